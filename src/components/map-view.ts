@@ -1,0 +1,180 @@
+/**
+ * `<story-map-view>`: the map panel. Takes the story and the active chapter's view; loads
+ * MapLibre only when the panel is about to be seen; one map (one WebGL context) per element,
+ * removed when the element leaves the page.
+ */
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { cameraForView } from '../geo/camera.ts';
+import type { Camera, ChapterView, Story } from '../story/types.ts';
+import { emit } from './events.ts';
+
+type Engine = typeof import('../map/engine.ts');
+
+/** Where the map starts when a chapter declares nothing usable: the Americas. */
+export const AMERICAS: Camera = { center: [-80, 15], zoom: 2, bearing: 0, pitch: 0 };
+
+export class StoryMapView extends LitElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      position: relative;
+      min-height: 10rem;
+      background: #cfe0e8;
+    }
+    .canvas {
+      /* A grid item stretches to the host's size (MapLibre sets its own position on this element). */
+      min-width: 0;
+      min-height: 0;
+    }
+    .loading {
+      position: absolute;
+      inset: auto 0 0 0;
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      font: 0.8125rem/1.3 system-ui, sans-serif;
+      color: #3c4a52;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .maplibregl-canvas:focus-visible {
+      outline: 3px solid #1d3557;
+      outline-offset: -3px;
+    }
+  `;
+
+  /** The normalised story. */
+  @property({ attribute: false }) story: Story | null = null;
+
+  /** The active chapter's map state. */
+  @property({ attribute: false }) view: ChapterView | null = null;
+
+  /** Fly between chapters (true) or jump (false, for readers who turned motion off). */
+  @property({ type: Boolean }) motion = true;
+
+  /** The MapLibre map, once loaded. */
+  map: MapLibreMap | null = null;
+
+  #engine: Engine | null = null;
+  #visibility: IntersectionObserver | null = null;
+  #resize: ResizeObserver | null = null;
+  #generation = 0;
+  #wanted = false;
+  #failed = false;
+  #size = { width: 0, height: 0 };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Start loading when the panel is within a screen of the viewport.
+    this.#visibility = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        this.#wanted = true;
+        this.#visibility?.disconnect();
+        void this.#build();
+      }
+    }, { rootMargin: '100% 0px' });
+    this.#visibility.observe(this);
+    this.#resize = new ResizeObserver(() => this.#onResize());
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#visibility?.disconnect();
+    this.#visibility = null;
+    this.#resize?.disconnect();
+    this.#resize = null;
+    this.#destroy();
+    this.#wanted = false;
+  }
+
+  protected override render() {
+    return html`<div class="canvas" part="canvas"></div>
+      ${this.map || this.#failed ? null : html`<p class="loading" aria-hidden="true">Loading map…</p>`}
+      <p class="visually-hidden" role="status">${this.view?.description ?? ''}</p>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('story') && changed.get('story') !== undefined) {
+      // A new story: a new map.
+      this.#destroy();
+      if (this.#wanted) void this.#build();
+      return;
+    }
+    if (changed.has('view') && this.map && this.view) this.#apply(this.motion);
+  }
+
+  /** The camera for the current view at the current size. */
+  cameraFor(view: ChapterView): Camera {
+    const story = this.story;
+    const size = { width: this.clientWidth || 1, height: this.clientHeight || 1 };
+    const camera = story ? cameraForView(view, (id) => story.features.get(id)?.feature, size) : null;
+    return camera ?? story?.overview ?? AMERICAS;
+  }
+
+  #apply(motion: boolean): void {
+    const map = this.map;
+    const view = this.view;
+    if (!map || !view || !this.#engine || !this.story) return;
+    const camera = this.cameraFor(view);
+    this.#engine.showChapter(map, this.story, view, camera);
+    this.#engine.moveCamera(map, camera, motion);
+  }
+
+  async #build(): Promise<void> {
+    const story = this.story;
+    if (!story || this.map) return;
+    const generation = ++this.#generation;
+    try {
+      this.#engine ??= await import('../map/engine.ts');
+      const root = this.renderRoot as ShadowRoot;
+      const sheet = this.#engine.mapStyleSheet();
+      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      const container = root.querySelector<HTMLElement>('.canvas')!;
+      const view = this.view;
+      const map = await this.#engine.createMap({
+        container,
+        story,
+        camera: view ? this.cameraFor(view) : story.overview ?? AMERICAS,
+        dragPan: matchMedia('(pointer: fine)').matches,
+        onFeatureClick: (id) => emit(this, 'story-feature-select', { id }),
+      });
+      if (generation !== this.#generation || !this.isConnected) {
+        map.remove();
+        return;
+      }
+      this.map = map;
+      this.#size = { width: this.clientWidth, height: this.clientHeight };
+      this.#apply(false);
+      this.requestUpdate();
+      emit(this, 'story-map-ready', { map });
+    } catch (error) {
+      this.#failed = true;
+      this.requestUpdate();
+      console.error('story-map: the map could not be loaded:', error);
+    }
+  }
+
+  #destroy(): void {
+    this.#generation++;
+    this.map?.remove();
+    this.map = null;
+  }
+
+  #onResize(): void {
+    const width = this.clientWidth;
+    const height = this.clientHeight;
+    if (!this.map || (width === this.#size.width && height === this.#size.height)) return;
+    this.#size = { width, height };
+    // The fit depends on the map's size: re-frame the chapter without animation.
+    this.map.resize();
+    this.#apply(false);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Where the camera goes for a chapter: the editor's explicit camera, or a fit of the focused
+ * features into the map's free area. Pure Web Mercator arithmetic (512 px tiles, as MapLibre), so
+ * the decision is testable without a map; the map view only flies to the result.
+ */
+import { bbox as turfBbox, featureCollection } from '@turf/turf';
+import type { Feature, Geometry } from 'geojson';
+import type { BBox, Camera, ChapterView, LngLat, StoryFeature } from '../story/types.ts';
+
+const TILE_SIZE = 512;
+
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export interface FitOptions {
+  padding: Padding;
+  /** A single place, or places very close together, are not zoomed in further than this. */
+  maxZoom?: number;
+  minZoom?: number;
+}
+
+export const DEFAULT_MAX_ZOOM = 9;
+
+/** `mercatorX(lon)` is the Web Mercator x of a longitude, 0 (180°W) to 1 (180°E). */
+export function mercatorX(lon: number): number {
+  return (lon + 180) / 360;
+}
+
+/** `mercatorY(lat)` is the Web Mercator y of a latitude, 0 at the top (85.05°N) to 1. */
+export function mercatorY(lat: number): number {
+  const phi = (Math.max(-85.051129, Math.min(85.051129, lat)) * Math.PI) / 180;
+  return (1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2;
+}
+
+export function lonFromMercatorX(x: number): number {
+  return x * 360 - 180;
+}
+
+export function latFromMercatorY(y: number): number {
+  const n = Math.PI - 2 * Math.PI * y;
+  return (180 / Math.PI) * Math.atan(Math.sinh(n));
+}
+
+/** `featuresBBox(features)` returns the [west, south, east, north] box around all of them. */
+export function featuresBBox(features: readonly StoryFeature[]): BBox | null {
+  if (features.length === 0) return null;
+  const [w, s, e, n] = turfBbox(featureCollection<Geometry>([...features] as Feature<Geometry>[]));
+  if (![w, s, e, n].every(Number.isFinite)) return null;
+  return [w!, s!, e!, n!];
+}
+
+/**
+ * `fitBounds(bbox, viewport, options)` returns the camera that shows the box inside the viewport
+ * minus its padding, centred in that free area: the same result as MapLibre's `cameraForBounds`
+ * at bearing 0.
+ */
+export function fitBounds(box: BBox, viewport: Viewport, options: FitOptions): Camera {
+  const { padding, maxZoom = DEFAULT_MAX_ZOOM, minZoom = 0 } = options;
+  const [west, south, east, north] = box;
+  const x0 = mercatorX(west);
+  const x1 = mercatorX(east);
+  const y0 = mercatorY(north);
+  const y1 = mercatorY(south);
+  const freeWidth = Math.max(1, viewport.width - padding.left - padding.right);
+  const freeHeight = Math.max(1, viewport.height - padding.top - padding.bottom);
+  const scaleX = (x1 - x0) * TILE_SIZE > 0 ? freeWidth / ((x1 - x0) * TILE_SIZE) : Infinity;
+  const scaleY = (y1 - y0) * TILE_SIZE > 0 ? freeHeight / ((y1 - y0) * TILE_SIZE) : Infinity;
+  const fitted = Math.log2(Math.min(scaleX, scaleY));
+  const zoom = Math.max(minZoom, Math.min(maxZoom, fitted));
+  // Centre the box in the free area: shift the map centre by half the padding difference.
+  const worldSize = TILE_SIZE * 2 ** zoom;
+  const cx = (x0 + x1) / 2 + (padding.right - padding.left) / 2 / worldSize;
+  const cy = (y0 + y1) / 2 + (padding.bottom - padding.top) / 2 / worldSize;
+  return { center: [lonFromMercatorX(cx), latFromMercatorY(cy)], zoom, bearing: 0, pitch: 0 };
+}
+
+/**
+ * `framePadding(viewport, labelWidth)` is the room kept free around focused features: enough for
+ * the widest focused place's label on either side of its marker, and never more than a third of
+ * the map.
+ */
+export function framePadding(viewport: Viewport, labelWidth = 0): Padding {
+  const side = Math.round(Math.min(Math.max(viewport.width * 0.1, labelWidth + 12, 40), viewport.width / 3));
+  const vertical = Math.round(Math.min(Math.max(viewport.height * 0.12, 32), viewport.height / 3));
+  // Bottom keeps clear of the attribution line.
+  return { top: vertical, right: side, bottom: vertical + 16, left: side };
+}
+
+/** Average advance of a bold 14 px label character, plus the marker and its offset. */
+const LABEL_CHAR = 8.4;
+const LABEL_MARKER = 22;
+
+/** `labelWidth(text)` estimates the width in pixels of a highlighted place's label on the map. */
+export function labelWidth(text: string): number {
+  return text.length === 0 ? 0 : Math.ceil(text.length * LABEL_CHAR + LABEL_MARKER);
+}
+
+/**
+ * `cameraForView(view, lookup, viewport)` returns the camera a chapter declares: its explicit
+ * camera, or the fit of its focus features. Returns null when neither can be worked out (no
+ * camera, and none of the focus ids exists).
+ */
+export function cameraForView(
+  view: ChapterView,
+  lookup: (id: string) => StoryFeature | undefined,
+  viewport: Viewport,
+  options: Partial<FitOptions> = {},
+): Camera | null {
+  if (view.camera) return view.camera;
+  const features = view.focus.map(lookup).filter((f): f is StoryFeature => f !== undefined);
+  const box = featuresBBox(features);
+  if (!box) return null;
+  const labels = features
+    .filter((f) => f.geometry.type === 'Point')
+    .map((f) => labelWidth(String((f.properties as { label?: string; name: string }).label ?? f.properties.name)));
+  return fitBounds(box, viewport, { padding: framePadding(viewport, Math.max(0, ...labels)), ...options });
+}
+
+/** `containsPoint(box, point)` tells whether a point lies inside a [w, s, e, n] box. */
+export function containsPoint(box: BBox, [lon, lat]: LngLat): boolean {
+  return lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3];
+}

@@ -1,0 +1,122 @@
+/**
+ * The only module that imports MapLibre. It is loaded with a dynamic import when the map is about
+ * to be seen, together with the basemap and the fonts, so readers get the text first.
+ */
+import { Map as MapLibreMap, setWorkerUrl, type MapGeoJSONFeature } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import mapCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
+import regular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import regularExt from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
+import bold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
+import italic from '@fontsource/noto-sans/files/noto-sans-latin-400-italic.woff2?url';
+import basemapUrl from '../../data/basemap/americas.json?url';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { FeatureCollection } from 'geojson';
+import type { Camera, ChapterView, Story } from '../story/types.ts';
+import { chapterLayers, PLACE_LAYERS, sdfCircle, storyStyle, type BasemapGeoJSON } from './style.ts';
+
+setWorkerUrl(workerUrl);
+
+let sheet: CSSStyleSheet | null = null;
+
+/** MapLibre's CSS as a constructable sheet, shared by every map on the page (CSP-safe, no <style>). */
+export function mapStyleSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(mapCss);
+  }
+  return sheet;
+}
+
+let basemap: Promise<BasemapGeoJSON> | null = null;
+
+/** The basemap, fetched once per page and shared by every story on it. */
+export function loadBasemap(url: string = basemapUrl): Promise<BasemapGeoJSON> {
+  basemap ??= fetch(url)
+    .then((r) => {
+      if (!r.ok) throw new Error(`basemap ${url} answered HTTP ${r.status}`);
+      return r.json() as Promise<Topology>;
+    })
+    .then((topo) => {
+      const o = topo.objects as Record<string, GeometryCollection>;
+      const fc = (name: string): FeatureCollection =>
+        o[name] ? (feature(topo, o[name]) as FeatureCollection) : { type: 'FeatureCollection', features: [] };
+      const line = (name: string): FeatureCollection => ({
+        type: 'FeatureCollection',
+        features: o[name] ? [{ type: 'Feature', properties: {}, geometry: mesh(topo, o[name], (a, b) => a !== b) }] : [],
+      });
+      return { countries: fc('countries'), borders: line('countries'), departments: line('departments'), labels: fc('labels') };
+    });
+  basemap.catch(() => (basemap = null));
+  return basemap;
+}
+
+export interface MapOptions {
+  container: HTMLElement;
+  story: Story;
+  camera: Camera;
+  /** Drag to pan (on for mouse users; off on touch screens, where a drag must scroll the page). */
+  dragPan: boolean;
+  onFeatureClick: (id: string) => void;
+}
+
+/** `createMap(options)` builds the story's map, resolving when its style has loaded. */
+export async function createMap(options: MapOptions): Promise<MapLibreMap> {
+  const { container, story, camera } = options;
+  const base = await loadBasemap();
+  const map = new MapLibreMap({
+    container,
+    style: storyStyle(base, story, { regular, regularExt, bold, italic }),
+    center: camera.center,
+    zoom: camera.zoom,
+    bearing: camera.bearing,
+    pitch: camera.pitch,
+    // A scroll story: the wheel and one-finger drags belong to the page.
+    scrollZoom: false,
+    dragPan: options.dragPan,
+    dragRotate: false,
+    touchZoomRotate: false,
+    touchPitch: false,
+    boxZoom: false,
+    doubleClickZoom: options.dragPan,
+    keyboard: true,
+    renderWorldCopies: false,
+    attributionControl: { compact: false },
+    locale: { 'Map.Title': 'Map. Arrow keys pan it; the story moves it as you read.' },
+  });
+  // Markers are drawn from one signed-distance-field image each, so any colour and halo works.
+  map.setMissingStyleImageResolver((id) => {
+    if ((id === 'dot' || id === 'ring') && !map.hasImage(id)) map.addImage(id, sdfCircle(48, id === 'ring'), { sdf: true, pixelRatio: 2 });
+  });
+  for (const layer of PLACE_LAYERS) {
+    map.on('click', layer, (e) => {
+      const f = e.features?.[0] as MapGeoJSONFeature | undefined;
+      const id = f?.properties?.id;
+      if (typeof id === 'string') options.onFeatureClick(id);
+    });
+    map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+    map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+  }
+  await new Promise<void>((resolve) => map.once('load', () => resolve()));
+  return map;
+}
+
+/**
+ * `showChapter(map, story, view, camera)` sets what a chapter shows (which features, which
+ * highlighted), labelling each place on the side that faces the camera's centre.
+ */
+export function showChapter(map: MapLibreMap, story: Story, view: ChapterView, camera: Camera): void {
+  const sideOf = (id: string) => {
+    const f = story.features.get(id)?.feature;
+    return f?.geometry.type === 'Point' && f.geometry.coordinates[0]! > camera.center[0] ? 'east' : 'west';
+  };
+  for (const { layer, filter } of chapterLayers(view, sideOf)) map.setFilter(layer, filter);
+}
+
+/** `moveCamera(map, camera, motion)` flies there, or jumps when the reader turned motion off. */
+export function moveCamera(map: MapLibreMap, camera: Camera, motion: boolean): void {
+  const target = { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
+  if (motion) map.flyTo({ ...target, essential: true, maxDuration: 2500 });
+  else map.jumpTo(target);
+}

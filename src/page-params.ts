@@ -1,0 +1,10 @@
+/**
+ * The story page's URL options, applied before the element is defined: `?story=<url>` opens another
+ * story file in place of the default one (whose server-rendered text is removed at once).
+ */
+const other = new URLSearchParams(location.search).get('story');
+const element = document.querySelector('story-map');
+if (other && element) {
+  element.querySelector(':scope > .sm-story')?.remove();
+  element.setAttribute('src', other);
+}

@@ -1,0 +1,138 @@
+/**
+ * The timeline's layout. A story's dates are uneven: this one has years of background (2019 to
+ * 2024), then a dense fortnight (late January to early February 2025), then months after the
+ * article. On a linear axis the fortnight collapses into one pixel; on an ordinal axis the years
+ * lose their length. We blend the two. Event i of n (sorted by date) sits at
+ *
+ *   x(i) = BLEND · (its date's linear position) + (1 − BLEND) · i / (n − 1)
+ *
+ * so order is kept, every event gets at least (1 − BLEND) · width / (n − 1) pixels to itself (even
+ * events on the same day sit side by side, each its own target), and long gaps still look longer
+ * than short ones. The axis is a d3 polylinear `scaleUtc` through the event days, so year, month
+ * and day ticks fall where the events are. The domain stays fixed while the reader scrolls (no
+ * zooming axis to re-read); events after the story's publication day sit behind a visible gap.
+ */
+import { scaleUtc, utcDay, utcFormat, utcMonth, utcYear, type ScaleTime } from 'd3';
+
+/** Share of the position taken from real time; the rest comes from the event's rank. */
+export const BLEND = 0.2;
+
+export interface LayoutOptions {
+  /** Left and right ends of the axis in pixels. */
+  range: [number, number];
+  /** Dates after this one start the "after" section, behind a gap. */
+  split?: Date | null;
+  /** Width of the gap before the "after" section, in pixels. */
+  gap?: number;
+}
+
+export interface TimelineLayout {
+  /** x of each date given, in the same order. */
+  xs: number[];
+  /** Time scale through the event days (each at the middle of its events), for the axis. */
+  scale: ScaleTime<number, number>;
+  /** x where the "after" section begins (middle of the gap), or null if there is none. */
+  afterX: number | null;
+}
+
+/** `uniqueDays(dates)` returns the distinct UTC days, sorted. */
+export function uniqueDays(dates: readonly Date[]): Date[] {
+  const days = new Map<number, Date>();
+  for (const d of dates) {
+    const day = utcDay.floor(d);
+    days.set(+day, day);
+  }
+  return [...days.values()].sort((a, b) => +a - +b);
+}
+
+/**
+ * `minWidthFor(count, spacing)` is the narrowest axis on which `count` events are each at least
+ * `spacing` pixels apart.
+ */
+export function minWidthFor(count: number, spacing: number): number {
+  return count <= 1 ? spacing : (spacing * (count - 1)) / (1 - BLEND);
+}
+
+/**
+ * `layoutTimeline(dates, options)` places dates (sorted ascending) along the axis as described
+ * above, and returns the matching d3 scale.
+ */
+export function layoutTimeline(dates: readonly Date[], options: LayoutOptions): TimelineLayout {
+  const [x0, x1] = options.range;
+  const n = dates.length;
+  if (n === 0) {
+    const start = new Date(0);
+    return { xs: [], scale: scaleUtc().domain([start, utcDay.offset(start, 1)]).range([x0, x1]), afterX: null };
+  }
+  const split = options.split ?? null;
+  const isAfter = (d: Date) => split !== null && d > split;
+  const hasAfter = dates.some(isAfter) && dates.some((d) => !isAfter(d));
+  const gap = hasAfter ? (options.gap ?? 24) : 0;
+  const width = x1 - x0 - gap;
+  const t0 = +dates[0]!;
+  const t1 = +dates[n - 1]!;
+  const xs = dates.map((d, i) => {
+    const linear = t1 > t0 ? (+d - t0) / (t1 - t0) : 0.5;
+    const rank = n > 1 ? i / (n - 1) : 0.5;
+    const x = x0 + width * (BLEND * linear + (1 - BLEND) * rank);
+    return isAfter(d) ? x + gap : x;
+  });
+  // The axis: each day at the middle of its events.
+  const byDay = new Map<number, number[]>();
+  dates.forEach((d, i) => {
+    const key = +utcDay.floor(d);
+    byDay.set(key, [...(byDay.get(key) ?? []), xs[i]!]);
+  });
+  const days = [...byDay.keys()].sort((a, b) => a - b);
+  const dayXs = days.map((k) => {
+    const list = byDay.get(k)!;
+    return list.reduce((a, b) => a + b, 0) / list.length;
+  });
+  const scale = days.length === 1
+    ? scaleUtc().domain([utcDay.offset(new Date(days[0]!), -1), new Date(days[0]!), utcDay.offset(new Date(days[0]!), 1)]).range([x0, dayXs[0]!, x1])
+    : scaleUtc().domain(days.map((k) => new Date(k))).range(dayXs);
+  const firstAfter = dates.findIndex(isAfter);
+  const afterX = hasAfter ? (xs[firstAfter - 1]! + xs[firstAfter]!) / 2 : null;
+  return { xs, scale, afterX };
+}
+
+export type TickLevel = 'year' | 'month' | 'day';
+
+export interface Tick {
+  date: Date;
+  x: number;
+  level: TickLevel;
+  label: string;
+}
+
+const formatYear = utcFormat('%Y');
+const formatMonth = utcFormat('%b');
+const formatDay = utcFormat('%-d %b');
+
+/**
+ * `storyTicks(scale, dayCandidates, minGap)` picks axis labels that fit: years first, then month
+ * starts, then the event days given, each kept only if it is at least `minGap` pixels from every
+ * label already kept. Where the scale stretches a fortnight, days appear; where it squeezes years,
+ * only years do.
+ */
+export function storyTicks(scale: ScaleTime<number, number>, dayCandidates: readonly Date[], minGap = 44): Tick[] {
+  const [start, end] = [scale.domain()[0]!, scale.domain().at(-1)!];
+  const kept: Tick[] = [];
+  const fits = (x: number) => kept.every((t) => Math.abs(t.x - x) >= minGap);
+  const [r0, r1] = [scale.range()[0]!, scale.range().at(-1)!];
+  const consider = (date: Date, level: TickLevel, label: string) => {
+    const x = scale(date);
+    if (x < r0 - 0.5 || x > r1 + 0.5) return;
+    if (fits(x)) kept.push({ date, x, level, label });
+  };
+  for (const d of utcYear.range(utcYear.ceil(start), utcDay.offset(end, 1))) consider(d, 'year', formatYear(d));
+  // Months only where the scale gives a month room of its own (not squeezed between years).
+  for (const d of utcMonth.range(utcMonth.ceil(start), utcDay.offset(end, 1))) {
+    const roomy = scale(utcMonth.offset(d, 1)) - scale(d) >= minGap / 2;
+    if (+utcYear.floor(d) !== +d && roomy) consider(d, 'month', formatMonth(d));
+  }
+  for (const d of uniqueDays(dayCandidates)) {
+    if (+utcMonth.floor(d) !== +d) consider(d, 'day', formatDay(d));
+  }
+  return kept.sort((a, b) => a.x - b.x);
+}

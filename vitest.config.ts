@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+// Unit tests import app code, so they get the app's Vite config (plugins, aliases) when there is one.
+const appConfig = existsSync(new URL('./vite.config.ts', import.meta.url)) ? './vite.config.ts' : undefined;
+
+export default defineConfig({
+  test: {
+    // `npm test` (scripts/test.mjs) passes reporters on the command line; these serve `npx vitest run`.
+    reporters: ['default', './test/summary-reporter.ts'],
+    projects: [
+      {
+        ...(appConfig ? { extends: appConfig } : {}),
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          // Builds the site once, starts `vite preview`, finds Chromium; provides baseUrl and chrome.
+          globalSetup: ['./test/browser/setup.ts'],
+          // 2 cores and software WebGL: one file at a time, after the unit tests, with generous timeouts.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
