@@ -1,0 +1,139 @@
+/**
+ * Helpers for the story page's browser tests: the default story as the element sees it, real
+ * scrolling to a chapter, waiting for the map to settle, and reading the page's state.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { bbox as turfBbox } from '@turf/turf';
+import { normalizeStory } from '../../src/story/normalize.ts';
+import { triggerLine } from '../../src/scroll/active.ts';
+import type { BBox, Story } from '../../src/story/types.ts';
+
+const DATA = join(dirname(fileURLToPath(import.meta.url)), '../../data');
+const readJson = (name: string) => JSON.parse(readFileSync(join(DATA, name), 'utf8'));
+
+/** The default story, normalised by the same code the element runs. */
+export function defaultStory(): Story {
+  const input = readJson('story.json');
+  const data = { places: readJson(input.data.places), routes: readJson(input.data.routes), areas: readJson(input.data.areas) };
+  const { story, issues } = normalizeStory(input, data, { story: 'data/story.json' });
+  if (issues.length) throw new Error(`the default story has issues: ${JSON.stringify(issues)}`);
+  return story;
+}
+
+export interface PageState {
+  active: string | null;
+  hash: string;
+  center: [number, number];
+  zoom: number;
+  bounds: BBox;
+  /** Events the timeline marks as the current chapter's. */
+  currentEvents: string[];
+  /** Whether the timeline draws a cursor. */
+  cursor: boolean;
+  scrollY: number;
+}
+
+/** Reads the element's state: active chapter, hash, map camera, timeline marks. */
+export function pageState(page: Page): Promise<PageState> {
+  return page.evaluate(() => {
+    const el = document.querySelector('story-map')!;
+    const map = el.map!;
+    const b = map.getBounds();
+    const timeline = el.renderRoot.querySelector('story-timeline')!;
+    const root = timeline.renderRoot;
+    const c = map.getCenter();
+    return {
+      active: el.activeChapter,
+      hash: location.hash,
+      center: [c.lng, c.lat] as [number, number],
+      zoom: map.getZoom(),
+      bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as [number, number, number, number],
+      currentEvents: [...root.querySelectorAll('button[aria-current="true"]')].map((b) => (b as HTMLElement).dataset.event!),
+      cursor: root.querySelector('rect.cursor') !== null,
+      scrollY: window.scrollY,
+    };
+  });
+}
+
+/** Waits for scrolling to end and the map to exist, stop moving, and draw everything (MapLibre's `idle`). */
+export async function settle(page: Page, timeout = 20_000): Promise<void> {
+  await scrollRest(page);
+  await page.waitForFunction(() => document.querySelector('story-map')?.map?.loaded() === true, null, { timeout });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = document.querySelector('story-map')!.map!;
+        // A scroll may still be starting a flight: give it a frame, then wait for idle.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            if (!map.isMoving() && map.areTilesLoaded() && map.loaded()) resolve();
+            else map.once('idle', () => resolve());
+          }),
+        );
+      }),
+  );
+}
+
+/**
+ * Scrolls the page with the mouse wheel (as a reader would) until the chapter's top is just above
+ * the trigger line. Returns the number of wheel steps used.
+ */
+export async function wheelToChapter(page: Page, id: string, step = 400): Promise<number> {
+  let steps = 0;
+  for (;;) {
+    const { top, trigger } = await page.evaluate(({ id }) => {
+      const el = document.querySelector('story-map')!;
+      const section = el.querySelector(`[data-chapter="${CSS.escape(id)}"]`)!;
+      const panel = el.renderRoot.querySelector('.panel')!.getBoundingClientRect();
+      const covered = panel.width >= el.clientWidth * 0.9 ? Math.max(0, Math.min(panel.bottom, innerHeight)) : 0;
+      return { top: section.getBoundingClientRect().top, trigger: covered + (innerHeight - covered) * 0.4 };
+    }, { id });
+    // Aim for the chapter's top a little above the trigger line.
+    const delta = top - (trigger - 40);
+    if (Math.abs(delta) < 30 || steps > 200) return steps;
+    await page.mouse.wheel(0, Math.sign(delta) * Math.min(Math.abs(delta), step));
+    await scrollRest(page);
+    steps++;
+  }
+}
+
+/** Waits until the page has stopped scrolling (Chromium animates wheel scrolls). */
+export function scrollRest(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = scrollY;
+        let still = 0;
+        const tick = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= 4) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}
+
+/** The [w, s, e, n] box of a feature of the story, as drawn (routes as their great circles). */
+export function featureBox(story: Story, id: string): BBox {
+  const entry = story.features.get(id);
+  if (!entry) throw new Error(`no feature ${id}`);
+  const [w, s, e, n] = turfBbox(entry.feature);
+  return [w!, s!, e!, n!];
+}
+
+/** Whether box `inner` lies inside box `outer` (with a small tolerance in degrees). */
+export function boxInside(inner: BBox, outer: BBox, tolerance = 1e-6): boolean {
+  return inner[0] >= outer[0] - tolerance && inner[1] >= outer[1] - tolerance && inner[2] <= outer[2] + tolerance && inner[3] <= outer[3] + tolerance;
+}
+
+/** The events of a chapter, as the timeline should mark them. */
+export function chapterEvents(story: Story, id: string): string[] {
+  return story.events.filter((e) => e.chapter === id).map((e) => e.id);
+}
+
+export { triggerLine };
