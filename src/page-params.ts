@@ -5,6 +5,6 @@
 const other = new URLSearchParams(location.search).get('story');
 const element = document.querySelector('story-map');
 if (other && element) {
-  element.querySelector(':scope > .sm-story')?.remove();
+  element.querySelectorAll(':scope > [data-story-part]').forEach((part) => part.remove());
   element.setAttribute('src', other);
 }

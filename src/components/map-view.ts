@@ -178,3 +178,9 @@ export class StoryMapView extends LitElement {
     this.#apply(false);
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'story-map-view': StoryMapView;
+  }
+}

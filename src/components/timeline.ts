@@ -265,3 +265,9 @@ export class StoryTimeline extends LitElement {
     });
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'story-timeline': StoryTimeline;
+  }
+}

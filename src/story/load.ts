@@ -76,6 +76,12 @@ export async function loadStoryData(input: unknown, base: URL, storyFile: string
   await Promise.all(LAYERS.map(async (layer) => {
     const ref = refs?.[layer];
     if (ref === undefined) return;
+    if (typeof ref === 'object' && ref !== null && !Array.isArray(ref)) {
+      // A story given as an object may carry its GeoJSON inline.
+      data[layer] = ref;
+      files[layer] = `${storyFile} (data.${layer})`;
+      return;
+    }
     if (typeof ref !== 'string') {
       issues.push({ severity: 'error', file: storyFile, path: `data.${layer}`, message: `expected the path or URL of a GeoJSON file of ${layer}` });
       return;

@@ -73,7 +73,8 @@ export interface StoryInput {
   /** The day the story (or the article it retells) was published; later events are "after the article". */
   published?: string;
   source?: SourceInput;
-  data?: { places?: string; routes?: string; areas?: string };
+  /** GeoJSON files (paths relative to the story file, or URLs); a story set as an object may give FeatureCollections inline. */
+  data?: { places?: string | FeatureCollection; routes?: string | FeatureCollection; areas?: string | FeatureCollection };
   map?: { bounds?: BBox; camera?: CameraInput };
   events?: EventInput[];
   chapters: ChapterInput[];

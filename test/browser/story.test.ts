@@ -1,49 +1,11 @@
 // The story page in a real browser, as a reader on a desktop uses it: scrolling through every
 // chapter, deep links, a fast fling, a reload mid-story, scrolling back, the timeline and the keyboard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { cameraForView } from '../../src/geo/camera.ts';
 import { baseUrl, openPage, screenshot, useBrowser, type OpenedPage } from './page.ts';
-import { boxInside, chapterEvents, defaultStory, featureBox, pageState, settle, wheelToChapter } from './story.ts';
+import { defaultStory, expectChapter, pageState, settle, wheelToChapter } from './story.ts';
 
 const story = defaultStory();
 const ids = story.chapters.map((c) => c.id);
-
-/** Asserts the page shows chapter `id`: active chapter, hash, map camera and layers, timeline. */
-async function expectChapter(page: Page, id: string): Promise<void> {
-  const chapter = story.chapters.find((c) => c.id === id)!;
-  const state = await pageState(page);
-  expect(state.active).toBe(id);
-  expect(state.hash).toBe(`#${id}`);
-  // The camera: the declared one, or every focused feature in view.
-  if (chapter.view.camera) {
-    expect(state.center[0]).toBeCloseTo(chapter.view.camera.center[0], 2);
-    expect(state.center[1]).toBeCloseTo(chapter.view.camera.center[1], 2);
-    expect(state.zoom).toBeCloseTo(chapter.view.camera.zoom, 1);
-  } else {
-    for (const fid of chapter.view.focus) expect(boxInside(featureBox(story, fid), state.bounds), `${fid} in view in ${id}`).toBe(true);
-    // And framed as the chapter asks: the same fit the element computes for this map size.
-    const size = await page.evaluate(() => {
-      const view = document.querySelector('story-map')!.renderRoot.querySelector('story-map-view')!;
-      return { width: view.clientWidth, height: view.clientHeight };
-    });
-    const expected = cameraForView(chapter.view, (f) => story.features.get(f)?.feature, size)!;
-    expect(state.zoom).toBeCloseTo(expected.zoom, 1);
-    expect(state.center[0]).toBeCloseTo(expected.center[0], 1);
-    expect(state.center[1]).toBeCloseTo(expected.center[1], 1);
-  }
-  // The map draws what the chapter declares: highlighted places are rendered.
-  const drawn = await page.evaluate(() => {
-    const map = document.querySelector('story-map')!.map!;
-    const layers = map.getStyle().layers.filter((l) => l.id.startsWith('place-highlight')).map((l) => l.id);
-    return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => f.properties.id as string))];
-  });
-  const places = chapter.view.highlight.filter((h) => story.features.get(h)?.layer === 'places');
-  expect(drawn.sort()).toEqual([...places].sort());
-  // The timeline marks this chapter's events.
-  expect(state.currentEvents.sort()).toEqual(chapterEvents(story, id).sort());
-  expect(state.cursor).toBe(true);
-}
 
 describe('the story page on a desktop (1280x800)', () => {
   const browser = useBrowser();
@@ -74,7 +36,7 @@ describe('the story page on a desktop (1280x800)', () => {
     for (const [i, id] of ids.entries()) {
       await wheelToChapter(page, id);
       await settle(page);
-      await expectChapter(page, id);
+      await expectChapter(story, page, id);
       await screenshot(page, `desktop-${String(i + 1).padStart(2, '0')}-${id}`);
     }
     // One change event per chapter after the first, in order (the first was already active).
@@ -85,7 +47,7 @@ describe('the story page on a desktop (1280x800)', () => {
     const { page } = opened;
     await wheelToChapter(page, 'cecot', 1200);
     await settle(page);
-    await expectChapter(page, 'cecot');
+    await expectChapter(story, page, 'cecot');
   });
 
   it('lands on the right state after a fast fling through several chapters', async () => {
@@ -103,7 +65,7 @@ describe('the story page on a desktop (1280x800)', () => {
       return sections.filter((s) => s.getBoundingClientRect().top <= trigger).at(-1)!.id;
     });
     expect(ids.indexOf(inView)).toBeGreaterThan(3);
-    await expectChapter(page, inView);
+    await expectChapter(story, page, inView);
   });
 
   it('goes to a chapter when the reader clicks its event on the timeline', async () => {
@@ -113,7 +75,7 @@ describe('the story page on a desktop (1280x800)', () => {
     await page.waitForFunction(() => document.querySelector('story-map')!.activeChapter === 'deportations');
     await page.waitForTimeout(1600); // the smooth scroll
     await settle(page);
-    await expectChapter(page, 'deportations');
+    await expectChapter(story, page, 'deportations');
   });
 
   it('moves through the timeline with arrow keys and opens an event with Enter', async () => {
@@ -122,7 +84,7 @@ describe('the story page on a desktop (1280x800)', () => {
     await page.keyboard.press('ArrowLeft');
     const focused = await page.evaluate(() => {
       const timeline = document.querySelector('story-map')!.renderRoot.querySelector('story-timeline')!;
-      return (timeline.renderRoot.activeElement as HTMLElement | null)?.dataset.event;
+      return ((timeline.renderRoot as ShadowRoot).activeElement as HTMLElement | null)?.dataset.event;
     });
     expect(focused).toBe('guantanamo-beds');
     await page.keyboard.press('End');
@@ -130,19 +92,19 @@ describe('the story page on a desktop (1280x800)', () => {
     await page.waitForFunction(() => document.querySelector('story-map')!.activeChapter === 'swap');
     await page.waitForTimeout(1600);
     await settle(page);
-    await expectChapter(page, 'swap');
+    await expectChapter(story, page, 'swap');
   });
 
   it('reloads mid-story onto the same chapter', async () => {
     const { page } = opened;
     await wheelToChapter(page, 'popularity', 3000);
     await settle(page);
-    await expectChapter(page, 'popularity');
+    await expectChapter(story, page, 'popularity');
     await page.reload();
     await settle(page);
     await page.waitForFunction(() => document.querySelector('story-map')!.activeChapter === 'popularity');
     await settle(page);
-    await expectChapter(page, 'popularity');
+    await expectChapter(story, page, 'popularity');
   });
 
   it('made no request off localhost and logged no errors', () => {
@@ -159,7 +121,7 @@ describe('deep links and keyboard', () => {
     try {
       await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'venezuelans');
       await settle(page);
-      await expectChapter(page, 'venezuelans');
+      await expectChapter(story, page, 'venezuelans');
       expect(consoleErrors).toEqual([]);
       expect(offOrigin).toEqual([]);
     } finally {

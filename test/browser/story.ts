@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { bbox as turfBbox } from '@turf/turf';
+import { expect } from 'vitest';
+import { cameraForView } from '../../src/geo/camera.ts';
 import { normalizeStory } from '../../src/story/normalize.ts';
 import { triggerLine } from '../../src/scroll/active.ts';
 import type { BBox, Story } from '../../src/story/types.ts';
@@ -134,6 +136,42 @@ export function boxInside(inner: BBox, outer: BBox, tolerance = 1e-6): boolean {
 /** The events of a chapter, as the timeline should mark them. */
 export function chapterEvents(story: Story, id: string): string[] {
   return story.events.filter((e) => e.chapter === id).map((e) => e.id);
+}
+
+/** Asserts the page shows chapter `id`: active chapter, hash, map camera and layers, timeline. */
+export async function expectChapter(story: Story, page: Page, id: string): Promise<void> {
+  const chapter = story.chapters.find((c) => c.id === id)!;
+  const state = await pageState(page);
+  expect(state.active).toBe(id);
+  expect(state.hash).toBe(`#${id}`);
+  // The camera: the declared one, or every focused feature in view.
+  if (chapter.view.camera) {
+    expect(state.center[0]).toBeCloseTo(chapter.view.camera.center[0], 2);
+    expect(state.center[1]).toBeCloseTo(chapter.view.camera.center[1], 2);
+    expect(state.zoom).toBeCloseTo(chapter.view.camera.zoom, 1);
+  } else {
+    for (const fid of chapter.view.focus) expect(boxInside(featureBox(story, fid), state.bounds), `${fid} in view in ${id}`).toBe(true);
+    // And framed as the chapter asks: the same fit the element computes for this map size.
+    const size = await page.evaluate(() => {
+      const view = document.querySelector('story-map')!.renderRoot.querySelector('story-map-view')!;
+      return { width: view.clientWidth, height: view.clientHeight };
+    });
+    const expected = cameraForView(chapter.view, (f) => story.features.get(f)?.feature, size)!;
+    expect(state.zoom).toBeCloseTo(expected.zoom, 1);
+    expect(state.center[0]).toBeCloseTo(expected.center[0], 1);
+    expect(state.center[1]).toBeCloseTo(expected.center[1], 1);
+  }
+  // The map draws what the chapter declares: highlighted places are rendered.
+  const drawn = await page.evaluate(() => {
+    const map = document.querySelector('story-map')!.map!;
+    const layers = map.getStyle().layers.filter((l) => l.id.startsWith('place-highlight')).map((l) => l.id);
+    return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => f.properties.id as string))];
+  });
+  const places = chapter.view.highlight.filter((h) => story.features.get(h)?.layer === 'places');
+  expect(drawn.sort()).toEqual([...places].sort());
+  // The timeline marks this chapter's events.
+  expect(state.currentEvents.sort()).toEqual(chapterEvents(story, id).sort());
+  expect(state.cursor).toBe(true);
 }
 
 export { triggerLine };

@@ -1,0 +1,235 @@
+// The element's life: text before scripts, text before the map library, one map per element removed
+// with it, reduced motion, the `story` property, `?story=`, and a story with a broken file.
+import { describe, expect, it } from 'vitest';
+import type { Route } from 'playwright-core';
+import { baseUrl, openPage, useBrowser } from './page.ts';
+import { defaultStory, pageState, settle } from './story.ts';
+
+const story = defaultStory();
+
+describe('light first', () => {
+  const browser = useBrowser();
+
+  it('puts every chapter\'s text in the HTML, readable with JavaScript off', async () => {
+    const { page, close } = await openPage(browser(), baseUrl(), { context: { javaScriptEnabled: false } });
+    try {
+      await expect(page.locator('h1').textContent()).resolves.toBe(story.title);
+      const titles = await page.locator('story-map section[data-chapter] h2').allTextContents();
+      expect(titles).toEqual(story.chapters.map((c) => c.title));
+      const text = await page.locator('story-map').textContent();
+      for (const c of story.chapters) {
+        const first = c.body.find((b) => b.type === 'paragraph');
+        if (first && first.type === 'paragraph') expect(text).toContain(first.text);
+      }
+      // Quotes carry their speaker; the correction is on the page.
+      await expect(page.locator('#rubio blockquote cite').first().textContent()).resolves.toBe('Marco Rubio');
+      await expect(page.locator('#cecot .sm-note').textContent()).resolves.toContain('31 January 2023');
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows the text and the timeline while the map library is still on its way', async () => {
+    const { page, close, consoleErrors } = await openPage(browser(), 'about:blank');
+    try {
+      const held: Route[] = [];
+      await page.route(/\/assets\/engine-[^/]+\.js$/, (route) => void held.push(route));
+      await page.goto(baseUrl());
+      await page.waitForFunction(() => {
+        const t = document.querySelector('story-map')?.renderRoot?.querySelector('story-timeline');
+        return (t?.renderRoot.querySelectorAll('button').length ?? 0) > 0;
+      });
+      await expect.poll(() => held.length).toBe(1);
+      const state = await page.evaluate(() => ({
+        map: document.querySelector('story-map')!.map,
+        chapters: document.querySelectorAll('story-map [data-chapter]').length,
+        events: document.querySelector('story-map')!.renderRoot.querySelector('story-timeline')!.renderRoot.querySelectorAll('button').length,
+      }));
+      expect(state).toEqual({ map: null, chapters: story.chapters.length, events: story.events.length });
+      for (const route of held) await route.continue();
+      await settle(page);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('fires story-map-ready with the map, the same as storyMap.map', async () => {
+    const { page, close } = await openPage(browser(), 'about:blank');
+    try {
+      await page.addInitScript(() => {
+        document.addEventListener('story-map-ready', (e) => {
+          const w = window as unknown as { readyMap: unknown; readyTarget: string };
+          w.readyMap = (e as CustomEvent).detail.map;
+          w.readyTarget = (e.target as Element).localName;
+        });
+      });
+      await page.goto(baseUrl());
+      await settle(page);
+      const same = await page.evaluate(() => {
+        const w = window as unknown as { readyMap: unknown; readyTarget: string };
+        return { same: w.readyMap === document.querySelector('story-map')!.map, target: w.readyTarget };
+      });
+      expect(same).toEqual({ same: true, target: 'story-map' });
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('one map per element', () => {
+  const browser = useBrowser();
+
+  it('has one WebGL canvas, and loses it when the element leaves the page', async () => {
+    const { page, close, consoleErrors } = await openPage(browser(), baseUrl());
+    try {
+      await settle(page);
+      const result = await page.evaluate(async () => {
+        const el = document.querySelector('story-map')!;
+        const view = el.renderRoot.querySelector('story-map-view')!;
+        const canvases = view.renderRoot.querySelectorAll('canvas').length;
+        const canvas = el.map!.getCanvas();
+        const gl = canvas.getContext('webgl2')!;
+        const parent = el.parentElement!;
+        el.remove();
+        await new Promise((r) => requestAnimationFrame(r));
+        const afterRemove = { connected: canvas.isConnected, lost: gl.isContextLost(), map: el.map };
+        parent.append(el);
+        await new Promise<void>((resolve) => el.addEventListener('story-map-ready', () => resolve(), { once: true }));
+        return { canvases, afterRemove, again: el.map !== null };
+      });
+      expect(result).toEqual({ canvases: 1, afterRemove: { connected: false, lost: true, map: null }, again: true });
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('motion', () => {
+  const browser = useBrowser();
+
+  it('jumps instead of flying for readers who prefer reduced motion', async () => {
+    const { page, close } = await openPage(browser(), baseUrl(), { context: { reducedMotion: 'reduce' } });
+    try {
+      await settle(page);
+      const moving = await page.evaluate(async () => {
+        const el = document.querySelector('story-map')!;
+        await el.goTo('deportations');
+        await new Promise((r) => requestAnimationFrame(r));
+        await new Promise((r) => requestAnimationFrame(r));
+        return { active: el.activeChapter, moving: el.map!.isMoving() };
+      });
+      expect(moving).toEqual({ active: 'deportations', moving: false });
+      await expect(page.locator('story-map').evaluate((el) => (el as HTMLElementTagNameMap['story-map']).renderRoot.querySelector('button.motion')!.getAttribute('aria-pressed'))).resolves.toBe('true');
+    } finally {
+      await close();
+    }
+  });
+
+  it('lets the reader turn motion off with the button', async () => {
+    const { page, close } = await openPage(browser(), baseUrl());
+    try {
+      await settle(page);
+      await page.locator('story-map button.motion').click();
+      const after = await page.evaluate(async () => {
+        const el = document.querySelector('story-map')!;
+        await el.goTo('swap');
+        await new Promise((r) => requestAnimationFrame(r));
+        await new Promise((r) => requestAnimationFrame(r));
+        return { pressed: el.renderRoot.querySelector('button.motion')!.getAttribute('aria-pressed'), moving: el.map!.isMoving(), active: el.activeChapter };
+      });
+      expect(after).toEqual({ pressed: 'true', moving: false, active: 'swap' });
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('other stories', () => {
+  const browser = useBrowser();
+
+  const tiny = {
+    title: 'A tiny test story',
+    published: '2020-01-02',
+    data: { places: 'places.geojson' },
+    events: [{ date: '2020-01-01', label: 'It begins', chapter: 'one' }, { date: '2020-03-01', label: 'Later', chapter: 'two' }],
+    chapters: [
+      { id: 'one', title: 'Chapter one', body: ['First <b>paragraph</b>.'], map: { focus: ['a'] } },
+      { id: 'two', title: 'Chapter two', body: ['Second paragraph.'], map: { focus: ['a', 'b'] } },
+    ],
+  };
+  const places = {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', id: 'a', properties: { name: 'Bogotá' }, geometry: { type: 'Point', coordinates: [-74.08, 4.61] } },
+      { type: 'Feature', id: 'b', properties: { name: 'Lima' }, geometry: { type: 'Point', coordinates: [-77.04, -12.05] } },
+    ],
+  };
+
+  it('opens another story with ?story=, rendering its text safely', async () => {
+    const { page, close, consoleErrors } = await openPage(browser(), 'about:blank');
+    try {
+      await page.route('**/other/story.json', (r) => r.fulfill({ json: tiny }));
+      await page.route('**/other/places.geojson', (r) => r.fulfill({ json: places }));
+      await page.goto(`${baseUrl()}?story=other/story.json#two`);
+      await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'two');
+      await settle(page);
+      const titles = await page.locator('story-map section[data-chapter] h2').allTextContents();
+      expect(titles).toEqual(['Chapter one', 'Chapter two']);
+      expect(await page.locator('story-map h1').allTextContents()).toEqual(['A tiny test story']);
+      // Editor text is text, never markup.
+      expect(await page.locator('#one h2 ~ p').first().textContent()).toBe('First <b>paragraph</b>.');
+      expect(await page.locator('#one b').count()).toBe(0);
+      const state = await pageState(page);
+      expect(state.bounds[0]).toBeLessThanOrEqual(-77.04);
+      expect(state.bounds[1]).toBeLessThanOrEqual(-12.05);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('takes a story object through the `story` property (two stories on one page)', async () => {
+    const { page, close, consoleErrors } = await openPage(browser(), baseUrl());
+    try {
+      await settle(page);
+      await page.evaluate(({ tiny, places }) => {
+        const second = document.createElement('story-map');
+        second.setAttribute('no-hash', '');
+        second.id = 'second';
+        second.story = { ...tiny, data: { places } } as never;
+        document.body.append(second);
+      }, { tiny, places });
+      await page.waitForFunction(() => (document.querySelector('#second') as HTMLElementTagNameMap['story-map']).chapterElements.length === 2);
+      await page.locator('#second').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => (document.querySelector('#second') as HTMLElementTagNameMap['story-map']).map?.loaded() === true, null, { timeout: 20_000 });
+      const canvases = await page.evaluate(() => [...document.querySelectorAll('story-map')].map((el) => el.renderRoot.querySelector('story-map-view')!.renderRoot.querySelectorAll('canvas').length));
+      expect(canvases).toEqual([1, 1]);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('still reads when a GeoJSON file is missing, and reports it in story-error', async () => {
+    const { page, close, consoleErrors } = await openPage(browser(), 'about:blank');
+    try {
+      await page.route('**/broken/story.json', (r) => r.fulfill({ json: tiny }));
+      await page.route('**/broken/places.geojson', (r) => r.fulfill({ status: 404, body: 'not found' }));
+      await page.addInitScript(() => {
+        document.addEventListener('story-error', (e) => ((window as unknown as { issues: unknown }).issues = (e as CustomEvent).detail.issues));
+      });
+      await page.goto(`${baseUrl()}?story=broken/story.json`);
+      await page.waitForFunction(() => (window as unknown as { issues?: unknown }).issues !== undefined);
+      const issues = await page.evaluate(() => (window as unknown as { issues: { file: string; message: string }[] }).issues);
+      expect(issues[0]).toMatchObject({ file: 'broken/places.geojson' });
+      expect(issues[0]!.message).toMatch(/missing.*HTTP 404/);
+      expect(await page.locator('story-map section[data-chapter]').count()).toBe(2);
+      // Logged once for readers who have no panel.
+      expect(consoleErrors.filter((e) => e.includes('broken/places.geojson')).length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await close();
+    }
+  });
+});
