@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { loadStory } from '../../src/story/load.ts';
+import { lineColumn, locate, parsePath, syntaxIssues } from '../../src/story/locate.ts';
+import { formatIssue } from '../../src/story/issues.ts';
+
+/** A fetch that serves these files from http://test/, and 404 for anything else. */
+function serve(files: Record<string, string>) {
+  return async (url: string) => {
+    const path = new URL(url).pathname.slice(1);
+    return path in files ? new Response(files[path], { status: 200 }) : new Response('not found', { status: 404 });
+  };
+}
+
+const places = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'a', properties: { name: 'A' }, geometry: { type: 'Point', coordinates: [1, 2] } }] });
+
+describe('syntaxIssues', () => {
+  it('syntaxIssues(text) points at a missing comma with line and column', () => {
+    const text = '{\n  "title": "T"\n  "chapters": []\n}';
+    const [issue] = syntaxIssues(text, 'story.json');
+    expect(issue).toMatchObject({ line: 3, column: 3, severity: 'error' });
+    expect(issue!.message).toMatch(/comma is missing/);
+    expect(formatIssue(issue!)).toMatch(/^story\.json:3:3: error: JSON syntax: a comma is missing/);
+  });
+
+  it('syntaxIssues(text) reports a trailing comma', () => {
+    expect(syntaxIssues('{"a": [1, 2,]}', 'x.json')[0]!.message).toMatch(/trailing comma/);
+  });
+});
+
+describe('locate', () => {
+  it('parsePath(path) reads the JSON paths issues carry', () => {
+    expect(parsePath('chapters[2].map.focus[0]')).toEqual(['chapters', 2, 'map', 'focus', 0]);
+    expect(parsePath('')).toEqual([]);
+  });
+
+  it('locate(text, issues) adds the line of the field, or of its nearest parent when missing', () => {
+    const text = '{\n  "chapters": [\n    {\n      "id": "x",\n      "map": { "focus": ["nope"] }\n    }\n  ]\n}';
+    const [found, missing] = locate(text, [
+      { severity: 'error', file: 'f', path: 'chapters[0].map.focus[0]', message: 'm' },
+      { severity: 'error', file: 'f', path: 'chapters[0].title', message: 'm' },
+    ]);
+    expect(found).toMatchObject({ line: 5, column: 26 });
+    expect(missing).toMatchObject({ line: 3 });
+  });
+
+  it('lineColumn(text, offset) counts from 1', () => {
+    expect(lineColumn('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+  });
+});
+
+describe('loadStory', () => {
+  it('loadStory(url) loads the story and the GeoJSON it names, relative to the story file', async () => {
+    const fetch = serve({
+      's/story.json': JSON.stringify({ title: 'T', data: { places: 'geo/places.geojson' }, chapters: [{ id: 'one', title: 'One', map: { focus: ['a'] } }] }),
+      's/geo/places.geojson': places,
+    });
+    const { story, issues } = await loadStory('http://test/s/story.json', fetch);
+    expect(issues).toEqual([]);
+    expect(story.chapters[0]!.view.focus).toEqual(['a']);
+  });
+
+  it('loadStory(url) reports a missing file as missing, with the URL tried, not as a parse error', async () => {
+    const fetch = serve({ 's/story.json': JSON.stringify({ title: 'T', data: { places: 'gone.geojson' }, chapters: [{ id: 'one', title: 'One' }] }) });
+    const { story, issues } = await loadStory('http://test/s/story.json', fetch);
+    expect(issues[0]!.message).toBe('the places file is missing: http://test/s/gone.geojson answered HTTP 404');
+    expect(story.chapters).toHaveLength(1);
+  });
+
+  it('loadStory(url) gives the line of a syntax error in a GeoJSON file and keeps the story', async () => {
+    const fetch = serve({
+      'story.json': JSON.stringify({ title: 'T', data: { places: 'p.geojson' }, chapters: [{ id: 'one', title: 'One' }] }),
+      'p.geojson': '{\n "type": "FeatureCollection",\n "features": [\n ]\n',
+    });
+    const { story, issues } = await loadStory('http://test/story.json', fetch);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: 'http://test/p.geojson', line: 5 });
+    expect(story.title).toBe('T');
+  });
+
+  it('loadStory(url) gives line numbers to schema issues in the story file', async () => {
+    const fetch = serve({ 'story.json': '{\n  "title": "T",\n  "chapters": [\n    { "id": "one", "title": "One", "map": { "focus": ["b"] } }\n  ]\n}' });
+    const { issues } = await loadStory('http://test/story.json', fetch);
+    expect(issues).toMatchObject([{ path: 'chapters[0].map.focus[0]', line: 4 }]);
+  });
+
+  it('loadStory(url) reports a story file that cannot be fetched at all', async () => {
+    const { issues } = await loadStory('http://test/story.json', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(issues).toMatchObject([{ path: '', message: 'the story file could not be loaded from http://test/story.json (Failed to fetch)' }]);
+  });
+});
