@@ -1,4 +1,8 @@
-/** The story page's entry: URL options first, then the element. */
+/**
+ * The story page's entry. URL options are applied first (`?story=` must set the element's `src`
+ * before it is defined, or it would start loading the default story), then the element is loaded.
+ */
 import './page-params.ts';
 import './page.css';
-import './index.ts';
+
+void import('./index.ts');
