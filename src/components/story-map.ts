@@ -266,11 +266,11 @@ export class StoryMap extends LitElement {
           @story-feature-select=${this.#onFeatureSelect}
         ></story-map-view>
         <div class="controls">
-          <button type="button" aria-label="Previous chapter" ?disabled=${!story || this.activeIndex === 0 || !this.#reached}
-            @click=${() => this.#step(-1)}>‹ Prev</button>
+          <button type="button" ?disabled=${!story || this.activeIndex === 0 || !this.#reached}
+            @click=${() => this.#step(-1)}><span aria-hidden="true">‹ </span>Previous</button>
           <span class="position" aria-live="polite">${story && this.#reached ? `${this.activeIndex + 1} of ${count}` : ''}</span>
-          <button type="button" aria-label="Next chapter" ?disabled=${!story || (this.#reached && this.activeIndex >= count - 1)}
-            @click=${() => this.#step(1)}>Next ›</button>
+          <button type="button" ?disabled=${!story || (this.#reached && this.activeIndex >= count - 1)}
+            @click=${() => this.#step(1)}>Next<span aria-hidden="true"> ›</span></button>
           <button type="button" class="motion" aria-pressed=${this.motion ? 'false' : 'true'}
             @click=${this.#toggleMotion}>${this.motion ? 'Reduce motion' : 'Motion off'}</button>
         </div>

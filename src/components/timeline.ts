@@ -12,6 +12,7 @@ import { layoutTimeline, minWidthFor, storyTicks, type TimelineLayout } from '..
 import { formatDay } from '../story/render.ts';
 import type { Chapter, TimelineEvent } from '../story/types.ts';
 import { emit } from './events.ts';
+import { readerHasActed } from './first-input.ts';
 
 /**
  * Sets inline styles through the CSSOM. A `style` attribute (which Lit's styleMap writes on first
@@ -249,10 +250,10 @@ export class StoryTimeline extends LitElement {
       select(g).call(axis);
       select(g).selectAll<SVGGElement, unknown>('.tick').attr('class', (_, i) => `tick ${ticks[i]?.level ?? ''}`);
     }
-    if (changed.has('active') || changed.has('width')) this.#revealCursor();
+    if (changed.has('active') || changed.has('width')) void readerHasActed().then(() => this.#revealCursor());
   }
 
-  /** Keep the cursor in view when the axis is wider than the screen. */
+  /** Keep the cursor in view when the axis is wider than the screen (once the reader has acted). */
   #revealCursor(): void {
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
     const span = this.#cursorSpan();
