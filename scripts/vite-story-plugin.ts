@@ -53,14 +53,15 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
     configResolved(config) {
       root = config.root;
     },
-    async transformIndexHtml(html, ctx) {
+    async transformIndexHtml(html) {
       if (!html.includes('<!--story-->')) return html;
       const page = await prerender(root, options.story);
-      let out = html.replace('<!--story-->', page.html).replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`);
-      if (page.description) {
-        out = out.replace('</title>', `</title>\n    <meta name="description" content="${escapeHtml(page.description)}">`);
+      // Replacement functions: a `$` in the story's text must not be read as a replacement pattern.
+      let out = html.replace('<!--story-->', () => page.html).replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`);
+      const description = page.description;
+      if (description) {
+        out = out.replace('</title>', () => `</title>\n    <meta name="description" content="${escapeHtml(description)}">`);
       }
-      void ctx;
       return out;
     },
     configureServer(server) {

@@ -1,10 +1,16 @@
 /**
  * The story page's URL options, applied before the element is defined: `?story=<url>` opens another
- * story file in place of the default one (whose server-rendered text is removed at once).
+ * story file of this site in place of the default one (whose server-rendered text is removed at
+ * once). Files on other origins are refused (see `sameOriginStory`).
  */
-const other = new URLSearchParams(location.search).get('story');
+import { sameOriginStory } from './story/url.ts';
+
+const requested = new URLSearchParams(location.search).get('story');
+const other = sameOriginStory(requested, location.href);
 const element = document.querySelector('story-map');
-if (other && element) {
+if (requested && !other) {
+  console.warn(`story-map: ?story=${requested} was ignored: only story files on ${location.origin} can be opened this way`);
+} else if (other && element) {
   element.querySelectorAll(':scope > [data-story-part]').forEach((part) => part.remove());
   element.setAttribute('src', other);
 }

@@ -28,12 +28,6 @@ export interface FeatureSelectDetail {
   id: string;
 }
 
-export const CHAPTER_CHANGE = 'story-chapter-change';
-export const STORY_ERROR = 'story-error';
-export const MAP_READY = 'story-map-ready';
-export const CHAPTER_REQUEST = 'story-chapter-request';
-export const FEATURE_SELECT = 'story-feature-select';
-
 declare global {
   interface HTMLElementEventMap {
     'story-chapter-change': CustomEvent<ChapterChangeDetail>;

@@ -15,6 +15,18 @@ type Engine = typeof import('../map/engine.ts');
 /** Where the map starts when a chapter declares nothing usable: the Americas. */
 export const AMERICAS: Camera = { center: [-80, 15], zoom: 2, bearing: 0, pitch: 0 };
 
+/** MapLibre 5+ draws with WebGL 2; without it the map cannot be created. */
+function supportsWebGL2(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    // Give the probe's context back at once: browsers allow only a few at a time.
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return gl !== null;
+  } catch {
+    return false;
+  }
+}
+
 export class StoryMapView extends LitElement {
   static override styles = css`
     :host {
@@ -35,14 +47,6 @@ export class StoryMapView extends LitElement {
       padding: 0.5rem 0.75rem;
       font: 0.8125rem/1.3 system-ui, sans-serif;
       color: #3c4a52;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
     .maplibregl-canvas:focus-visible {
       outline: 3px solid #1d3557;
@@ -67,7 +71,7 @@ export class StoryMapView extends LitElement {
   #resize: ResizeObserver | null = null;
   #generation = 0;
   #wanted = false;
-  #failed = false;
+  #failed: false | 'webgl' | 'error' = false;
   #size = { width: 0, height: 0 };
 
   override connectedCallback(): void {
@@ -97,8 +101,11 @@ export class StoryMapView extends LitElement {
 
   protected override render() {
     return html`<div class="canvas" part="canvas"></div>
-      ${this.map || this.#failed ? null : html`<p class="loading" aria-hidden="true">Loading map…</p>`}
-      <p class="visually-hidden" role="status">${this.view?.description ?? ''}</p>`;
+      ${this.#failed
+        ? html`<p class="loading">The map could not be shown in this browser${this.#failed === 'webgl' ? ' (it needs WebGL 2)' : ''}. The story reads on without it.</p>`
+        : this.map
+          ? null
+          : html`<p class="loading" aria-hidden="true">Loading map…</p>`}`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -132,6 +139,12 @@ export class StoryMapView extends LitElement {
     const story = this.story;
     if (!story || this.map) return;
     const generation = ++this.#generation;
+    if (!supportsWebGL2()) {
+      this.#failed = 'webgl';
+      this.requestUpdate();
+      console.warn('story-map: this browser has no WebGL 2, so the map is not shown');
+      return;
+    }
     try {
       this.#engine ??= await import('../map/engine.ts');
       const root = this.renderRoot as ShadowRoot;
@@ -156,7 +169,7 @@ export class StoryMapView extends LitElement {
       this.requestUpdate();
       emit(this, 'story-map-ready', { map });
     } catch (error) {
-      this.#failed = true;
+      this.#failed = 'error';
       this.requestUpdate();
       console.error('story-map: the map could not be loaded:', error);
     }

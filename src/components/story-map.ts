@@ -8,7 +8,7 @@
  * markers, the previous/next buttons and `goTo()` all scroll the text; they never set the state
  * directly, so every path ends in the same state.
  *
- * @fires story-chapter-change - The active chapter changed. `detail: {id, index}`.
+ * @fires story-chapter-change - The active chapter changed (not fired for the first chapter when a story loads). `detail: {id, index}`.
  * @fires story-error - The story has issues (cancelable; if not canceled they are logged once). `detail: {issues}`.
  * @fires story-map-ready - The MapLibre map has loaded. `detail: {map}`.
  * @slot - The story text: an `<article class="sm-story">` with `<section data-chapter>` chapters.
@@ -21,7 +21,10 @@ import { LitElement, css, html, render, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { formatIssue, type Issue } from '../story/issues.ts';
-import { loadStory, loadStoryData } from '../story/load.ts';
+import { loadStory, loadStoryData, type LoadResult } from '../story/load.ts';
+import { normalizeStory } from '../story/normalize.ts';
+import { hashId, safeDecode } from '../story/url.ts';
+import { triggerLine } from '../scroll/active.ts';
 import { storyTemplate } from '../story/render.ts';
 import { hashText } from '../story/hash.ts';
 import type { Chapter, Story, StoryInput } from '../story/types.ts';
@@ -46,6 +49,10 @@ function adoptTextStyles(doc: Document): void {
   }
   if (!doc.adoptedStyleSheets.includes(documentSheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, documentSheet];
 }
+
+/** Input that means the reader is scrolling by themselves. */
+const TAKEOVER = ['wheel', 'touchstart', 'keydown'] as const;
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
 
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -118,9 +125,29 @@ export class StoryMap extends LitElement {
       padding: 0.25rem 0.625rem;
       cursor: pointer;
     }
-    button:disabled {
+    button[aria-disabled='true'] {
       color: #8a8378;
       cursor: default;
+    }
+    button[aria-pressed='true'] {
+      color: #ffffff;
+      background: #1d3557;
+      border-color: #1d3557;
+    }
+    .failed {
+      margin: auto;
+      padding: 1rem 1.5rem;
+      max-width: 28rem;
+      font: 0.9375rem/1.4 var(--sm-ui-font);
+      color: #3b3733;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     button:focus-visible {
       outline: 3px solid #1d3557;
@@ -157,6 +184,10 @@ export class StoryMap extends LitElement {
   @state() private model: Story | null = null;
   @state() private activeIndex = 0;
   @state() private motion = !reducedMotion();
+  /** What the live region says after the reader steps with Previous/Next. */
+  @state() private announcement = '';
+  /** The story file itself could not be loaded. */
+  @state() private failed = false;
 
   #input: StoryInput | null = null;
   #issues: readonly Issue[] = [];
@@ -169,9 +200,13 @@ export class StoryMap extends LitElement {
   #motionChosen = false;
   /** The chapter index last announced with story-chapter-change. */
   #announced = -1;
+  /** A chapter asked for with goTo() before the story had loaded. */
+  #wanted: string | null = null;
+  /** Set while the element itself moves focus, so focusin does not scroll again. */
+  #movingFocus = false;
 
   #scroll = new ScrollController(this, {
-    chapters: () => this.chapterElements,
+    chapters: () => (this.model?.chapters.length ? this.chapterElements : []),
     container: () => this,
     coveredTop: () => this.#coveredTop(),
     onChange: (s) => this.#onScroll(s),
@@ -214,6 +249,11 @@ export class StoryMap extends LitElement {
    */
   async goTo(id: string): Promise<void> {
     await this.updateComplete;
+    if (!this.model) {
+      // Not loaded yet: go there as soon as it is.
+      this.#wanted = id;
+      return;
+    }
     const index = this.model?.chapters.findIndex((c) => c.id === id) ?? -1;
     const element = this.chapterElements[index];
     if (index < 0 || !element) {
@@ -259,20 +299,30 @@ export class StoryMap extends LitElement {
     return html`<div class="layout">
       <div class="header"><slot name="header"></slot></div>
       <div class="panel" part="panel" role="region" aria-label="Map and timeline">
-        <story-map-view
+        ${this.failed ? html`<p class="failed">The map for this story could not be loaded.</p>` : this.#panel(story, chapter, count)}
+      </div>
+      <div class="text"><slot></slot></div>
+    </div>`;
+  }
+
+  #panel(story: Story | null, chapter: Chapter | null, count: number) {
+    const atStart = !story || !this.#reached || this.activeIndex === 0;
+    const atEnd = !story || (this.#reached && this.activeIndex >= count - 1);
+    return html`<story-map-view
           .story=${story}
           .view=${chapter?.view ?? null}
           ?motion=${this.motion}
           @story-feature-select=${this.#onFeatureSelect}
         ></story-map-view>
         <div class="controls">
-          <button type="button" ?disabled=${!story || this.activeIndex === 0 || !this.#reached}
+          <button type="button" aria-disabled=${atStart ? 'true' : 'false'}
             @click=${() => this.#step(-1)}><span aria-hidden="true">‹ </span>Previous</button>
-          <span class="position" aria-live="polite">${story && this.#reached ? `${this.activeIndex + 1} of ${count}` : ''}</span>
-          <button type="button" ?disabled=${!story || (this.#reached && this.activeIndex >= count - 1)}
+          <span class="position" aria-hidden="true">${story && this.#reached ? `${this.activeIndex + 1} of ${count}` : ''}</span>
+          <span class="visually-hidden" aria-live="polite">${this.announcement}</span>
+          <button type="button" aria-disabled=${atEnd ? 'true' : 'false'}
             @click=${() => this.#step(1)}>Next<span aria-hidden="true"> ›</span></button>
           <button type="button" class="motion" aria-pressed=${this.motion ? 'false' : 'true'}
-            @click=${this.#toggleMotion}>${this.motion ? 'Reduce motion' : 'Motion off'}</button>
+            @click=${this.#toggleMotion}>Reduce motion</button>
         </div>
         <story-timeline
           .events=${story?.events ?? []}
@@ -281,41 +331,37 @@ export class StoryMap extends LitElement {
           .split=${story?.published ?? null}
           .locale=${story?.lang ?? 'en'}
           ?motion=${this.motion}
-          @story-chapter-request=${(e: CustomEvent<{ id: string }>) => void this.goTo(e.detail.id)}
-        ></story-timeline>
-      </div>
-      <div class="text"><slot></slot></div>
-    </div>`;
+          @story-chapter-request=${this.#onChapterRequest}
+        ></story-timeline>`;
   }
 
   async #loadStory(): Promise<void> {
     const load = ++this.#load;
-    let result;
-    let text: string | null = null;
-    if (this.#input) {
-      const base = new URL(this.src ?? '.', document.baseURI);
-      result = await loadStoryData(this.#input, base, this.src ?? 'story');
-      text = JSON.stringify(this.#input);
-    } else if (this.src) {
-      const url = new URL(this.src, document.baseURI);
-      const fetchText = async (u: string) => {
-        const response = await fetch(u);
-        if (u === url.href && response.ok) {
-          text = await response.clone().text();
-        }
-        return response;
-      };
-      result = await loadStory(url, fetchText);
-    } else {
-      return;
+    const file = this.src ?? 'story';
+    let result: LoadResult;
+    try {
+      if (this.#input) {
+        result = await loadStoryData(this.#input, new URL(this.src ?? '.', document.baseURI), file);
+        result.text = JSON.stringify(this.#input);
+      } else if (this.src) {
+        result = await loadStory(new URL(this.src, document.baseURI));
+      } else {
+        return;
+      }
+    } catch (error) {
+      // A bug of ours, not the editor's: still a message, never a blank page.
+      const message = `the story could not be loaded (${error instanceof Error ? error.message : String(error)})`;
+      result = { story: normalizeStory({}, {}, { story: file }).story, issues: [{ severity: 'error', file, path: '', message }], text: null, failed: true };
     }
     if (load !== this.#load) return;
     this.#issues = result.issues;
-    this.#renderText(result.story, text);
+    this.failed = result.failed;
+    // When the story file could not be loaded, the text already in the page (if any) stays.
+    if (!result.failed) this.#renderText(result.story, result.text);
     this.activeIndex = 0;
     this.#reached = false;
     this.#hashApplied = false;
-    this.#announced = -1;
+    this.#announced = 0;
     this.model = result.story;
     if (result.issues.length && emit(this, 'story-error', { issues: result.issues }, { cancelable: true })) {
       for (const issue of result.issues) {
@@ -335,20 +381,23 @@ export class StoryMap extends LitElement {
   }
 
   #afterModel(): void {
-    // The text may have changed size: measure now, then honour a deep link once.
+    // The text may have changed size: measure now, then honour goTo() made before the load, or
+    // else a deep link, once.
     requestAnimationFrame(() => {
-      if (!this.#hashApplied) {
-        this.#hashApplied = true;
-        const id = this.#hashChapter();
-        if (id !== null) this.#scrollTo(this.model!.chapters.findIndex((c) => c.id === id), false);
-      }
+      const chapters = this.model?.chapters ?? [];
+      const wanted = this.#wanted !== null && chapters.some((c) => c.id === this.#wanted) ? this.#wanted : null;
+      if (this.#wanted !== null && wanted === null) console.warn(`story-map: goTo("${this.#wanted}"): no chapter has that id`);
+      this.#wanted = null;
+      const id = wanted ?? (this.#hashApplied ? null : this.#hashChapter());
+      this.#hashApplied = true;
+      if (id !== null) this.#scrollTo(chapters.findIndex((c) => c.id === id), false);
       this.#scroll.update();
     });
   }
 
   #hashChapter(): string | null {
     if (this.noHash || !this.model) return null;
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = hashId(location.hash);
     return this.model.chapters.some((c) => c.id === id) ? id : null;
   }
 
@@ -367,7 +416,7 @@ export class StoryMap extends LitElement {
   }
 
   #onScroll(s: ScrollState): void {
-    if (!this.model) return;
+    if (!this.model?.chapters.length) return;
     if (this.#pending) {
       // A jump is under way: hold the target until the scroll gets there.
       if (s.index !== this.#pending.index) return;
@@ -390,7 +439,7 @@ export class StoryMap extends LitElement {
   #writeHash(): void {
     if (this.noHash || !this.model || !this.#hashApplied) return;
     const id = this.activeChapter;
-    const current = decodeURIComponent(location.hash.slice(1));
+    const current = hashId(location.hash);
     const ours = this.model.chapters.some((c) => c.id === current);
     if (this.#reached && this.#inView && id && current !== id) {
       history.replaceState(history.state, '', `#${encodeURIComponent(id)}`);
@@ -409,6 +458,8 @@ export class StoryMap extends LitElement {
       this.#reached = true;
       this.#setActive(index);
       window.addEventListener('scrollend', this.#settle, { once: true, capture: true });
+      // The reader taking over (wheel, touch, keys) ends the jump: the scroll position decides again.
+      for (const type of TAKEOVER) window.addEventListener(type, this.#onTakeover, { capture: true, passive: true });
     }
     element.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'instant' });
     if (!smooth) this.#scroll.update();
@@ -419,19 +470,38 @@ export class StoryMap extends LitElement {
     this.#scroll.update();
   };
 
+  #onTakeover = (e: Event): void => {
+    // Keys pressed in the panel (Next again, arrows in the timeline) do not scroll the page.
+    if (e instanceof KeyboardEvent && (!SCROLL_KEYS.has(e.key) || e.composedPath().includes(this.renderRoot))) return;
+    this.#settle();
+  };
+
   #clearPending(): void {
     if (!this.#pending) return;
     clearTimeout(this.#pending.timer);
     window.removeEventListener('scrollend', this.#settle, { capture: true });
+    for (const type of TAKEOVER) window.removeEventListener(type, this.#onTakeover, { capture: true });
     this.#pending = null;
   }
 
   #step(delta: number): void {
-    const count = this.model?.chapters.length ?? 0;
+    const chapters = this.model?.chapters ?? [];
     const from = this.#reached ? this.activeIndex : -1;
-    const index = Math.max(0, Math.min(count - 1, from + delta));
+    const index = Math.max(0, Math.min(chapters.length - 1, from + delta));
+    if (index < 0 || index === from) return;
     this.#scrollTo(index, this.motion);
+    this.announcement = `${chapters[index]!.title}, chapter ${index + 1} of ${chapters.length}`;
   }
+
+  /** The timeline asked for a chapter: go there, and take the keyboard focus to its heading. */
+  #onChapterRequest = async (e: CustomEvent<{ id: string }>): Promise<void> => {
+    await this.goTo(e.detail.id);
+    const heading = this.chapterElements.find((el) => el.dataset.chapter === e.detail.id)?.querySelector<HTMLElement>('h2 a.sm-anchor');
+    if (!heading) return;
+    this.#movingFocus = true;
+    heading.focus({ preventScroll: true });
+    this.#movingFocus = false;
+  };
 
   #toggleMotion = (): void => {
     this.motion = !this.motion;
@@ -454,17 +524,33 @@ export class StoryMap extends LitElement {
     const id = link.getAttribute('href')?.slice(1);
     if (!id) return;
     e.preventDefault();
-    void this.goTo(decodeURIComponent(id));
+    void this.goTo(safeDecode(id));
   };
 
-  /** Tabbing into a chapter brings it (and its map) into play. */
+  /**
+   * Tabbing into a chapter (either way) brings it, and its map, into play: after the browser has
+   * scrolled the focused element into view, the page moves just enough that this chapter is the
+   * one at the trigger line, keeping the focused element on screen and clear of the map.
+   */
   #onFocusIn = (e: FocusEvent): void => {
     const target = e.target as HTMLElement | null;
-    if (!target || !target.matches(':focus-visible')) return;
+    if (this.#movingFocus || !target || !target.matches(':focus-visible')) return;
     const section = target.closest<HTMLElement>('[data-chapter]');
     if (!section || !this.contains(section)) return;
-    const index = this.chapterElements.indexOf(section);
-    if (index >= 0 && (index !== this.activeIndex || !this.#reached)) this.#scrollTo(index, false);
+    const chapters = this.chapterElements;
+    const index = chapters.indexOf(section);
+    if (index < 0 || (index === this.activeIndex && this.#reached)) return;
+    requestAnimationFrame(() => {
+      this.#clearPending();
+      target.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+      const trigger = triggerLine(window.innerHeight, this.#coveredTop());
+      const top = section.getBoundingClientRect().top;
+      const next = chapters[index + 1]?.getBoundingClientRect().top ?? Infinity;
+      // Content moves up when the chapter starts below the line; down when the next one has reached it.
+      const by = top > trigger - 2 ? top - (trigger - 2) : next <= trigger ? next - (trigger + 2) : 0;
+      if (by !== 0) window.scrollBy({ top: by, behavior: 'instant' });
+      this.#scroll.update();
+    });
   };
 
   #onFeatureSelect = (e: CustomEvent<{ id: string }>): void => {

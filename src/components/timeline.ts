@@ -9,7 +9,7 @@ import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
 import { axisBottom, select } from 'd3';
 import { layoutTimeline, minWidthFor, storyTicks, type TimelineLayout } from '../time/scale.ts';
-import { formatDay } from '../story/render.ts';
+import { formatDay, formatPeriod } from '../story/render.ts';
 import type { Chapter, TimelineEvent } from '../story/types.ts';
 import { emit } from './events.ts';
 import { readerHasActed } from './first-input.ts';
@@ -229,16 +229,25 @@ export class StoryTimeline extends LitElement {
       <p class="readout" aria-hidden="true">${shown
         ? html`<strong>${formatDay(shown.date, this.locale)}</strong> · ${shown.label}`
         : cursorChapter?.period
-          ? html`<strong>${this.#periodText(cursorChapter.period)}</strong>${chapter ? html` · ${chapter.title}` : nothing}`
+          ? html`<strong>${formatPeriod(cursorChapter.period, this.locale)}</strong>${chapter ? html` · ${chapter.title}` : nothing}`
           : nothing}</p>`;
   }
 
-  #periodText([a, b]: readonly [Date, Date]): string {
-    return +a === +b ? formatDay(a, this.locale) : `${formatDay(a, this.locale)} – ${formatDay(b, this.locale)}`;
+  protected override willUpdate(changed: PropertyValues): void {
+    // The list's one tab stop follows the reading, unless the reader is moving through the list.
+    if (changed.has('active') && !this.matches(':focus-within')) {
+      const first = this.events.findIndex((e) => e.chapter !== null && e.chapter === this.#cursorChapter());
+      if (first >= 0) this.focusIndex = first;
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
     if (this.events.length === 0 || this.width === 0) return;
+    if (changed.has('events') || changed.has('width') || changed.has('split') || changed.has('locale')) this.#drawAxis();
+    if (changed.has('active') || changed.has('width')) void readerHasActed().then(() => this.#revealCursor());
+  }
+
+  #drawAxis(): void {
     const { scale } = this.#timeline();
     const ticks = storyTicks(scale, this.events.map((e) => e.date));
     const g = this.renderRoot.querySelector<SVGGElement>('g.axis');
@@ -250,7 +259,6 @@ export class StoryTimeline extends LitElement {
       select(g).call(axis);
       select(g).selectAll<SVGGElement, unknown>('.tick').attr('class', (_, i) => `tick ${ticks[i]?.level ?? ''}`);
     }
-    if (changed.has('active') || changed.has('width')) void readerHasActed().then(() => this.#revealCursor());
   }
 
   /** Keep the cursor in view when the axis is wider than the screen (once the reader has acted). */

@@ -5,7 +5,7 @@
  */
 import { bbox as turfBbox, featureCollection } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
-import type { BBox, Camera, ChapterView, LngLat, StoryFeature } from '../story/types.ts';
+import type { BBox, Camera, ChapterView, StoryFeature } from '../story/types.ts';
 
 const TILE_SIZE = 512;
 
@@ -123,9 +123,4 @@ export function cameraForView(
     .filter((f) => f.geometry.type === 'Point')
     .map((f) => labelWidth(String((f.properties as { label?: string; name: string }).label ?? f.properties.name)));
   return fitBounds(box, viewport, { padding: framePadding(viewport, Math.max(0, ...labels)), ...options });
-}
-
-/** `containsPoint(box, point)` tells whether a point lies inside a [w, s, e, n] box. */
-export function containsPoint(box: BBox, [lon, lat]: LngLat): boolean {
-  return lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3];
 }

@@ -14,7 +14,7 @@ export const COLORS = {
   coast: '#a9bcc6',
   department: '#b9b1a4',
   label: '#4a4640',
-  sea: '#557587',
+  sea: '#3f5f72',
   halo: 'rgba(255,255,255,0.9)',
   accent: '#b5361d',
   areaFill: '#d9734e',
@@ -150,7 +150,7 @@ export function storyStyle(basemap: BasemapGeoJSON, story: StoryGeoJSON, fonts: 
       id: 'department-label', type: 'symbol', source: 'labels', minzoom: 7.5,
       filter: ['==', ['get', 'kind'], 'department'],
       layout: { 'text-field': ['get', 'name'], 'text-font': [FONT_ITALIC], 'text-size': 11, 'text-max-width': 6 },
-      paint: { 'text-color': '#7a7266', 'text-halo-color': COLORS.halo, 'text-halo-width': 1 },
+      paint: { 'text-color': '#635b50', 'text-halo-color': COLORS.halo, 'text-halo-width': 1 },
     },
     ...placeLayers(markerColor),
   ];

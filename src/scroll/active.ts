@@ -33,17 +33,6 @@ export function triggerLine(viewportHeight: number, coveredTop = 0): number {
   return coveredTop + (viewportHeight - coveredTop) * 0.4;
 }
 
-/**
- * `scrollTargetFor(span, scrollY, viewportHeight, coveredTop)` is the window scroll position that
- * brings a chapter's top just below the covered area, and in any case above the trigger line,
- * so that chapter becomes the active one.
- */
-export function scrollTargetFor(span: Span, scrollY: number, viewportHeight: number, coveredTop = 0): number {
-  const trigger = triggerLine(viewportHeight, coveredTop);
-  const wantedTop = Math.min(coveredTop + 24, trigger - 2);
-  return Math.max(0, Math.round(scrollY + span.top - wantedTop));
-}
-
 /** `isInView(span, viewportHeight)` tells whether any part of the element is on screen. */
 export function isInView(span: Span, viewportHeight: number): boolean {
   return span.bottom > 0 && span.top < viewportHeight;

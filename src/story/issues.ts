@@ -23,7 +23,3 @@ export function formatIssue(issue: Issue): string {
   const path = issue.path ? ` [${issue.path}]` : '';
   return `${where}: ${issue.severity}: ${issue.message}${path}`;
 }
-
-export function hasErrors(issues: readonly Issue[]): boolean {
-  return issues.some((issue) => issue.severity === 'error');
-}

@@ -4,12 +4,17 @@
  * the line and column of the mistake, and the story is built from whatever did load.
  */
 import type { Issue } from './issues.ts';
+import { safeDecode } from './url.ts';
 import { normalizeStory, type StoryData, type StoryFiles } from './normalize.ts';
 import type { Story } from './types.ts';
 
 export interface LoadResult {
   story: Story;
   issues: Issue[];
+  /** The story file's text as loaded; null when it could not be loaded (or was given as an object). */
+  text: string | null;
+  /** True when the story file itself could not be loaded or parsed: `story` is then empty. */
+  failed: boolean;
 }
 
 type Fetch = (url: string) => Promise<Response>;
@@ -17,7 +22,7 @@ type Fetch = (url: string) => Promise<Response>;
 /** `displayName(url)` is how a file is named in messages: its path for same-origin files, else the URL. */
 export function displayName(url: URL, base: string = globalThis.location?.href ?? url.href): string {
   const origin = new URL(base).origin;
-  return url.origin === origin ? decodeURIComponent(url.pathname.replace(/^\//, '')) : url.href;
+  return url.origin === origin ? safeDecode(url.pathname.replace(/^\//, '')) : url.href;
 }
 
 interface Fetched {
@@ -39,6 +44,10 @@ async function fetchJson(url: URL, fetchFn: Fetch, what: string): Promise<Fetche
     return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: ${url.href} answered HTTP ${response.status}` }] };
   }
   const text = await response.text();
+  if (/^\s*<(!doctype|html)/i.test(text) || (/^\s*</.test(text) && /html/i.test(response.headers.get('content-type') ?? ''))) {
+    // Many servers answer an unknown path with the site's home page and status 200.
+    return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: ${url.href} answered with an HTML page, not JSON (check the path)` }] };
+  }
   try {
     return { file, value: JSON.parse(text), text, issues: [] };
   } catch {
@@ -93,7 +102,7 @@ export async function loadStoryData(input: unknown, base: URL, storyFile: string
     if (fetched.text !== null) texts.set(fetched.file, fetched.text);
   }));
   const result = normalizeStory(input, data, files);
-  return { story: result.story, issues: await withLines([...issues, ...result.issues], texts) };
+  return { story: result.story, issues: await withLines([...issues, ...result.issues], texts), text: storyText, failed: false };
 }
 
 /** `loadStory(url)` fetches a story file and everything it names. */
@@ -102,7 +111,7 @@ export async function loadStory(url: string | URL, fetchFn: Fetch = fetch): Prom
   const fetched = await fetchJson(resolved, fetchFn, 'story file');
   if (fetched.value === null) {
     const empty = normalizeStory({}, {}, { story: fetched.file });
-    return { story: empty.story, issues: fetched.issues };
+    return { story: empty.story, issues: fetched.issues, text: null, failed: true };
   }
   return loadStoryData(fetched.value, resolved, fetched.file, fetchFn, fetched.text);
 }

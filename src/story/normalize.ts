@@ -55,8 +55,15 @@ export function parseDay(value: unknown): Date | null {
 export function safeUrl(value: unknown): string | null {
   const url = str(value);
   if (!url) return null;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim());
-  return !scheme || ['http', 'https', 'mailto'].includes(scheme[1]!.toLowerCase()) ? url : null;
+  // Ask the URL parser, as the browser will: it strips tabs, newlines and leading control
+  // characters, so `java\tscript:` is seen for what it is.
+  let protocol: string;
+  try {
+    protocol = new URL(url, 'https://relative.invalid/').protocol;
+  } catch {
+    return null;
+  }
+  return ['http:', 'https:', 'mailto:'].includes(protocol) ? url : null;
 }
 
 function source(v: unknown): Source | null {
@@ -215,6 +222,9 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     } else if (chapterIds.has(id)) {
       issues.push({ severity: 'error', file, path: `${path}.id`, message: `duplicate chapter id "${id}": chapter ids must be unique` });
       id = `${id}-${i + 1}`;
+    }
+    if (!/^[A-Za-z][\w-]*$/.test(id)) {
+      issues.push({ severity: 'error', file, path: `${path}.id`, message: `"${id}" cannot be used in a link (#${id}): start with a letter and use only letters, digits, "-" and "_"` });
     }
     chapterIds.add(id);
     const map = isObj(c.map) ? c.map : {};

@@ -12,15 +12,18 @@ export function formatDay(date: Date, lang = 'en'): string {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
+/** `formatPeriod([from, to], lang)` is one day (`3 February 2025`) or a span (`1 June 2019 – 1 June 2024`). */
+export function formatPeriod([a, b]: readonly [Date, Date], lang = 'en'): string {
+  return +a === +b ? formatDay(a, lang) : `${formatDay(a, lang)} – ${formatDay(b, lang)}`;
+}
+
 /**
  * `chapterKicker(chapter, lang)` is the line above a chapter's title: the editor's kicker, or the
  * chapter's dates (`3 February 2025`, `1 June 2019 – 1 June 2024`).
  */
 export function chapterKicker(chapter: Chapter, lang = 'en'): string | null {
   if (chapter.kicker) return chapter.kicker;
-  if (!chapter.period) return null;
-  const [a, b] = chapter.period;
-  return +a === +b ? formatDay(a, lang) : `${formatDay(a, lang)} – ${formatDay(b, lang)}`;
+  return chapter.period ? formatPeriod(chapter.period, lang) : null;
 }
 
 function sourceLink(s: Source): TemplateResult {
@@ -54,10 +57,11 @@ function blockTemplate(block: Block, lang: string): TemplateResult {
 
 export function chapterTemplate(chapter: Chapter, lang = 'en'): TemplateResult {
   const kicker = chapterKicker(chapter, lang);
-  return html`<section class=${chapter.after ? 'sm-chapter sm-chapter--after' : 'sm-chapter'} id=${chapter.id} data-chapter=${chapter.id} aria-labelledby=${`${chapter.id}--title`}>
+  return html`<section class=${chapter.after ? 'sm-chapter sm-chapter--after' : 'sm-chapter'} id=${chapter.id} data-chapter=${chapter.id}>
     ${chapter.after ? html`<p class="sm-after-label">After the article</p>` : nothing}
     ${kicker ? html`<p class="sm-chapter-kicker">${kicker}</p>` : nothing}
     <h2 id=${`${chapter.id}--title`}><a class="sm-anchor" href=${`#${chapter.id}`}>${chapter.title}</a></h2>
+    <p class="sm-map-description">${chapter.view.description}</p>
     ${chapter.body.map((b) => blockTemplate(b, lang))}
     ${chapter.sources.length ? html`<p class="sm-sources">Sources: ${list(chapter.sources, sourceLink)}.</p>` : nothing}
   </section>`;

@@ -179,7 +179,7 @@ describe('other stories', () => {
       expect(titles).toEqual(['Chapter one', 'Chapter two']);
       expect(await page.locator('story-map h1').allTextContents()).toEqual(['A tiny test story']);
       // Editor text is text, never markup.
-      expect(await page.locator('#one h2 ~ p').first().textContent()).toBe('First <b>paragraph</b>.');
+      expect(await page.locator('#one h2 ~ p:not(.sm-map-description)').first().textContent()).toBe('First <b>paragraph</b>.');
       expect(await page.locator('#one b').count()).toBe(0);
       const state = await pageState(page);
       expect(state.bounds[0]).toBeLessThanOrEqual(-77.04);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cameraForView, containsPoint, fitBounds, framePadding, labelWidth, latFromMercatorY, lonFromMercatorX, mercatorX, mercatorY,
+  cameraForView, fitBounds, framePadding, labelWidth, latFromMercatorY, lonFromMercatorX, mercatorX, mercatorY,
 } from '../../src/geo/camera.ts';
 import type { BBox, ChapterView, LngLat, PlaceFeature } from '../../src/story/types.ts';
 
@@ -82,6 +82,8 @@ describe('framePadding', () => {
     }
   });
 });
+
+const containsPoint = (box: BBox, [lon, lat]: LngLat) => lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3];
 
 describe('cameraForView', () => {
   const features = new Map([['a', place('a', [-89.1872, 13.6894])], ['b', place('b', [-77.0364, 38.8978])]]);

@@ -90,4 +90,17 @@ describe('loadStory', () => {
     });
     expect(issues).toMatchObject([{ path: '', message: 'the story file could not be loaded from http://test/story.json (Failed to fetch)' }]);
   });
+
+  it('loadStory(url) reports an HTML page served for an unknown path as a missing file, not as bad JSON', async () => {
+    const page = '<!doctype html>\n<html><body>Home</body></html>';
+    const result = await loadStory('http://test/story.json', async () => new Response(page, { headers: { 'content-type': 'text/html' } }));
+    expect(result.failed).toBe(true);
+    expect(result.issues).toMatchObject([{ path: '', message: 'the story file is missing: http://test/story.json answered with an HTML page, not JSON (check the path)' }]);
+  });
+
+  it('loadStory(url) returns the story file text it parsed, for comparing with the page', async () => {
+    const text = JSON.stringify({ title: 'T', chapters: [{ id: 'one', title: 'One' }] });
+    const result = await loadStory('http://test/story.json', serve({ 'story.json': text }));
+    expect(result).toMatchObject({ text, failed: false });
+  });
 });

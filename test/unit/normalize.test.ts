@@ -22,6 +22,12 @@ const small = (over: Record<string, unknown> = {}) => ({
 const smallData = { places: { type: 'FeatureCollection', features: [place('a', [-74, 4.6]), place('b', [-77, -12])] } };
 
 describe('normalizeStory', () => {
+  it('normalizeStory(story) flags a chapter id that cannot be used in a link', () => {
+    const { issues } = normalizeStory(small({ chapters: [{ id: 'two words', title: 'One' }, { id: '1st', title: 'Two' }, { id: 'ok_id-2', title: 'Three' }] }), smallData, { story: 's.json' });
+    expect(issues.map((i) => i.path)).toEqual(['chapters[0].id', 'chapters[1].id']);
+    expect(issues[0]!.message).toBe('"two words" cannot be used in a link (#two words): start with a letter and use only letters, digits, "-" and "_"');
+  });
+
   it('normalizeStory(the default story) has no issues and every chapter of the brief', () => {
     const { story, issues } = normalizeStory(input, data, files);
     expect(issues).toEqual([]);
@@ -111,6 +117,15 @@ describe('safeUrl', () => {
     expect(safeUrl('javascript:alert(1)')).toBeNull();
     expect(safeUrl(' JavaScript:alert(1)')).toBeNull();
     expect(safeUrl('data:text/html,x')).toBeNull();
+  });
+
+  it('safeUrl(url) sees through what the URL parser strips: tabs, newlines, control characters', () => {
+    expect(safeUrl('java\tscript:alert(1)')).toBeNull();
+    expect(safeUrl('java\nscript:alert(1)')).toBeNull();
+    expect(safeUrl('\u0001javascript:alert(1)')).toBeNull();
+    expect(safeUrl('mailto:desk@example.com')).toBe('mailto:desk@example.com');
+    expect(safeUrl('//example.com/a')).toBe('//example.com/a');
+    expect(safeUrl('http://[bad')).toBeNull();
   });
 });
 

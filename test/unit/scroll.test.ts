@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeIndex, isInView, scrollTargetFor, triggerLine } from '../../src/scroll/active.ts';
+import { activeIndex, isInView, triggerLine } from '../../src/scroll/active.ts';
 
 const spans = (tops: number[]) => tops.map((top) => ({ top, bottom: top + 300 }));
 
@@ -32,20 +32,6 @@ describe('triggerLine', () => {
   });
   it('triggerLine(height, covered) is 40% down the part the sticky map leaves free', () => {
     expect(triggerLine(844, 444)).toBe(444 + 160);
-  });
-});
-
-describe('scrollTargetFor', () => {
-  it('scrollTargetFor(span, …) puts the chapter top just below the covered area, above the trigger', () => {
-    const target = scrollTargetFor({ top: 1500, bottom: 1900 }, 200, 800, 0);
-    expect(target).toBe(200 + 1500 - 24);
-    const phone = scrollTargetFor({ top: 1500, bottom: 1900 }, 0, 844, 440);
-    const topAfter = 1500 - phone;
-    expect(topAfter).toBeGreaterThan(440);
-    expect(topAfter).toBeLessThanOrEqual(triggerLine(844, 440));
-  });
-  it('scrollTargetFor never returns a negative scroll position', () => {
-    expect(scrollTargetFor({ top: 10, bottom: 300 }, 0, 800)).toBe(0);
   });
 });
 

@@ -1,0 +1,218 @@
+// Ways into and through the story besides scrolling: Previous/Next, Shift+Tab, the timeline's Enter,
+// goTo() before the story has loaded, the events it fires; and the URLs a reader may be given that
+// are wrong: a malformed hash, a ?story= on another site or not there, a story file that fails.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, openPage, useBrowser } from './page.ts';
+import { defaultStory, expectChapter, pageState, settle } from './story.ts';
+
+const story = defaultStory();
+const ids = story.chapters.map((c) => c.id);
+const PHONE = { width: 390, height: 844 };
+
+/** The focused element inside the element's shadow root (the panel's buttons), described. */
+function panelFocus(page: Page) {
+  return page.evaluate(() => {
+    const el = document.querySelector('story-map')!;
+    const a = el.renderRoot instanceof ShadowRoot ? el.renderRoot.activeElement : null;
+    return a ? `${a.localName}:${a.textContent?.trim()}` : `outside:${document.activeElement?.localName}`;
+  });
+}
+
+/** Waits for the active chapter to be `id`. */
+const activeIs = (page: Page, id: string) =>
+  page.waitForFunction((id) => document.querySelector('story-map')?.activeChapter === id, id, { timeout: 10_000 });
+
+describe('Previous and Next', () => {
+  const browser = useBrowser();
+
+  it('walk every chapter in order, keep the focus on the button, and say where the reader is', async () => {
+    const { page, close, consoleErrors } = await openPage(browser(), baseUrl(), { width: 1280, height: 800 });
+    try {
+      await settle(page);
+      const next = page.locator('story-map').getByRole('button', { name: 'Next' });
+      await next.focus();
+      for (const [i, id] of ids.entries()) {
+        await page.keyboard.press('Enter');
+        await activeIs(page, id);
+        expect(await panelFocus(page)).toBe('button:Next ›');
+        const live = await page.evaluate(() => document.querySelector('story-map')!.renderRoot.querySelector('[aria-live]')!.textContent);
+        expect(live).toBe(`${story.chapters[i]!.title}, chapter ${i + 1} of ${ids.length}`);
+      }
+      await settle(page);
+      await expectChapter(story, page, ids.at(-1)!);
+      // At the end Next says it is unavailable, stays focusable, and does nothing.
+      expect(await next.getAttribute('aria-disabled')).toBe('true');
+      const before = await page.evaluate(() => scrollY);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => scrollY)).toBe(before);
+      expect(await panelFocus(page)).toBe('button:Next ›');
+      // Previous goes back one.
+      await page.locator('story-map').getByRole('button', { name: 'Previous' }).click();
+      await activeIs(page, ids.at(-2)!);
+      await settle(page);
+      await expectChapter(story, page, ids.at(-2)!);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('keyboard, backwards and from the timeline', () => {
+  const browser = useBrowser();
+
+  it('Shift+Tab back into the previous chapter brings it into play, the focused link in view below the map', async () => {
+    const { page, close } = await openPage(browser(), `${baseUrl()}#legal`, PHONE);
+    try {
+      await activeIs(page, 'legal');
+      await settle(page);
+      await page.locator('#legal h2 a').focus();
+      await page.keyboard.press('Tab'); // into legal's body (a source link), so Shift+Tab has somewhere to go
+      const steps: string[] = [];
+      for (let i = 0; i < 30 && !steps.includes('crackdown'); i++) {
+        await page.keyboard.press('Shift+Tab');
+        const where = await page.evaluate(() => (document.activeElement as HTMLElement).closest<HTMLElement>('[data-chapter]')?.id ?? null);
+        if (!where) continue;
+        await activeIs(page, where);
+        const { top, bottom, panelBottom } = await page.evaluate(() => {
+          const r = (document.activeElement as HTMLElement).getBoundingClientRect();
+          const panel = document.querySelector('story-map')!.renderRoot.querySelector('.panel')!.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, panelBottom: panel.bottom };
+        });
+        expect(top, `focused link in ${where} below the map`).toBeGreaterThanOrEqual(panelBottom);
+        expect(bottom).toBeLessThanOrEqual(PHONE.height);
+        if (steps.at(-1) !== where) steps.push(where);
+      }
+      expect(steps).toEqual(['legal', 'popularity', 'crackdown']);
+    } finally {
+      await close();
+    }
+  });
+
+  it('Enter on a timeline event takes the focus to that chapter\'s heading', async () => {
+    const { page, close } = await openPage(browser(), baseUrl(), { width: 1280, height: 800 });
+    try {
+      await settle(page);
+      const event = story.events.find((e) => e.chapter === 'venezuelans')!;
+      const button = page.locator(`story-map story-timeline button[data-event="${event.id}"]`);
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await activeIs(page, 'venezuelans');
+      await page.waitForFunction(() => document.activeElement?.closest('[data-chapter]')?.id === 'venezuelans');
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement).matches('#venezuelans h2 a'))).toBe(true);
+      await settle(page);
+      await expectChapter(story, page, 'venezuelans');
+      // The timeline's one tab stop is now the active chapter's first event.
+      const tabStop = await page.evaluate(() => document.querySelector('story-map')!.renderRoot.querySelector('story-timeline')!.renderRoot.querySelector<HTMLElement>('button[tabindex="0"]')!.dataset.event);
+      expect(tabStop).toBe(story.events.find((e) => e.chapter === 'venezuelans')!.id);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('the element API around loading', () => {
+  const browser = useBrowser();
+
+  it('goTo() called before the story has loaded goes there once it has', async () => {
+    const { page, close, consoleErrors } = await openPage(browser(), 'about:blank', { width: 1280, height: 800 });
+    try {
+      await page.addInitScript(() => {
+        void customElements.whenDefined('story-map').then(() => document.querySelector('story-map')!.goTo('transfers'));
+      });
+      await page.goto(baseUrl());
+      await activeIs(page, 'transfers');
+      await settle(page);
+      await expectChapter(story, page, 'transfers');
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('fires story-chapter-change when the chapter changes, not for the first chapter on load', async () => {
+    const { page, close } = await openPage(browser(), 'about:blank', { width: 1280, height: 800 });
+    try {
+      await page.addInitScript(() => {
+        const w = window as unknown as { changes: string[] };
+        w.changes = [];
+        document.addEventListener('story-chapter-change', (e) => w.changes.push((e as CustomEvent<{ id: string }>).detail.id));
+      });
+      await page.goto(baseUrl());
+      await settle(page);
+      await page.evaluate(() => document.querySelector('story-map')!.goTo('offer'));
+      await activeIs(page, 'offer');
+      await settle(page);
+      expect(await page.evaluate(() => (window as unknown as { changes: string[] }).changes)).toEqual(['offer']);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('wrong URLs and failed loads', () => {
+  const browser = useBrowser();
+
+  it('ignores a malformed hash', async () => {
+    const { page, close, consoleErrors } = await openPage(browser(), `${baseUrl()}#%E0%A4%A`, { width: 1280, height: 800 });
+    try {
+      await settle(page);
+      expect((await pageState(page)).active).toBe(ids[0]);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('refuses ?story= on another origin and reads the default story', async () => {
+    const { page, close, offOrigin } = await openPage(browser(), 'about:blank', { width: 1280, height: 800 });
+    try {
+      const warnings: string[] = [];
+      page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+      await page.goto(`${baseUrl()}?story=https://evil.example/story.json`);
+      await settle(page);
+      expect(await page.locator('story-map h1').textContent()).toBe(story.title);
+      expect(warnings.some((w) => w.includes('?story=https://evil.example/story.json was ignored'))).toBe(true);
+      expect(offOrigin).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('says a ?story= file is missing (not bad JSON) when the server answers with its home page', async () => {
+    const { page, close } = await openPage(browser(), 'about:blank', { width: 1280, height: 800 });
+    try {
+      await page.addInitScript(() => {
+        document.addEventListener('story-error', (e) => ((window as unknown as { issues: unknown }).issues = (e as CustomEvent).detail.issues));
+      });
+      await page.route('**/nowhere/story.json', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html><body>Home</body></html>' }));
+      await page.goto(`${baseUrl()}?story=nowhere/story.json`);
+      await page.waitForFunction(() => (window as unknown as { issues?: unknown }).issues !== undefined);
+      const issues = await page.evaluate(() => (window as unknown as { issues: { file: string; message: string }[] }).issues);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.message).toMatch(/^the story file is missing: .*nowhere\/story\.json answered with an HTML page, not JSON/);
+      await expect(page.locator('story-map .failed').textContent()).resolves.toBe('The map for this story could not be loaded.');
+    } finally {
+      await close();
+    }
+  });
+
+  it('keeps the page\'s text when the story file cannot be fetched, and says the map could not load', async () => {
+    const { page, close } = await openPage(browser(), 'about:blank', { width: 1280, height: 800 });
+    try {
+      await page.route('**/data/story.json', (r) => r.abort('failed'));
+      await page.goto(baseUrl());
+      await page.locator('story-map .failed').waitFor();
+      const titles = await page.locator('story-map section[data-chapter] h2').allTextContents();
+      expect(titles).toEqual(story.chapters.map((c) => c.title));
+      expect(await page.locator('story-map h1').textContent()).toBe(story.title);
+      expect(await page.evaluate(() => document.querySelector('story-map')!.issues.map((i) => i.message))).toEqual([
+        expect.stringMatching(/^the story file could not be loaded from .*data\/story\.json/),
+      ]);
+    } finally {
+      await close();
+    }
+  });
+});
