@@ -19,10 +19,23 @@ export interface LoadResult {
 
 type Fetch = (url: string) => Promise<Response>;
 
-/** `displayName(url)` is how a file is named in messages: its path for same-origin files, else the URL. */
+export interface LoadOptions {
+  /** How files are fetched (the checker passes one that reads the disk). */
+  fetch?: Fetch;
+  /** File names in messages are relative to this URL (default: the page; the checker: the working directory). */
+  names?: string;
+}
+
+/**
+ * `displayName(url, base)` is how a file is named in messages: relative to `base` when it is
+ * under it (a path, as the editor wrote it), else its path on the same origin, else the URL.
+ */
 export function displayName(url: URL, base: string = globalThis.location?.href ?? url.href): string {
-  const origin = new URL(base).origin;
-  return url.origin === origin ? safeDecode(url.pathname.replace(/^\//, '')) : url.href;
+  const from = new URL(base);
+  if (url.origin !== from.origin) return url.href;
+  const dir = from.pathname.replace(/[^/]*$/, '');
+  if (url.protocol === 'file:') return safeDecode(url.pathname.startsWith(dir) ? url.pathname.slice(dir.length) : url.pathname);
+  return safeDecode(url.pathname.replace(/^\//, ''));
 }
 
 interface Fetched {
@@ -32,13 +45,17 @@ interface Fetched {
   issues: Issue[];
 }
 
-async function fetchJson(url: URL, fetchFn: Fetch, what: string): Promise<Fetched> {
-  const file = displayName(url);
+async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<Fetched> {
+  const file = displayName(url, options.names);
+  const fetchFn = options.fetch ?? fetch;
   let response: Response;
   try {
     response = await fetchFn(url.href);
   } catch (error) {
     return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} could not be loaded from ${url.href} (${(error as Error).message})` }] };
+  }
+  if (!response.ok && url.protocol === 'file:') {
+    return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: there is no file ${safeDecode(url.pathname)}` }] };
   }
   if (!response.ok) {
     return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: ${url.href} answered HTTP ${response.status}` }] };
@@ -72,12 +89,34 @@ async function withLines(issues: Issue[], texts: Map<string, string>): Promise<I
 const LAYERS = ['places', 'routes', 'areas'] as const;
 
 /**
- * `loadStoryData(input, base, fetchFn)` loads the GeoJSON files a parsed story names, relative to
- * `base` (the story file's URL), and normalises the whole.
+ * `mergeIssues(checked, normalized)` keeps the checker's issue where both found the same mistake:
+ * normalize.ts reports what it had to leave out, the checker says exactly why.
  */
-export async function loadStoryData(input: unknown, base: URL, storyFile: string, fetchFn: Fetch = fetch, storyText: string | null = null): Promise<LoadResult> {
+export function mergeIssues(checked: readonly Issue[], normalized: readonly Issue[]): Issue[] {
+  const covers = (a: Issue, b: Issue) =>
+    a.file === b.file && (a.path === b.path || (b.path !== '' && (a.path.startsWith(`${b.path}.`) || a.path.startsWith(`${b.path}[`))));
+  return [...checked, ...normalized.filter((n) => !checked.some((c) => c.severity === 'error' && covers(c, n)))];
+}
+
+/** Issues in the order an editor reads them: file by file (the story first), then by line. */
+function byPlace(issues: Issue[], files: readonly string[]): Issue[] {
+  const rank = (f: string) => (files.indexOf(f) + 1 || files.length + 1);
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => rank(a.issue.file) - rank(b.issue.file) || (a.issue.line ?? 0) - (b.issue.line ?? 0) || (a.issue.column ?? 0) - (b.issue.column ?? 0) || a.i - b.i)
+    .map((x) => x.issue);
+}
+
+/**
+ * `loadStoryData(input, base, storyFile, options, storyText)` loads the GeoJSON files a parsed
+ * story names, relative to `base` (the story file's URL), normalises the whole and checks it.
+ */
+export async function loadStoryData(input: unknown, base: URL, storyFile: string, options: LoadOptions = {}, storyText: string | null = null): Promise<LoadResult> {
+  // The checker's code loads while the files do; the reader's first paint never waits for it.
+  const validator = import('./validate.ts');
   const data: StoryData = {};
   const files: StoryFiles = { story: storyFile };
+  const sizes: Partial<Record<(typeof LAYERS)[number], number>> = {};
   const issues: Issue[] = [];
   const texts = new Map<string, string>();
   if (storyText !== null) texts.set(storyFile, storyText);
@@ -95,23 +134,31 @@ export async function loadStoryData(input: unknown, base: URL, storyFile: string
       issues.push({ severity: 'error', file: storyFile, path: `data.${layer}`, message: `expected the path or URL of a GeoJSON file of ${layer}` });
       return;
     }
-    const fetched = await fetchJson(new URL(ref, base), fetchFn, `${layer} file`);
+    const fetched = await fetchJson(new URL(ref, base), options, `${layer} file`);
     files[layer] = fetched.file;
     data[layer] = fetched.value;
+    if (fetched.text !== null) sizes[layer] = new TextEncoder().encode(fetched.text).length;
     issues.push(...fetched.issues);
     if (fetched.text !== null) texts.set(fetched.file, fetched.text);
   }));
   const result = normalizeStory(input, data, files);
-  return { story: result.story, issues: await withLines([...issues, ...result.issues], texts), text: storyText, failed: false };
+  const { validateStory } = await validator;
+  const layers: Parameters<typeof validateStory>[0]['layers'] = {};
+  for (const layer of LAYERS) {
+    if (data[layer] !== undefined && data[layer] !== null) layers[layer] = { value: data[layer], file: files[layer]!, size: sizes[layer] };
+  }
+  const checked = validateStory({ story: input, storyFile, layers });
+  const all = await withLines([...issues, ...mergeIssues(checked, result.issues)], texts);
+  return { story: result.story, issues: byPlace(all, [storyFile, ...LAYERS.map((l) => files[l] ?? '')]), text: storyText, failed: false };
 }
 
-/** `loadStory(url)` fetches a story file and everything it names. */
-export async function loadStory(url: string | URL, fetchFn: Fetch = fetch): Promise<LoadResult> {
+/** `loadStory(url, options)` fetches a story file and everything it names. */
+export async function loadStory(url: string | URL, options: LoadOptions = {}): Promise<LoadResult> {
   const resolved = new URL(url, globalThis.location?.href);
-  const fetched = await fetchJson(resolved, fetchFn, 'story file');
+  const fetched = await fetchJson(resolved, options, 'story file');
   if (fetched.value === null) {
     const empty = normalizeStory({}, {}, { story: fetched.file });
     return { story: empty.story, issues: fetched.issues, text: null, failed: true };
   }
-  return loadStoryData(fetched.value, resolved, fetched.file, fetchFn, fetched.text);
+  return loadStoryData(fetched.value, resolved, fetched.file, options, fetched.text);
 }

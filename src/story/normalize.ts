@@ -8,6 +8,9 @@ import { greatCirclePath } from '../geo/routes.ts';
 import { formatKm, lineLength, measure } from '../geo/measure.ts';
 import type { Issue } from './issues.ts';
 import { closest } from './suggest.ts';
+import { safeUrl } from './url.ts';
+
+export { safeUrl };
 import type {
   AreaFeature, AreaProperties, BBox, Block, Camera, Chapter, ChapterView, Layer, LngLat, PlaceFeature,
   PlaceProperties, RouteFeature, RouteProperties, Source, Story, StoryFeature, TimelineEvent,
@@ -46,24 +49,6 @@ export function parseDay(value: unknown): Date | null {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : null;
-}
-
-/**
- * `safeUrl(value)` keeps web links (http, https, mailto, or relative) and drops anything else, such
- * as `javascript:` URLs, which would run code when a reader clicks a source link.
- */
-export function safeUrl(value: unknown): string | null {
-  const url = str(value);
-  if (!url) return null;
-  // Ask the URL parser, as the browser will: it strips tabs, newlines and leading control
-  // characters, so `java\tscript:` is seen for what it is.
-  let protocol: string;
-  try {
-    protocol = new URL(url, 'https://relative.invalid/').protocol;
-  } catch {
-    return null;
-  }
-  return ['http:', 'https:', 'mailto:'].includes(protocol) ? url : null;
 }
 
 function source(v: unknown): Source | null {

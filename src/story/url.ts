@@ -30,3 +30,19 @@ export function sameOriginStory(value: string | null, page: string): string | nu
     return null;
   }
 }
+
+/**
+ * `safeUrl(value)` keeps web links (http, https, mailto, or relative) and drops anything else, such
+ * as `javascript:` URLs. It asks the URL parser, as the browser will: the parser strips tabs,
+ * newlines and leading control characters, so `java\tscript:` is seen for what it is.
+ */
+export function safeUrl(value: unknown): string | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  let protocol: string;
+  try {
+    protocol = new URL(value, 'https://relative.invalid/').protocol;
+  } catch {
+    return null;
+  }
+  return ['http:', 'https:', 'mailto:'].includes(protocol) ? value : null;
+}

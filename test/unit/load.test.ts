@@ -55,14 +55,14 @@ describe('loadStory', () => {
       's/story.json': JSON.stringify({ title: 'T', data: { places: 'geo/places.geojson' }, chapters: [{ id: 'one', title: 'One', map: { focus: ['a'] } }] }),
       's/geo/places.geojson': places,
     });
-    const { story, issues } = await loadStory('http://test/s/story.json', fetch);
+    const { story, issues } = await loadStory('http://test/s/story.json', { fetch });
     expect(issues).toEqual([]);
     expect(story.chapters[0]!.view.focus).toEqual(['a']);
   });
 
   it('loadStory(url) reports a missing file as missing, with the URL tried, not as a parse error', async () => {
     const fetch = serve({ 's/story.json': JSON.stringify({ title: 'T', data: { places: 'gone.geojson' }, chapters: [{ id: 'one', title: 'One' }] }) });
-    const { story, issues } = await loadStory('http://test/s/story.json', fetch);
+    const { story, issues } = await loadStory('http://test/s/story.json', { fetch });
     expect(issues[0]!.message).toBe('the places file is missing: http://test/s/gone.geojson answered HTTP 404');
     expect(story.chapters).toHaveLength(1);
   });
@@ -72,7 +72,7 @@ describe('loadStory', () => {
       'story.json': JSON.stringify({ title: 'T', data: { places: 'p.geojson' }, chapters: [{ id: 'one', title: 'One' }] }),
       'p.geojson': '{\n "type": "FeatureCollection",\n "features": [\n ]\n',
     });
-    const { story, issues } = await loadStory('http://test/story.json', fetch);
+    const { story, issues } = await loadStory('http://test/story.json', { fetch });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: 'http://test/p.geojson', line: 5 });
     expect(story.title).toBe('T');
@@ -80,27 +80,29 @@ describe('loadStory', () => {
 
   it('loadStory(url) gives line numbers to schema issues in the story file', async () => {
     const fetch = serve({ 'story.json': '{\n  "title": "T",\n  "chapters": [\n    { "id": "one", "title": "One", "map": { "focus": ["b"] } }\n  ]\n}' });
-    const { issues } = await loadStory('http://test/story.json', fetch);
+    const { issues } = await loadStory('http://test/story.json', { fetch });
     expect(issues).toMatchObject([{ path: 'chapters[0].map.focus[0]', line: 4 }]);
   });
 
   it('loadStory(url) reports a story file that cannot be fetched at all', async () => {
-    const { issues } = await loadStory('http://test/story.json', async () => {
-      throw new TypeError('Failed to fetch');
+    const { issues } = await loadStory('http://test/story.json', {
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
     });
     expect(issues).toMatchObject([{ path: '', message: 'the story file could not be loaded from http://test/story.json (Failed to fetch)' }]);
   });
 
   it('loadStory(url) reports an HTML page served for an unknown path as a missing file, not as bad JSON', async () => {
     const page = '<!doctype html>\n<html><body>Home</body></html>';
-    const result = await loadStory('http://test/story.json', async () => new Response(page, { headers: { 'content-type': 'text/html' } }));
+    const result = await loadStory('http://test/story.json', { fetch: async () => new Response(page, { headers: { 'content-type': 'text/html' } }) });
     expect(result.failed).toBe(true);
     expect(result.issues).toMatchObject([{ path: '', message: 'the story file is missing: http://test/story.json answered with an HTML page, not JSON (check the path)' }]);
   });
 
   it('loadStory(url) returns the story file text it parsed, for comparing with the page', async () => {
     const text = JSON.stringify({ title: 'T', chapters: [{ id: 'one', title: 'One' }] });
-    const result = await loadStory('http://test/story.json', serve({ 'story.json': text }));
+    const result = await loadStory('http://test/story.json', { fetch: serve({ 'story.json': text }) });
     expect(result).toMatchObject({ text, failed: false });
   });
 });

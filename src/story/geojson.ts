@@ -1,0 +1,221 @@
+/**
+ * GeoJSON checks, after RFC 7946: the members a FeatureCollection, a Feature and each geometry must
+ * have; positions of two or three finite numbers within longitude and latitude ranges; lines of two
+ * positions or more; linear rings of four or more, closed. Warnings, not errors, for what the RFC
+ * only recommends (the right-hand rule for rings, at most 6 decimals) and for a point that looks
+ * like its longitude and latitude were swapped.
+ */
+import { bbox as turfBbox, booleanClockwise } from '@turf/turf';
+import type { BBox } from './types.ts';
+import type { Issue } from './issues.ts';
+
+export type LayerName = 'places' | 'routes' | 'areas';
+
+/** The geometry types each layer draws. */
+export const LAYER_GEOMETRIES: Record<LayerName, readonly string[]> = {
+  places: ['Point'],
+  routes: ['LineString', 'MultiLineString'],
+  areas: ['Polygon', 'MultiPolygon'],
+};
+
+const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'];
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** More decimals than this is sub-decimetre precision: RFC 7946 (section 11.2) advises 6. */
+const MAX_DECIMALS = 6;
+
+const decimals = (n: number) => {
+  const s = String(n);
+  const dot = s.indexOf('.');
+  return dot < 0 || s.includes('e') ? 0 : s.length - dot - 1;
+};
+
+const inBox = (box: BBox, lon: number, lat: number) => lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3];
+
+interface Check {
+  file: string;
+  issues: Issue[];
+  /** One precision warning per feature is enough. */
+  precisionWarned: boolean;
+}
+
+function position(c: Check, value: unknown, path: string): value is number[] {
+  if (!Array.isArray(value) || value.length < 2 || !value.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+    c.issues.push({ severity: 'error', file: c.file, path, message: `a position is [longitude, latitude] (two numbers), got ${JSON.stringify(value)}` });
+    return false;
+  }
+  const [lon, lat] = value as [number, number];
+  if (lon < -180 || lon > 180) c.issues.push({ severity: 'error', file: c.file, path: `${path}[0]`, message: `longitude ${lon} is outside [-180, 180]` });
+  if (lat < -90 || lat > 90) c.issues.push({ severity: 'error', file: c.file, path: `${path}[1]`, message: `latitude ${lat} is outside [-90, 90]${Math.abs(lat) <= 180 && Math.abs(lon) <= 90 ? `: is it [latitude, longitude]? GeoJSON wants [${lat}, ${lon}]` : ''}` });
+  if (value.length > 3) c.issues.push({ severity: 'warning', file: c.file, path, message: `a position has ${value.length} numbers; RFC 7946 allows longitude, latitude and an optional altitude` });
+  if (!c.precisionWarned && value.some((n) => decimals(n as number) > MAX_DECIMALS)) {
+    c.precisionWarned = true;
+    c.issues.push({ severity: 'warning', file: c.file, path, message: `coordinates with more than ${MAX_DECIMALS} decimals (finer than 10 cm) only make the file bigger: round them to 6 or fewer` });
+  }
+  return true;
+}
+
+function positions(c: Check, value: unknown, path: string, min: number, what: string): value is number[][] {
+  if (!Array.isArray(value)) {
+    c.issues.push({ severity: 'error', file: c.file, path, message: `expected a list of positions for ${what}` });
+    return false;
+  }
+  let ok = true;
+  value.forEach((p, i) => (ok = position(c, p, `${path}[${i}]`) && ok));
+  if (value.length < min) {
+    c.issues.push({ severity: 'error', file: c.file, path, message: `${what} needs at least ${min} positions, got ${value.length}` });
+    return false;
+  }
+  return ok;
+}
+
+function ring(c: Check, value: unknown, path: string, exterior: boolean): void {
+  if (!positions(c, value, path, 4, 'a polygon ring')) return;
+  const first = value[0]!;
+  const last = value.at(-1)!;
+  if (first[0] !== last[0] || first[1] !== last[1]) {
+    c.issues.push({ severity: 'error', file: c.file, path, message: `a polygon ring must be closed: its last position ${JSON.stringify(last)} must repeat the first ${JSON.stringify(first)}` });
+    return;
+  }
+  const clockwise = booleanClockwise(value as [number, number][]);
+  if (exterior === clockwise) {
+    c.issues.push({
+      severity: 'warning', file: c.file, path,
+      message: `${exterior ? 'the outer ring runs clockwise' : 'a hole runs counterclockwise'}; RFC 7946's right-hand rule wants ${exterior ? 'outer rings counterclockwise' : 'holes clockwise'} (most tools accept either; mapshaper -o rfc7946 fixes it)`,
+    });
+  }
+}
+
+function polygon(c: Check, value: unknown, path: string): void {
+  if (!Array.isArray(value) || value.length === 0) {
+    c.issues.push({ severity: 'error', file: c.file, path, message: 'a polygon is a list of rings (the outline, then any holes)' });
+    return;
+  }
+  value.forEach((r, i) => ring(c, r, `${path}[${i}]`, i === 0));
+}
+
+function geometry(c: Check, g: unknown, path: string): void {
+  if (!isObj(g)) {
+    c.issues.push({ severity: 'error', file: c.file, path, message: 'expected a geometry object with "type" and "coordinates"' });
+    return;
+  }
+  if (typeof g.type !== 'string' || !GEOMETRY_TYPES.includes(g.type)) {
+    c.issues.push({ severity: 'error', file: c.file, path: `${path}.type`, message: `${JSON.stringify(g.type)} is not a GeoJSON geometry type (${GEOMETRY_TYPES.join(', ')})` });
+    return;
+  }
+  if (g.type === 'GeometryCollection') {
+    if (!Array.isArray(g.geometries)) c.issues.push({ severity: 'error', file: c.file, path: `${path}.geometries`, message: 'a GeometryCollection needs a "geometries" list' });
+    else g.geometries.forEach((x, i) => geometry(c, x, `${path}.geometries[${i}]`));
+    return;
+  }
+  const at = `${path}.coordinates`;
+  if (!('coordinates' in g)) {
+    c.issues.push({ severity: 'error', file: c.file, path: at, message: `missing required field "coordinates"` });
+    return;
+  }
+  const cs = g.coordinates;
+  const each = (fn: (v: unknown, p: string) => void) => {
+    if (!Array.isArray(cs)) c.issues.push({ severity: 'error', file: c.file, path: at, message: `a ${g.type} has a list of coordinates` });
+    else cs.forEach((v, i) => fn(v, `${at}[${i}]`));
+  };
+  switch (g.type) {
+    case 'Point':
+      position(c, cs, at);
+      break;
+    case 'MultiPoint':
+      positions(c, cs, at, 0, 'a MultiPoint');
+      break;
+    case 'LineString':
+      positions(c, cs, at, 2, 'a line');
+      break;
+    case 'MultiLineString':
+      each((v, p) => positions(c, v, p, 2, 'a line'));
+      break;
+    case 'Polygon':
+      polygon(c, cs, at);
+      break;
+    case 'MultiPolygon':
+      each((v, p) => polygon(c, v, p));
+      break;
+  }
+}
+
+/**
+ * `collectionIssues(layer, value, file, area, checkProperties)` checks a layer's FeatureCollection.
+ * `area` is the story's area, for spotting swapped coordinates; `checkProperties` checks a
+ * feature's properties (with the path to prefix).
+ */
+export function collectionIssues(
+  layer: LayerName,
+  value: unknown,
+  file: string,
+  area: (feature: unknown) => BBox | null,
+  checkProperties: (properties: unknown, path: string[] | (string | number)[]) => Issue[],
+): Issue[] {
+  const c: Check = { file, issues: [], precisionWarned: false };
+  if (value === undefined || value === null) return c.issues;
+  if (!isObj(value) || value.type !== 'FeatureCollection') {
+    c.issues.push({ severity: 'error', file, path: '', message: `expected a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": [...]}) of ${layer}` });
+    return c.issues;
+  }
+  if (!Array.isArray(value.features)) {
+    c.issues.push({ severity: 'error', file, path: 'features', message: 'missing required field "features": the list of features' });
+    return c.issues;
+  }
+  value.features.forEach((f: unknown, i: number) => {
+    const path = `features[${i}]`;
+    c.precisionWarned = false;
+    if (!isObj(f)) {
+      c.issues.push({ severity: 'error', file, path, message: 'expected a Feature object' });
+      return;
+    }
+    if (f.type !== 'Feature') c.issues.push({ severity: 'error', file, path: `${path}.type`, message: `a feature needs "type": "Feature", got ${JSON.stringify(f.type)}` });
+    if (!('properties' in f)) c.issues.push({ severity: 'error', file, path: `${path}.properties`, message: 'missing required field "properties" (with at least a "name")' });
+    else c.issues.push(...checkProperties(f.properties, ['features', i, 'properties']));
+    if (!('geometry' in f) || f.geometry === null) {
+      c.issues.push({ severity: 'error', file, path: `${path}.geometry`, message: `missing required field "geometry": the ${layer} layer draws ${LAYER_GEOMETRIES[layer].join(' or ')}s` });
+      return;
+    }
+    const before = c.issues.length;
+    geometry(c, f.geometry, `${path}.geometry`);
+    const g = f.geometry as Obj;
+    if (c.issues.length === before && typeof g.type === 'string' && !LAYER_GEOMETRIES[layer].includes(g.type)) {
+      c.issues.push({ severity: 'error', file, path: `${path}.geometry.type`, message: `the ${layer} layer draws ${LAYER_GEOMETRIES[layer].join(' or ')}s, not a ${g.type}` });
+    }
+    if (c.issues.length === before && g.type === 'Point') {
+      const box = area(f);
+      if (box) swapped(c, g.coordinates as number[], `${path}.geometry.coordinates`, box);
+    }
+  });
+  return c.issues;
+}
+
+function swapped(c: Check, [lon, lat]: number[], path: string, area: BBox): void {
+  if (inBox(area, lon!, lat!) || !inBox(area, lat!, lon!)) return;
+  c.issues.push({
+    severity: 'warning', file: c.file, path,
+    message: `[${lon}, ${lat}] is outside the story's area, but [${lat}, ${lon}] is inside it: GeoJSON puts longitude first, were they swapped?`,
+  });
+}
+
+/**
+ * `storyArea(collections, except)` is the box around the story's areas and routes (the shapes that
+ * frame it), or, when it has neither, around its other places (all but `except`, the one being
+ * judged); null when nothing can be measured.
+ */
+export function storyArea(collections: readonly unknown[], except?: unknown): BBox | null {
+  const usable = (g: unknown) => isObj(g) && typeof g.type === 'string';
+  const features = collections.flatMap((fc) => (isObj(fc) && Array.isArray(fc.features) ? fc.features : []))
+    .filter((f): f is Obj => isObj(f) && f !== except && usable(f.geometry));
+  const framing = features.filter((f) => (f.geometry as Obj).type !== 'Point');
+  const chosen = framing.length ? framing : features.length >= 2 ? features : [];
+  if (chosen.length === 0) return null;
+  try {
+    const box = turfBbox({ type: 'FeatureCollection', features: chosen } as never) as number[];
+    return box.every(Number.isFinite) ? (box as BBox) : null;
+  } catch {
+    return null;
+  }
+}
