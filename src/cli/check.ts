@@ -22,7 +22,14 @@ export async function diskFetch(url: string): Promise<Response> {
   }
 }
 
-/** Checks one story file; returns the lines to print and whether it has errors. */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The last line printed for a file: `story.json: no errors, 1 warning`. */
+export function summary(file: string, errors: number, warnings: number): string {
+  return `${file}: ${errors ? plural(errors, 'error') : 'no errors'}, ${plural(warnings, 'warning')}`;
+}
+
+/** Checks one story file; returns the lines to print and how many errors and warnings it has. */
 export async function checkFile(path: string, cwd = process.cwd()): Promise<{ lines: string[]; errors: number; warnings: number }> {
   const names = pathToFileURL(`${cwd}/`).href;
   const { issues } = await loadStory(pathToFileURL(resolve(cwd, path)), { fetch: diskFetch, names });
@@ -40,8 +47,7 @@ async function main(args: string[]): Promise<number> {
   for (const file of files) {
     const { lines, errors, warnings } = await checkFile(file);
     for (const line of lines) console.log(line);
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    console.log(`${file}: ${errors ? plural(errors, 'error') : 'no errors'}, ${plural(warnings, 'warning')}`);
+    console.log(summary(file, errors, warnings));
     failed ||= errors > 0;
   }
   return failed ? 1 : 0;

@@ -55,7 +55,7 @@ async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<
     return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} could not be loaded from ${url.href} (${(error as Error).message})` }] };
   }
   if (!response.ok && url.protocol === 'file:') {
-    return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: there is no file ${safeDecode(url.pathname)}` }] };
+    return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: there is no file ${file}` }] };
   }
   if (!response.ok) {
     return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: ${url.href} answered HTTP ${response.status}` }] };
@@ -95,7 +95,9 @@ const LAYERS = ['places', 'routes', 'areas'] as const;
 export function mergeIssues(checked: readonly Issue[], normalized: readonly Issue[]): Issue[] {
   const covers = (a: Issue, b: Issue) =>
     a.file === b.file && (a.path === b.path || (b.path !== '' && (a.path.startsWith(`${b.path}.`) || a.path.startsWith(`${b.path}[`))));
-  return [...checked, ...normalized.filter((n) => !checked.some((c) => c.severity === 'error' && covers(c, n)))];
+  // A file that is wrong as a whole (not an object at all) gets that one issue.
+  const whole = new Set(checked.filter((c) => c.severity === 'error' && c.path === '').map((c) => c.file));
+  return [...checked, ...normalized.filter((n) => !whole.has(n.file) && !checked.some((c) => c.severity === 'error' && covers(c, n)))];
 }
 
 /** Issues in the order an editor reads them: file by file (the story first), then by line. */
@@ -131,7 +133,8 @@ export async function loadStoryData(input: unknown, base: URL, storyFile: string
       return;
     }
     if (typeof ref !== 'string') {
-      issues.push({ severity: 'error', file: storyFile, path: `data.${layer}`, message: `expected the path or URL of a GeoJSON file of ${layer}` });
+      // The checker says what is wrong with the reference; the layer is unknown.
+      data[layer] = null;
       return;
     }
     const fetched = await fetchJson(new URL(ref, base), options, `${layer} file`);
@@ -145,7 +148,7 @@ export async function loadStoryData(input: unknown, base: URL, storyFile: string
   const { validateStory } = await validator;
   const layers: Parameters<typeof validateStory>[0]['layers'] = {};
   for (const layer of LAYERS) {
-    if (data[layer] !== undefined && data[layer] !== null) layers[layer] = { value: data[layer], file: files[layer]!, size: sizes[layer] };
+    if (data[layer] !== undefined && data[layer] !== null && files[layer]) layers[layer] = { value: data[layer], file: files[layer]!, size: sizes[layer] };
   }
   const checked = validateStory({ story: input, storyFile, layers });
   const all = await withLines([...issues, ...mergeIssues(checked, result.issues)], texts);

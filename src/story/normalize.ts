@@ -74,6 +74,8 @@ function bbox(v: unknown): BBox | null {
 
 interface Collected<F> {
   features: F[];
+  /** False when the layer's file was named but could not be read as a FeatureCollection. */
+  complete: boolean;
 }
 
 /** Reads one GeoJSON FeatureCollection, keeping the features this layer can draw. */
@@ -86,10 +88,11 @@ function collect<F extends StoryFeature>(
   shape: (f: Feature, id: string) => F,
 ): Collected<F> {
   const out: F[] = [];
-  if (input === undefined || input === null) return { features: out };
+  if (input === undefined) return { features: out, complete: true };
+  if (input === null) return { features: out, complete: false };
   if (!isObj(input) || input.type !== 'FeatureCollection' || !Array.isArray(input.features)) {
     issues.push({ severity: 'error', file, path: '', message: `expected a GeoJSON FeatureCollection of ${layer}` });
-    return { features: out };
+    return { features: out, complete: false };
   }
   input.features.forEach((raw: unknown, i) => {
     const path = `features[${i}]`;
@@ -111,7 +114,7 @@ function collect<F extends StoryFeature>(
     const feature = { ...(raw as unknown as Feature), id, properties: { ...properties, id, name: str(properties.name) ?? id } };
     out.push(shape(feature, id));
   });
-  return { features: out };
+  return { features: out, complete: true };
 }
 
 const fc = <F extends Feature>(features: F[]): FeatureCollection<F['geometry'], F['properties']> => ({
@@ -159,6 +162,9 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     });
   }
   const ids = [...features.keys()];
+  // When a GeoJSON file could not be read, its ids are unknown: saying each is missing would only
+  // bury the one mistake that matters (the file's).
+  const complete = places.complete && routes.complete && areas.complete;
 
   /** Keeps the ids that exist, reporting the others with the nearest existing id. */
   const resolveIds = (v: unknown, path: string): string[] => {
@@ -172,6 +178,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
       if (typeof id !== 'string') {
         issues.push({ severity: 'error', file, path: `${path}[${i}]`, message: 'expected a feature id (a string)' });
       } else if (!features.has(id)) {
+        if (!complete) return;
         const near = closest(id, ids);
         issues.push({ severity: 'error', file, path: `${path}[${i}]`, message: `no place, route or area has the id "${id}"${near ? `; did you mean "${near}"?` : ''}` });
       } else if (!ok.includes(id)) ok.push(id);
@@ -271,6 +278,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
         const z = features.get(String(b.to));
         if (!a || a.layer !== 'places' || !z || z.layer !== 'places') {
           const bad = !a || a.layer !== 'places' ? 'from' : 'to';
+          if (!complete && !features.has(String(b[bad]))) return text ? [{ type: 'paragraph', text }] : [];
           const near = closest(String(b[bad]), places.features.map((p) => p.id));
           issues.push({ severity: 'error', file, path: `${path}.${bad}`, message: `a distance runs between two places; "${String(b[bad])}" is not a place id${near ? `; did you mean "${near}"?` : ''}` });
           return text ? [{ type: 'paragraph', text }] : [];
@@ -305,7 +313,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
       return;
     }
     let chapter = str(e.chapter);
-    if (chapter && !chapterIds.has(chapter)) {
+    if (chapter && !chapterIds.has(chapter) && chapterIds.size > 0) {
       const near = closest(chapter, [...chapterIds]);
       issues.push({ severity: 'error', file, path: `${path}.chapter`, message: `no chapter has the id "${chapter}"${near ? `; did you mean "${near}"?` : ''}` });
       chapter = null;

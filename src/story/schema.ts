@@ -17,7 +17,7 @@ z.config({ jitless: true });
 /** A calendar day `YYYY-MM-DD` that exists (no 2025-02-30). */
 export const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'write dates as YYYY-MM-DD, like "2025-02-04"' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'write dates as YYYY-MM-DD, like "2025-02-04"', abort: true })
   .refine((v) => {
     const [y, m, d] = v.split('-').map(Number) as [number, number, number];
     const date = new Date(Date.UTC(y, m - 1, d));

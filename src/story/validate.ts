@@ -144,7 +144,7 @@ function convert(issue: ZodIssue, within: Path, ctx: Context): Issue[] {
     }
     case 'too_small':
     case 'too_big': {
-      if (issue.message && !issue.message.startsWith('Too ')) return [at(path, issue.message)];
+      if (issue.message && !issue.message.startsWith('Too ')) return [at(path, `${issue.message}, got ${kindOf(valueAt(input, path))}`)];
       const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
       const what = issue.origin === 'array' ? `a list of ${bound} items` : issue.origin === 'string' ? `text of ${bound} characters` : bound;
       return [at(path, `must be ${what}, got ${kindOf(valueAt(input, path))}`)];

@@ -1,0 +1,81 @@
+// @vitest-environment node
+// The checker against fixture pairs: each folder under test/fixtures/check holds a story (usually
+// with one mistake, described in its README) and `expected.txt`, what `npm run check` prints for
+// it. After a deliberate change to the messages, regenerate with `UPDATE=1 npm test` and review the
+// diff of the expected files.
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { checkFile, summary } from '../../src/cli/check.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const FIXTURES = join(ROOT, 'test/fixtures/check');
+const UPDATE = process.env.UPDATE === '1';
+
+async function output(dir: string): Promise<string> {
+  const { lines, errors, warnings } = await checkFile('story.json', dir);
+  return [...lines, summary('story.json', errors, warnings)].join('\n') + '\n';
+}
+
+describe('npm run check, fixture by fixture', () => {
+  const dirs = readdirSync(FIXTURES).sort();
+
+  it('has at least 30 bad inputs', () => {
+    expect(dirs.filter((d) => !d.endsWith('-valid')).length).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const name of dirs) {
+    it(`${name}: ${readFileSync(join(FIXTURES, name, 'README'), 'utf8').trim()}`, async () => {
+      const dir = join(FIXTURES, name);
+      const got = await output(dir);
+      const file = join(dir, 'expected.txt');
+      if (UPDATE || !existsSync(file)) writeFileSync(file, got);
+      expect(got).toBe(readFileSync(file, 'utf8'));
+      // A valid story prints nothing; every bad one prints at least one issue.
+      if (name.endsWith('-valid')) expect(got).toBe('story.json: no errors, 0 warnings\n');
+      else expect(got).not.toBe('story.json: no errors, 0 warnings\n');
+    });
+  }
+});
+
+describe('npm run check, the command', () => {
+  const tsx = join(ROOT, 'node_modules/.bin/tsx');
+  const run = (args: string[], cwd = ROOT) => {
+    try {
+      return { code: 0, out: execFileSync(tsx, ['src/cli/check.ts', ...args].map((a, i) => (i === 0 ? join(ROOT, a) : a)), { cwd, encoding: 'utf8' }) };
+    } catch (error) {
+      const e = error as { status: number; stdout: string };
+      return { code: e.status, out: e.stdout };
+    }
+  };
+
+  it('passes the default story and the example story (exit 0)', () => {
+    expect(run(['data/story.json', 'data/examples/panama-canal/story.json'])).toEqual({
+      code: 0,
+      out: 'data/story.json: no errors, 0 warnings\ndata/examples/panama-canal/story.json: no errors, 0 warnings\n',
+    });
+  });
+
+  it('prints file:line:col: severity: message [path] and exits 1 on an error', () => {
+    const { code, out } = run(['story.json'], join(FIXTURES, '04-unknown-field'));
+    expect(code).toBe(1);
+    expect(out).toBe('story.json:38:9: error: unknown field "focsu"; did you mean "focus"? [chapters[0].map.focsu]\nstory.json: 1 error, 0 warnings\n');
+  });
+
+  it('exits 0 when there are only warnings', () => {
+    expect(run(['story.json'], join(FIXTURES, '28-events-out-of-order')).code).toBe(0);
+  });
+
+  it('warns about a GeoJSON file over 5 MB, with advice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'story-check-'));
+    for (const f of ['story.json', 'routes.geojson', 'areas.geojson']) copyFileSync(join(FIXTURES, '00-valid', f), join(dir, f));
+    const places = JSON.parse(readFileSync(join(FIXTURES, '00-valid/places.geojson'), 'utf8'));
+    places.features[0].properties.note = 'x'.repeat(5.5 * 1024 * 1024);
+    writeFileSync(join(dir, 'places.geojson'), JSON.stringify(places));
+    const { lines } = await checkFile('story.json', dir);
+    expect(lines).toEqual([expect.stringMatching(/^places\.geojson:1:1: warning: this file is 5\.5 MB, and every reader downloads all of it: simplify/)]);
+  });
+});
