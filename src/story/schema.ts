@@ -208,5 +208,3 @@ export const AreaPropertiesSchema = z.looseObject({
   source: z.string().optional(),
   note: z.string().optional(),
 });
-
-export type StoryInputSchema = z.input<typeof StorySchema>;

@@ -4,112 +4,30 @@
  * needed downstream).
  */
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { z } from 'zod';
+import type {
+  AreaPropertiesSchema, BlockSchema, CameraSchema, ChapterMapSchema, ChapterSchema, EventSchema, PLACE_KINDS,
+  PlacePropertiesSchema, RoutePropertiesSchema, SourceSchema, StorySchema,
+} from './schema.ts';
 
 export type LngLat = [lon: number, lat: number];
 export type BBox = [west: number, south: number, east: number, north: number];
 
 // ---------------------------------------------------------------------------------------------
-// What editors write (the story file). Documented for editors in data/README.md.
+// What editors write: the story file and the GeoJSON properties the map reads. These types come
+// from the zod schema (schema.ts), the single source of the format; data/README.md documents it.
 
-export interface SourceInput {
-  name: string;
-  title?: string;
-  url?: string;
-  date?: string;
-}
-
-export interface CameraInput {
-  center: LngLat;
-  zoom: number;
-  bearing?: number;
-  pitch?: number;
-}
-
-export interface ChapterMapInput {
-  /** Feature ids (places, routes, areas) the camera fits, padded so they clear the map's edges. */
-  focus?: string[];
-  /** An explicit camera; wins over `focus` for positioning. */
-  camera?: CameraInput;
-  /** Feature ids drawn prominently. Defaults to `focus`. */
-  highlight?: string[];
-  /** More feature ids to draw, in a quieter style. Focused and highlighted ids are always drawn. */
-  show?: string[];
-  /** What the map shows, in words, for screen readers. Generated from the features when omitted. */
-  description?: string;
-}
-
-export type BlockInput =
-  | string
-  | { type: 'paragraph'; text: string }
-  | { type: 'quote'; text: string; speaker: string; role?: string; context?: string }
-  | { type: 'note'; label?: string; text: string }
-  | { type: 'distance'; from: string; to: string; text?: string };
-
-export interface ChapterInput {
-  id: string;
-  title: string;
-  kicker?: string;
-  body?: BlockInput[];
-  sources?: SourceInput[];
-  map?: ChapterMapInput;
-}
-
-export interface EventInput {
-  id?: string;
-  /** ISO 8601 day, `YYYY-MM-DD`. */
-  date: string;
-  label: string;
-  /** The chapter this event belongs to; a click on the event scrolls there. */
-  chapter?: string;
-}
-
-export interface StoryInput {
-  $schema?: string;
-  id?: string;
-  lang?: string;
-  title: string;
-  dek?: string;
-  byline?: string;
-  /** The day the story (or the article it retells) was published; later events are "after the article". */
-  published?: string;
-  source?: SourceInput;
-  /** GeoJSON files (paths relative to the story file, or URLs); a story set as an object may give FeatureCollections inline. */
-  data?: { places?: string | FeatureCollection; routes?: string | FeatureCollection; areas?: string | FeatureCollection };
-  map?: { bounds?: BBox; camera?: CameraInput };
-  events?: EventInput[];
-  chapters: ChapterInput[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// GeoJSON the story names. Each feature has a stable string `id` (RFC 7946 top-level member).
-
-export type PlaceKind = 'capital' | 'city' | 'town' | 'prison' | 'lake' | 'base' | 'landmark';
-
-export interface PlaceProperties {
-  name: string;
-  kind?: PlaceKind | string;
-  /** `exact` (default) or `approximate`: approximate places are drawn as a ring, not a dot. */
-  precision?: 'exact' | 'approximate';
-  /** A shorter text for the map label; defaults to `name`. */
-  label?: string;
-  color?: string;
-}
-
-export interface RouteProperties {
-  name: string;
-  /** `happened` routes are drawn solid, `proposed` ones dashed. */
-  status?: 'happened' | 'proposed';
-  /** `great-circle` (default) draws each segment as the shortest path on the globe. */
-  path?: 'great-circle' | 'straight';
-  label?: string;
-  color?: string;
-}
-
-export interface AreaProperties {
-  name: string;
-  kind?: string;
-  color?: string;
-}
+export type StoryInput = z.input<typeof StorySchema>;
+export type ChapterInput = z.input<typeof ChapterSchema>;
+export type ChapterMapInput = z.input<typeof ChapterMapSchema>;
+export type BlockInput = z.input<typeof BlockSchema>;
+export type EventInput = z.input<typeof EventSchema>;
+export type SourceInput = z.input<typeof SourceSchema>;
+export type CameraInput = z.input<typeof CameraSchema>;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+export type PlaceProperties = z.input<typeof PlacePropertiesSchema>;
+export type RouteProperties = z.input<typeof RoutePropertiesSchema>;
+export type AreaProperties = z.input<typeof AreaPropertiesSchema>;
 
 export type PlaceFeature = Feature<Point, PlaceProperties> & { id: string };
 export type RouteFeature = Feature<LineString | MultiLineString, RouteProperties> & { id: string };

@@ -1,0 +1,53 @@
+// @vitest-environment node
+// The published JSON Schema is generated from the zod schema, and the two agree on the stories.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_FILE, storyJsonSchema } from '../../src/cli/schema.ts';
+import { StorySchema } from '../../src/story/schema.ts';
+import { schemaIssues, fieldsAt } from '../../src/story/validate.ts';
+
+const read = (path: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8'));
+
+describe('story.schema.json', () => {
+  it('is up to date with src/story/schema.ts (run npm run schema after changing the schema)', () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(storyJsonSchema());
+  });
+
+  it('is JSON Schema 2020-12, and both story files point at it', () => {
+    const schema = JSON.parse(storyJsonSchema());
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.required).toEqual(['title', 'chapters']);
+    expect(read('data/story.json').$schema).toBe('story.schema.json');
+    expect(read('data/examples/panama-canal/story.json').$schema).toBe('../../story.schema.json');
+  });
+
+  it('describes every field, so an editor explains it on hover', () => {
+    const missing: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (typeof node !== 'object' || node === null) return;
+      const n = node as { properties?: Record<string, { description?: string }>; items?: unknown; anyOf?: unknown[]; oneOf?: unknown[] };
+      for (const [key, child] of Object.entries(n.properties ?? {})) {
+        if (!child.description && !(child as { anyOf?: unknown }).anyOf) missing.push(`${path}.${key}`);
+        walk(child, `${path}.${key}`);
+      }
+      if (n.items) walk(n.items, `${path}[]`);
+      for (const option of [...(n.anyOf ?? []), ...(n.oneOf ?? [])]) walk(option, path);
+    };
+    walk(JSON.parse(storyJsonSchema()), '');
+    // A block's "type" is its own explanation.
+    expect(missing.filter((p) => !p.endsWith('.type'))).toEqual([]);
+  });
+});
+
+describe('the zod schema', () => {
+  it('accepts both stories as they are', () => {
+    expect(schemaIssues(StorySchema, read('data/story.json'), 'story.json')).toEqual([]);
+    expect(schemaIssues(StorySchema, read('data/examples/panama-canal/story.json'), 'story.json')).toEqual([]);
+  });
+
+  it('fieldsAt(schema, path) lists the fields allowed at a path, for "did you mean"', () => {
+    expect(fieldsAt(StorySchema, ['chapters', 0, 'map'])).toEqual(['focus', 'camera', 'highlight', 'show', 'description']);
+    expect(fieldsAt(StorySchema, ['chapters', 0, 'body', 1])).toEqual(['type', 'text', 'speaker', 'role', 'context', 'label', 'from', 'to']);
+  });
+});
