@@ -9,6 +9,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { cameraForView } from '../geo/camera.ts';
 import type { Camera, ChapterView, Story } from '../story/types.ts';
 import { emit } from './events.ts';
+import { cssom } from './cssom.ts';
+import { legendFor } from '../map/legend.ts';
 
 type Engine = typeof import('../map/engine.ts');
 
@@ -48,6 +50,40 @@ export class StoryMapView extends LitElement {
       font: 0.8125rem/1.3 system-ui, sans-serif;
       color: #3c4a52;
     }
+    .legend {
+      position: absolute;
+      left: 6px;
+      bottom: 6px;
+      max-width: calc(100% - 150px);
+      margin: 0;
+      padding: 4px 8px;
+      list-style: none;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 2px 10px;
+      font: 11px/1.35 var(--story-map-ui-font, system-ui, sans-serif);
+      color: #2f2b27;
+      background: rgba(251, 250, 247, 0.92);
+      border-radius: 3px;
+      pointer-events: none;
+    }
+    .legend li {
+      display: flex;
+      align-items: center;
+      gap: 5px;
+      white-space: nowrap;
+    }
+    .sym {
+      flex: none;
+      box-sizing: border-box;
+      width: 10px;
+      height: 10px;
+    }
+    .sym.dot { border-radius: 50%; background: var(--c); box-shadow: 0 0 0 1.5px #fff; }
+    .sym.ring { border-radius: 50%; border: 2.5px solid var(--c); }
+    .sym.line, .sym.dashed { width: 18px; height: 0; border-top: 2.5px solid var(--c); }
+    .sym.dashed { border-top-style: dashed; }
+    .sym.area { width: 14px; border: 1.5px solid #b5361d; background: color-mix(in srgb, var(--c) 30%, transparent); }
     .maplibregl-canvas:focus-visible {
       outline: 3px solid #1d3557;
       outline-offset: -3px;
@@ -105,7 +141,18 @@ export class StoryMapView extends LitElement {
         ? html`<p class="loading">The map could not be shown in this browser${this.#failed === 'webgl' ? ' (it needs WebGL 2)' : ''}. The story reads on without it.</p>`
         : this.map
           ? null
-          : html`<p class="loading" aria-hidden="true">Loading map…</p>`}`;
+          : html`<p class="loading" aria-hidden="true">Loading map…</p>`}
+      ${this.map ? this.#legend() : null}`;
+  }
+
+  /** The key to what this chapter's map draws (see legendFor). */
+  #legend() {
+    const story = this.story;
+    const entries = story && this.view ? legendFor(this.view, (id) => story.features.get(id)) : [];
+    if (entries.length === 0) return null;
+    return html`<ul class="legend" aria-label="Map key">
+      ${entries.map((e) => html`<li><span class=${`sym ${e.symbol}`} ${cssom({ '--c': e.color })}></span>${e.label}</li>`)}
+    </ul>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -6,22 +6,13 @@
  */
 import { LitElement, css, html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ref } from 'lit/directives/ref.js';
 import { axisBottom, select } from 'd3';
 import { layoutTimeline, minWidthFor, storyTicks, type TimelineLayout } from '../time/scale.ts';
 import { formatDay, formatPeriod } from '../story/render.ts';
 import type { Chapter, TimelineEvent } from '../story/types.ts';
 import { emit } from './events.ts';
+import { cssom } from './cssom.ts';
 import { readerHasActed } from './first-input.ts';
-
-/**
- * Sets inline styles through the CSSOM. A `style` attribute (which Lit's styleMap writes on first
- * render) is blocked by a strict Content-Security-Policy without 'unsafe-inline'; the CSSOM is not.
- */
-const place = (styles: Record<string, string>) =>
-  ref((el) => {
-    if (el instanceof HTMLElement) Object.assign(el.style, styles);
-  });
 
 /** Narrowest space an event gets on the axis: a comfortable touch target. */
 const MIN_EVENT_SPACING = 24;
@@ -197,7 +188,7 @@ export class StoryTimeline extends LitElement {
     const shown = this.hover;
     const chapter = this.#activeChapter();
     return html`<div class="scroller">
-        <div class="track" ${place({ width: `${width}px`, height: `${height}px` })}>
+        <div class="track" ${cssom({ width: `${width}px`, height: `${height}px` })}>
           <svg width=${width} height=${height} aria-hidden="true">
             ${afterX !== null
               ? svg`<rect class="after-band" x=${afterX} y="0" width=${width - afterX} height=${height}></rect>
@@ -207,7 +198,7 @@ export class StoryTimeline extends LitElement {
             <g class="axis" transform="translate(0,${EVENTS_HEIGHT})"></g>
           </svg>
           <ol aria-label="Timeline of events. Arrow keys move between events; Enter goes to the chapter.">
-            ${this.events.map((item, i) => html`<li ${place({ left: `${xs[i]}px`, top: `${EVENTS_HEIGHT - 26}px` })}>
+            ${this.events.map((item, i) => html`<li ${cssom({ left: `${xs[i]}px`, top: `${EVENTS_HEIGHT - 26}px` })}>
                 <button
                   class=${item.after ? 'after' : ''}
                   tabindex=${i === focusIndex ? 0 : -1}

@@ -1,0 +1,71 @@
+/**
+ * The map key of a chapter, derived from what the chapter shows: one entry per kind of symbol on
+ * the map (a prison's red dot, a ring for an approximate location, a dashed line for a proposed
+ * route, a tinted country), with the colours the style draws them in. Nothing on the map goes
+ * unexplained, and nothing absent is listed.
+ */
+import type { ChapterView, StoryFeature, Layer } from '../story/types.ts';
+import { COLORS, KIND_COLORS } from './style.ts';
+
+export type Symbol = 'dot' | 'ring' | 'line' | 'dashed' | 'area';
+
+export interface LegendEntry {
+  symbol: Symbol;
+  color: string;
+  label: string;
+}
+
+const KIND_LABELS: Record<string, string> = {
+  capital: 'Capital',
+  city: 'City',
+  town: 'Town',
+  prison: 'Prison',
+  lake: 'Lake',
+  base: 'Military base',
+  landmark: 'Landmark',
+  country: 'Country',
+  department: 'Department',
+};
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).replace(/-/g, ' ');
+const kindLabel = (kind: unknown, fallback: string) => (typeof kind === 'string' && kind ? KIND_LABELS[kind] ?? capital(kind) : fallback);
+
+/**
+ * `legendFor(view, lookup)` lists the symbols the chapter draws, in drawing order of importance:
+ * highlighted places, other places, routes, areas.
+ */
+export function legendFor(view: ChapterView, lookup: (id: string) => { layer: Layer; feature: StoryFeature } | undefined): LegendEntry[] {
+  const entries = new Map<string, LegendEntry>();
+  const add = (entry: LegendEntry) => {
+    const key = `${entry.symbol}|${entry.color}|${entry.label}`;
+    if (!entries.has(key)) entries.set(key, entry);
+  };
+  const places: LegendEntry[] = [];
+  const context: LegendEntry[] = [];
+  const routes: LegendEntry[] = [];
+  const areas: LegendEntry[] = [];
+  for (const id of view.visible) {
+    const found = lookup(id);
+    if (!found) continue;
+    const p = found.feature.properties as { kind?: unknown; color?: unknown; precision?: unknown; status?: unknown };
+    const highlighted = view.highlight.includes(id);
+    const color = typeof p.color === 'string' ? p.color : undefined;
+    if (found.layer === 'places') {
+      const approximate = p.precision === 'approximate';
+      if (highlighted) {
+        const kindColor = color ?? (typeof p.kind === 'string' ? KIND_COLORS[p.kind] : undefined) ?? COLORS.accent;
+        places.push({ symbol: approximate ? 'ring' : 'dot', color: kindColor, label: approximate ? `${kindLabel(p.kind, 'Place')}, approximate location` : kindLabel(p.kind, 'Place') });
+      } else {
+        context.push({ symbol: approximate ? 'ring' : 'dot', color: COLORS.context, label: approximate ? 'Other place, approximate location' : 'Other place' });
+      }
+    } else if (found.layer === 'routes') {
+      const proposed = p.status === 'proposed';
+      routes.push({ symbol: proposed ? 'dashed' : 'line', color: color ?? (proposed ? COLORS.proposed : COLORS.happened), label: proposed ? 'Proposed, not carried out' : 'Happened' });
+    } else {
+      const label = kindLabel(p.kind, 'Area');
+      areas.push(highlighted ? { symbol: 'area', color: color ?? COLORS.areaFill, label: `${label} in focus` } : { symbol: 'area', color: 'transparent', label: `${label}, outline` });
+    }
+  }
+  for (const list of [places, context, routes, areas]) list.forEach(add);
+  return [...entries.values()];
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { legendFor } from '../../src/map/legend.ts';
+import { normalizeStory } from '../../src/story/normalize.ts';
+
+const DATA = join(dirname(fileURLToPath(import.meta.url)), '../../data');
+const json = (name: string) => JSON.parse(readFileSync(join(DATA, name), 'utf8'));
+const input = json('story.json');
+const { story } = normalizeStory(input, { places: json('places.geojson'), routes: json('routes.geojson'), areas: json('areas.geojson') }, { story: 'story.json' });
+const legend = (id: string) => legendFor(story.chapters.find((c) => c.id === id)!.view, (f) => story.features.get(f));
+
+describe('legendFor', () => {
+  it('legendFor(view) lists what the chapter draws: the capital and the prison it highlights, the route as proposed', () => {
+    expect(legend('offer')).toEqual([
+      { symbol: 'dot', color: '#2b2b2b', label: 'Capital' },
+      { symbol: 'dot', color: '#b5361d', label: 'Prison' },
+      { symbol: 'dashed', color: '#b5361d', label: 'Proposed, not carried out' },
+    ]);
+  });
+
+  it('legendFor(view) marks an approximate location as a ring and a highlighted area by its kind', () => {
+    expect(legend('lakeside')).toContainEqual({ symbol: 'ring', color: '#1f6f8b', label: 'Lake, approximate location' });
+    expect(legend('crackdown')).toContainEqual({ symbol: 'area', color: '#d9734e', label: 'Country in focus' });
+  });
+
+  it('legendFor(view) tells a route that happened from one that was proposed', () => {
+    expect(legend('swap')).toContainEqual({ symbol: 'line', color: '#1d3557', label: 'Happened' });
+  });
+
+  it('legendFor(view) follows a colour set in the data', () => {
+    const view = { camera: null, focus: ['p'], highlight: ['p'], visible: ['p'], description: '' };
+    const feature = { type: 'Feature', id: 'p', properties: { name: 'P', kind: 'city', color: '#123456' }, geometry: { type: 'Point', coordinates: [0, 0] } };
+    expect(legendFor(view, () => ({ layer: 'places', feature: feature as never }))).toEqual([{ symbol: 'dot', color: '#123456', label: 'City' }]);
+  });
+});
