@@ -64,14 +64,6 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
       }
       return out;
     },
-    configureServer(server) {
-      // An edited story or GeoJSON file reloads the page, re-rendered.
-      const dataDir = resolve(root, options.dataDir);
-      server.watcher.add(dataDir);
-      server.watcher.on('change', (path) => {
-        if (path.startsWith(dataDir)) server.ws.send({ type: 'full-reload' });
-      });
-    },
     async generateBundle() {
       // Ship the editor's data (stories and GeoJSON) as data/…; the basemap is bundled as an asset.
       const dataDir = resolve(root, options.dataDir);

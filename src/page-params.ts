@@ -1,7 +1,8 @@
 /**
  * The story page's URL options, applied before the element is defined: `?story=<url>` opens another
  * story file of this site in place of the default one (whose server-rendered text is removed at
- * once). Files on other origins are refused (see `sameOriginStory`).
+ * once). Files on other origins are refused (see `sameOriginStory`). `?edit` turns on preview mode
+ * (the editors' panel), which the development server turns on by itself.
  */
 import { sameOriginStory } from './story/url.ts';
 
@@ -14,3 +15,5 @@ if (requested && !other) {
   element.querySelectorAll(':scope > [data-story-part]').forEach((part) => part.remove());
   element.setAttribute('src', other);
 }
+// Preview mode for editors: ?edit on the page, and always on the development server.
+if (element && (new URLSearchParams(location.search).has('edit') || import.meta.env.DEV)) element.setAttribute('edit', '');

@@ -17,7 +17,7 @@
  * @csspart panel - The sticky panel holding the map and the timeline.
  * @cssproperty --story-map-panel-width - Width of the map panel on wide screens (default 58%).
  */
-import { LitElement, css, html, render, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, render, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { formatIssue, type Issue } from '../story/issues.ts';
@@ -178,6 +178,13 @@ export class StoryMap extends LitElement {
   /** URL of the story file (JSON). Relative URLs in it resolve against this URL. */
   @property({ reflect: true }) src: string | null = null;
 
+  /**
+   * Preview mode for editors: a panel lists the story's issues, follows edits to its files, shows
+   * the camera to paste into a chapter and previews dropped GeoJSON. On in development and with
+   * `?edit` on the story page; never for readers.
+   */
+  @property({ type: Boolean, reflect: true }) edit = false;
+
   /** Do not read or write the page's URL hash (for pages that use it themselves). */
   @property({ type: Boolean, attribute: 'no-hash' }) noHash = false;
 
@@ -188,6 +195,12 @@ export class StoryMap extends LitElement {
   @state() private announcement = '';
   /** The story file itself could not be loaded. */
   @state() private failed = false;
+  /** The files the story was read from (watched in preview mode). */
+  @state() private urls: readonly string[] = [];
+  /** The editor panel's module has loaded (preview mode only). */
+  @state() private editorReady = false;
+  /** Fetch without the HTTP cache (after an edit). */
+  #fresh = false;
 
   #input: StoryInput | null = null;
   #issues: readonly Issue[] = [];
@@ -233,6 +246,16 @@ export class StoryMap extends LitElement {
     return this.renderRoot?.querySelector<StoryMapView>('story-map-view')?.map ?? null;
   }
 
+  /**
+   * Loads the story's files again (bypassing the HTTP cache) and stays on the chapter being read.
+   * Preview mode calls it when a file changes.
+   */
+  reload(): Promise<void> {
+    this.#wanted = this.#reached ? this.activeChapter : null;
+    this.#fresh = true;
+    return this.#loadStory();
+  }
+
   /** The issues found in the story and its data (`[]` when it is valid). */
   get issues(): readonly Issue[] {
     return this.#issues;
@@ -271,6 +294,8 @@ export class StoryMap extends LitElement {
     window.addEventListener('hashchange', this.#onHashChange);
     this.addEventListener('click', this.#onClick);
     this.addEventListener('focusin', this.#onFocusIn);
+    this.addEventListener('story-map-ready', this.#onMapReady);
+    this.addEventListener('story-map-reload', this.#onReloadRequest);
   }
 
   override disconnectedCallback(): void {
@@ -279,11 +304,19 @@ export class StoryMap extends LitElement {
     window.removeEventListener('hashchange', this.#onHashChange);
     this.removeEventListener('click', this.#onClick);
     this.removeEventListener('focusin', this.#onFocusIn);
+    this.removeEventListener('story-map-ready', this.#onMapReady);
+    this.removeEventListener('story-map-reload', this.#onReloadRequest);
     this.#clearPending();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('src') || changed.has('story')) void this.#loadStory();
+    if (changed.has('edit') && this.edit && !this.editorReady) {
+      void import('./editor.ts').then(({ StoryMapEditor }) => {
+        define('story-map-editor', StoryMapEditor);
+        this.editorReady = true;
+      });
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -302,7 +335,10 @@ export class StoryMap extends LitElement {
         ${this.failed ? html`<p class="failed">The map for this story could not be loaded.</p>` : this.#panel(story, chapter, count)}
       </div>
       <div class="text"><slot></slot></div>
-    </div>`;
+    </div>
+    ${this.edit && this.editorReady
+      ? html`<story-map-editor .issues=${this.#issues} .map=${this.map} .urls=${this.urls} .story=${this.model}></story-map-editor>`
+      : nothing}`;
   }
 
   #panel(story: Story | null, chapter: Chapter | null, count: number) {
@@ -344,18 +380,21 @@ export class StoryMap extends LitElement {
         result = await loadStoryData(this.#input, new URL(this.src ?? '.', document.baseURI), file);
         result.text = JSON.stringify(this.#input);
       } else if (this.src) {
-        result = await loadStory(new URL(this.src, document.baseURI));
+        const fresh = this.#fresh;
+        result = await loadStory(new URL(this.src, document.baseURI), fresh ? { fetch: (u) => fetch(u, { cache: 'no-store' }) } : {});
       } else {
         return;
       }
     } catch (error) {
       // A bug of ours, not the editor's: still a message, never a blank page.
       const message = `the story could not be loaded (${error instanceof Error ? error.message : String(error)})`;
-      result = { story: normalizeStory({}, {}, { story: file }).story, issues: [{ severity: 'error', file, path: '', message }], text: null, failed: true };
+      result = { story: normalizeStory({}, {}, { story: file }).story, issues: [{ severity: 'error', file, path: '', message }], text: null, failed: true, urls: [] };
     }
+    this.#fresh = false;
     if (load !== this.#load) return;
     this.#issues = result.issues;
     this.failed = result.failed;
+    this.urls = result.urls;
     // When the story file could not be loaded, the text already in the page (if any) stays.
     if (!result.failed) this.#renderText(result.story, result.text);
     this.activeIndex = 0;
@@ -551,6 +590,16 @@ export class StoryMap extends LitElement {
       if (by !== 0) window.scrollBy({ top: by, behavior: 'instant' });
       this.#scroll.update();
     });
+  };
+
+  #onMapReady = (): void => {
+    // The editor panel reads the map.
+    if (this.edit) this.requestUpdate();
+  };
+
+  #onReloadRequest = (e: Event): void => {
+    e.stopPropagation();
+    void this.reload();
   };
 
   #onFeatureSelect = (e: CustomEvent<{ id: string }>): void => {

@@ -15,6 +15,8 @@ export interface LoadResult {
   text: string | null;
   /** True when the story file itself could not be loaded or parsed: `story` is then empty. */
   failed: boolean;
+  /** The URLs of the files read (the story file, then its GeoJSON), for watching them while editing. */
+  urls: string[];
 }
 
 type Fetch = (url: string) => Promise<Response>;
@@ -119,6 +121,7 @@ export async function loadStoryData(input: unknown, base: URL, storyFile: string
   const data: StoryData = {};
   const files: StoryFiles = { story: storyFile };
   const sizes: Partial<Record<(typeof LAYERS)[number], number>> = {};
+  const urls: string[] = [];
   const issues: Issue[] = [];
   const texts = new Map<string, string>();
   if (storyText !== null) texts.set(storyFile, storyText);
@@ -137,7 +140,9 @@ export async function loadStoryData(input: unknown, base: URL, storyFile: string
       data[layer] = null;
       return;
     }
-    const fetched = await fetchJson(new URL(ref, base), options, `${layer} file`);
+    const url = new URL(ref, base);
+    urls.push(url.href);
+    const fetched = await fetchJson(url, options, `${layer} file`);
     files[layer] = fetched.file;
     data[layer] = fetched.value;
     if (fetched.text !== null) sizes[layer] = new TextEncoder().encode(fetched.text).length;
@@ -152,7 +157,7 @@ export async function loadStoryData(input: unknown, base: URL, storyFile: string
   }
   const checked = validateStory({ story: input, storyFile, layers });
   const all = await withLines([...issues, ...mergeIssues(checked, result.issues)], texts);
-  return { story: result.story, issues: byPlace(all, [storyFile, ...LAYERS.map((l) => files[l] ?? '')]), text: storyText, failed: false };
+  return { story: result.story, issues: byPlace(all, [storyFile, ...LAYERS.map((l) => files[l] ?? '')]), text: storyText, failed: false, urls };
 }
 
 /** `loadStory(url, options)` fetches a story file and everything it names. */
@@ -161,7 +166,8 @@ export async function loadStory(url: string | URL, options: LoadOptions = {}): P
   const fetched = await fetchJson(resolved, options, 'story file');
   if (fetched.value === null) {
     const empty = normalizeStory({}, {}, { story: fetched.file });
-    return { story: empty.story, issues: fetched.issues, text: null, failed: true };
+    return { story: empty.story, issues: fetched.issues, text: null, failed: true, urls: [resolved.href] };
   }
-  return loadStoryData(fetched.value, resolved, fetched.file, options, fetched.text);
+  const result = await loadStoryData(fetched.value, resolved, fetched.file, options, fetched.text);
+  return { ...result, urls: [resolved.href, ...result.urls] };
 }

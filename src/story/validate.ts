@@ -218,20 +218,29 @@ export function validateStory(files: StoryFileSet): Issue[] {
         message: `this file is ${(entry.size / 1024 / 1024).toFixed(1)} MB, and every reader downloads all of it: simplify the shapes (e.g. npx mapshaper ${entry.file} -simplify 10% -o precision=0.00001) or split it`,
       });
     }
-    issues.push(...collectionIssues(layer, entry.value, entry.file, area, (properties, path) => {
-      const found = schemaIssues(PROPERTIES[layer], properties, entry.file, path);
-      // GeoJSON allows any property; flag only the ones that look like a typo of one the map reads.
-      if (typeof properties === 'object' && properties !== null) {
-        for (const key of Object.keys(properties)) {
-          if (KNOWN_PROPERTIES[layer].includes(key)) continue;
-          const near = closest(key, KNOWN_PROPERTIES[layer]);
-          if (near && near !== key) found.push({ severity: 'warning', file: entry.file, path: formatPath([...path, key]), message: `the map does not read "${key}"; did you mean "${near}"?` });
-        }
-      }
-      return found;
-    }));
+    issues.push(...validateLayer(layer, entry.value, entry.file, area));
   }
   return issues;
+}
+
+/**
+ * `validateLayer(layer, value, file, area)` checks one GeoJSON file of a layer: RFC 7946, the
+ * geometry the layer draws, and the properties the map reads. `area(feature)` is the story's area
+ * for the swapped-coordinates warning (null: no such check).
+ */
+export function validateLayer(layer: LayerName, value: unknown, file: string, area: (feature: unknown) => BBox | null = () => null): Issue[] {
+  return collectionIssues(layer, value, file, area, (properties, path) => {
+    const found = schemaIssues(PROPERTIES[layer], properties, file, path);
+    // GeoJSON allows any property; flag only the ones that look like a typo of one the map reads.
+    if (typeof properties === 'object' && properties !== null) {
+      for (const key of Object.keys(properties)) {
+        if (KNOWN_PROPERTIES[layer].includes(key)) continue;
+        const near = closest(key, KNOWN_PROPERTIES[layer]);
+        if (near && near !== key) found.push({ severity: 'warning', file, path: formatPath([...path, key]), message: `the map does not read "${key}"; did you mean "${near}"?` });
+      }
+    }
+    return found;
+  });
 }
 
 /** Events listed out of date order are a warning: the timeline sorts them, but the file misleads. */

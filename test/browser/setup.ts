@@ -58,7 +58,10 @@ function freePort(): Promise<number> {
 /** Runs `node vite.js <args>` to completion; rejects with its output if it fails. */
 function runVite(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [VITE, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Vitest sets NODE_ENV=test, which would make Vite build a development bundle (Lit's dev
+    // mode, import.meta.env.DEV): test what readers get.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const child = spawn(process.execPath, [VITE, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

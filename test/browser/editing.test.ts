@@ -1,0 +1,193 @@
+// Editors: a second story opens with ?story= and no code change; mistakes show in the preview panel
+// (?edit) and never as a panel for readers; a broken GeoJSON file leaves the rest of the story
+// working; saving a file updates the preview on the same chapter; the camera snippet and a dropped
+// GeoJSON file.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, openPage, screenshot, useBrowser } from './page.ts';
+import { defaultStory, expectChapter, settle, wheelToChapter } from './story.ts';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/check');
+const fixture = (dir: string, file: string) => readFileSync(join(FIXTURES, dir, file), 'utf8');
+
+/** Serves a fixture folder at /fixture/<name>/… (so a test can show any of them with ?story=). */
+async function serveFixture(page: Page, name: string, override: Record<string, () => string> = {}): Promise<string> {
+  await page.route(`**/fixture/${name}/*`, (route) => {
+    const file = new URL(route.request().url()).pathname.split('/').pop()!;
+    const body = override[file]?.() ?? (() => {
+      try {
+        return fixture(name, file);
+      } catch {
+        return null;
+      }
+    })();
+    return body === null ? route.fulfill({ status: 404, body: 'not found' }) : route.fulfill({ status: 200, contentType: 'application/json', body });
+  });
+  return `fixture/${name}/story.json`;
+}
+
+/** The preview panel's text, or null when there is none. */
+const panelText = (page: Page) =>
+  page.evaluate(() => document.querySelector('story-map')!.renderRoot.querySelector('story-map-editor')?.renderRoot.textContent?.replace(/\s+/g, ' ').trim() ?? null);
+
+describe('a second story, with no change to code', () => {
+  const browser = useBrowser();
+  const example = defaultStory('examples/panama-canal/story.json');
+
+  it('opens data/examples/panama-canal with ?story= and walks every chapter', async () => {
+    const { page, close, consoleErrors, offOrigin } = await openPage(browser(), `${baseUrl()}?story=data/examples/panama-canal/story.json`, { width: 1280, height: 800 });
+    try {
+      await settle(page);
+      expect(await page.locator('story-map h1').textContent()).toBe(example.title);
+      for (const chapter of example.chapters) {
+        await wheelToChapter(page, chapter.id, 1500);
+        await page.waitForFunction((id) => document.querySelector('story-map')!.activeChapter === id, chapter.id);
+        await settle(page);
+        await expectChapter(example, page, chapter.id);
+        await screenshot(page, `example-${chapter.index + 1}-${chapter.id}`);
+      }
+      expect(await page.evaluate(() => document.querySelector('story-map')!.issues)).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+      expect(offOrigin).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('mistakes: a panel for editors, none for readers', () => {
+  const browser = useBrowser();
+
+  it('lists a broken story\'s issues in the ?edit panel, as the checker prints them', async () => {
+    const { page, close } = await openPage(browser(), 'about:blank');
+    try {
+      const src = await serveFixture(page, '21-unknown-focus-id');
+      await page.goto(`${baseUrl()}?story=${src}&edit`);
+      await page.waitForFunction(() => document.querySelector('story-map')!.renderRoot.querySelector('story-map-editor')?.renderRoot.querySelector('li'));
+      const text = await panelText(page);
+      expect(text).toContain('Preview · 1 error');
+      expect(text).toContain('fixture/21-unknown-focus-id/story.json:36:11: error: no place, route or area has the id "cuzco"; did you mean "cusco"? [chapters[0].map.focus[0]]');
+      await screenshot(page, 'edit-panel-broken');
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows readers no panel: the story reads, the issues go to the console once and to story-error', async () => {
+    const { page, close, consoleErrors } = await openPage(browser(), 'about:blank');
+    try {
+      const src = await serveFixture(page, '21-unknown-focus-id');
+      await page.addInitScript(() => {
+        const w = window as unknown as { errorEvents: number };
+        w.errorEvents = 0;
+        document.addEventListener('story-error', () => w.errorEvents++);
+      });
+      await page.goto(`${baseUrl()}?story=${src}`);
+      await settle(page);
+      expect(await page.evaluate(() => document.querySelector('story-map')!.hasAttribute('edit'))).toBe(false);
+      expect(await panelText(page)).toBeNull();
+      expect(await page.locator('story-map section[data-chapter] h2').allTextContents()).toEqual(['The source', 'The mouth']);
+      expect(await page.evaluate(() => (window as unknown as { errorEvents: number }).errorEvents)).toBe(1);
+      expect(consoleErrors.filter((e) => e.includes('"cuzco"'))).toHaveLength(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it('keeps the story working when a GeoJSON file is broken: the other layers draw, the chapters move the map', async () => {
+    const { page, close } = await openPage(browser(), 'about:blank');
+    try {
+      const src = await serveFixture(page, '00-valid', { 'routes.geojson': () => fixture('00-valid', 'routes.geojson').replace('"LineString",', '"LineString"') });
+      await page.goto(`${baseUrl()}?story=${src}&edit`);
+      await settle(page);
+      const issues = await page.evaluate(() => document.querySelector('story-map')!.issues.map((i) => `${i.file}:${i.line}: ${i.message}`));
+      expect(issues).toEqual([expect.stringMatching(/^fixture\/00-valid\/routes\.geojson:4: JSON syntax: a comma is missing/)]);
+      // Lima and Cusco are still drawn in the second chapter, and the map went there.
+      await page.evaluate(() => document.querySelector('story-map')!.goTo('mouth'));
+      await page.waitForFunction(() => document.querySelector('story-map')!.activeChapter === 'mouth');
+      await settle(page);
+      const drawn = await page.evaluate(() => {
+        const map = document.querySelector('story-map')!.map!;
+        const layers = map.getStyle().layers.filter((l) => l.id.startsWith('place-')).map((l) => l.id);
+        return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => f.properties.id as string))].sort();
+      });
+      expect(drawn).toEqual(['lima']);
+      const center = await page.evaluate(() => document.querySelector('story-map')!.map!.getCenter().toArray());
+      expect(center[0]).toBeCloseTo(-77.04, 0);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('preview mode (?edit)', () => {
+  const browser = useBrowser();
+
+  it('updates when a file is saved, staying on the reader\'s chapter', async () => {
+    const { page, close } = await openPage(browser(), 'about:blank');
+    try {
+      let title = 'The mouth';
+      const src = await serveFixture(page, '00-valid', { 'story.json': () => fixture('00-valid', 'story.json').replace('"The mouth"', JSON.stringify(title)) });
+      await page.goto(`${baseUrl()}?story=${src}&edit#mouth`);
+      await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'mouth');
+      await settle(page);
+      title = 'Where the river meets the sea';
+      await page.waitForFunction((t) => document.querySelector('#mouth h2')?.textContent === t, title, { timeout: 10_000 });
+      await settle(page);
+      expect(await page.evaluate(() => document.querySelector('story-map')!.activeChapter)).toBe('mouth');
+      expect(await page.evaluate(() => location.hash)).toBe('#mouth');
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows the camera as a snippet to paste into a chapter', async () => {
+    const { page, close } = await openPage(browser(), `${baseUrl()}?edit#cecot`, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
+    try {
+      await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'cecot');
+      await settle(page);
+      const editor = page.locator('story-map story-map-editor');
+      const snippet = await editor.locator('pre code').textContent();
+      const camera = JSON.parse(`{${snippet}}`).camera;
+      const map = await page.evaluate(() => {
+        const m = document.querySelector('story-map')!.map!;
+        return { center: m.getCenter().toArray(), zoom: m.getZoom() };
+      });
+      expect(camera.center[0]).toBeCloseTo(map.center[0], 3);
+      expect(camera.center[1]).toBeCloseTo(map.center[1], 3);
+      expect(camera.zoom).toBeCloseTo(map.zoom, 1);
+      await editor.getByRole('button', { name: 'Copy' }).click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+    } finally {
+      await close();
+    }
+  });
+
+  it('draws a dropped GeoJSON file and checks it with the same checker', async () => {
+    const { page, close } = await openPage(browser(), 'about:blank');
+    try {
+      const src = await serveFixture(page, '00-valid');
+      await page.goto(`${baseUrl()}?story=${src}&edit`);
+      await settle(page);
+      const text = fixture('41-lat-lon-swapped', 'places.geojson');
+      await page.evaluate(async (text) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], 'andes.geojson', { type: 'application/geo+json' }));
+        for (const type of ['dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }, text);
+      await page.waitForFunction(() => document.querySelector('story-map')!.map!.getSource('dropped') !== undefined);
+      const panel = await panelText(page);
+      expect(panel).toContain('andes.geojson: 3 features, drawn in purple as places; 1 warning.');
+      expect(panel).toContain('andes.geojson:6:125: warning: [-16.409, -71.5375] is outside the story\'s area, but [-71.5375, -16.409] is inside it');
+      await settle(page);
+      const drawn = await page.evaluate(() => document.querySelector('story-map')!.map!.queryRenderedFeatures({ layers: ['dropped-point'] }).length);
+      expect(drawn).toBeGreaterThanOrEqual(2);
+      await screenshot(page, 'edit-dropped-geojson');
+    } finally {
+      await close();
+    }
+  });
+});
