@@ -1,5 +1,5 @@
 // Builds data/examples/panama-canal/areas.geojson: Panama and Nicaragua from Natural Earth
-// (world-atlas countries-50m, public domain), simplified, rounded to 1e-4 degrees (about 10 m),
+// (world-atlas countries-10m, public domain, as the basemap), simplified, rounded to 1e-4 degrees (about 10 m),
 // outer rings counterclockwise (RFC 7946). Run: node scripts/example-areas.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -7,7 +7,7 @@ import { feature } from 'topojson-client';
 import { rewind, simplify, truncate } from '@turf/turf';
 
 const require = createRequire(import.meta.url);
-const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8'));
+const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8'));
 const AREAS = [
   { id: 'panama', key: '591', name: 'Panama', kind: 'country' },
   { id: 'nicaragua', key: '558', name: 'Nicaragua', kind: 'country' },
@@ -16,10 +16,10 @@ const features = AREAS.map(({ id, key, name, kind }) => {
   const g = world.objects.countries.geometries.find((x) => x.id === key);
   if (!g) throw new Error(`no country ${key} in world-atlas`);
   let f = feature(world, g);
-  f = simplify(f, { tolerance: 0.01, highQuality: true });
+  f = simplify(f, { tolerance: 0.004, highQuality: true });
   f = truncate(f, { precision: 4, coordinates: 2 });
   f = rewind(f);
-  return { type: 'Feature', id, properties: { name, kind, source: 'Natural Earth 1:50m via world-atlas' }, geometry: f.geometry };
+  return { type: 'Feature', id, properties: { name, kind, source: 'Natural Earth 1:10m via world-atlas' }, geometry: f.geometry };
 });
 const out = new URL('../data/examples/panama-canal/areas.geojson', import.meta.url);
 writeFileSync(out, `${JSON.stringify({ type: 'FeatureCollection', features })}\n`);

@@ -57,7 +57,7 @@ async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<
     return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} could not be loaded from ${url.href} (${(error as Error).message})` }] };
   }
   if (!response.ok && url.protocol === 'file:') {
-    return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: there is no file ${file}` }] };
+    return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: nothing at ${file}${what === 'story file' ? '' : ' (paths in "data" are relative to the story file)'}` }] };
   }
   if (!response.ok) {
     return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: ${url.href} answered HTTP ${response.status}` }] };
