@@ -21,7 +21,7 @@ import { LitElement, css, html, nothing, render, type PropertyValues } from 'lit
 import { property, state } from 'lit/decorators.js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { formatIssue, type Issue } from '../story/issues.ts';
-import { loadStory, loadStoryData, type LoadResult } from '../story/load.ts';
+import { loadStory, loadStoryData, type LoadOptions, type LoadResult } from '../story/load.ts';
 import { normalizeStory } from '../story/normalize.ts';
 import { hashId, safeDecode } from '../story/url.ts';
 import { triggerLine } from '../scroll/active.ts';
@@ -49,6 +49,13 @@ function adoptTextStyles(doc: Document): void {
   }
   if (!doc.adoptedStyleSheets.includes(documentSheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, documentSheet];
 }
+
+/** Resolves at the browser's next idle moment (or after 2 s at the latest). */
+const whenIdle = () =>
+  new Promise<void>((resolve) => {
+    if ('requestIdleCallback' in globalThis) requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 200);
+  });
 
 /** Input that means the reader is scrolling by themselves. */
 const TAKEOVER = ['wheel', 'touchstart', 'keydown'] as const;
@@ -375,13 +382,26 @@ export class StoryMap extends LitElement {
     const load = ++this.#load;
     const file = this.src ?? 'story';
     let result: LoadResult;
+    let shown = false;
+    const options: LoadOptions = {
+      // Show the story as soon as it reads; the format checks follow once the page is idle.
+      onStory: (early) => {
+        if (load !== this.#load) return;
+        shown = true;
+        this.#show(early);
+      },
+      checksAfter: whenIdle,
+    };
+    if (this.#fresh) options.fetch = (u) => fetch(u, { cache: 'no-store' });
     try {
       if (this.#input) {
-        result = await loadStoryData(this.#input, new URL(this.src ?? '.', document.baseURI), file);
-        result.text = JSON.stringify(this.#input);
+        const text = JSON.stringify(this.#input);
+        const onStory = options.onStory!;
+        options.onStory = (early) => onStory({ ...early, text });
+        result = await loadStoryData(this.#input, new URL(this.src ?? '.', document.baseURI), file, options);
+        result.text = text;
       } else if (this.src) {
-        const fresh = this.#fresh;
-        result = await loadStory(new URL(this.src, document.baseURI), fresh ? { fetch: (u) => fetch(u, { cache: 'no-store' }) } : {});
+        result = await loadStory(new URL(this.src, document.baseURI), options);
       } else {
         return;
       }
@@ -392,6 +412,18 @@ export class StoryMap extends LitElement {
     }
     this.#fresh = false;
     if (load !== this.#load) return;
+    if (!shown) this.#show(result);
+    this.#issues = result.issues;
+    this.requestUpdate();
+    if (result.issues.length && emit(this, 'story-error', { issues: result.issues }, { cancelable: true })) {
+      for (const issue of result.issues) {
+        (issue.severity === 'error' ? console.error : console.warn)(`story-map: ${formatIssue(issue)}`);
+      }
+    }
+  }
+
+  /** Shows a loaded story: its text, map and timeline, from the first chapter (or the one asked for). */
+  #show(result: LoadResult): void {
     this.#issues = result.issues;
     this.failed = result.failed;
     this.urls = result.urls;
@@ -402,11 +434,6 @@ export class StoryMap extends LitElement {
     this.#hashApplied = false;
     this.#announced = 0;
     this.model = result.story;
-    if (result.issues.length && emit(this, 'story-error', { issues: result.issues }, { cancelable: true })) {
-      for (const issue of result.issues) {
-        (issue.severity === 'error' ? console.error : console.warn)(`story-map: ${formatIssue(issue)}`);
-      }
-    }
   }
 
   /** Keeps the server-rendered text when it was rendered from this very file; renders it otherwise. */

@@ -5,7 +5,7 @@
  * unexplained, and nothing absent is listed.
  */
 import type { ChapterView, StoryFeature, Layer } from '../story/types.ts';
-import { COLORS, KIND_COLORS } from './style.ts';
+import { COLORS, KIND_COLORS } from './colors.ts';
 
 export type Symbol = 'dot' | 'ring' | 'line' | 'dashed' | 'area';
 

@@ -26,6 +26,13 @@ export interface LoadOptions {
   fetch?: Fetch;
   /** File names in messages are relative to this URL (default: the page; the checker: the working directory). */
   names?: string;
+  /**
+   * Called with the story as soon as it is readable, before the format checks have run: their code
+   * (zod) loads on demand, and a reader should not wait for it. Its `issues` are the ones found so far.
+   */
+  onStory?: (early: LoadResult) => void;
+  /** The checks' code is loaded only once what this returns settles (the element waits for an idle moment). */
+  checksAfter?: () => Promise<unknown>;
 }
 
 /**
@@ -116,8 +123,6 @@ function byPlace(issues: Issue[], files: readonly string[]): Issue[] {
  * story names, relative to `base` (the story file's URL), normalises the whole and checks it.
  */
 export async function loadStoryData(input: unknown, base: URL, storyFile: string, options: LoadOptions = {}, storyText: string | null = null): Promise<LoadResult> {
-  // The checker's code loads while the files do; the reader's first paint never waits for it.
-  const validator = import('./validate.ts');
   const data: StoryData = {};
   const files: StoryFiles = { story: storyFile };
   const sizes: Partial<Record<(typeof LAYERS)[number], number>> = {};
@@ -150,7 +155,12 @@ export async function loadStoryData(input: unknown, base: URL, storyFile: string
     if (fetched.text !== null) texts.set(fetched.file, fetched.text);
   }));
   const result = normalizeStory(input, data, files);
-  const { validateStory } = await validator;
+  if (options.onStory) {
+    const found = await withLines([...issues, ...result.issues], texts);
+    options.onStory({ story: result.story, issues: found, text: storyText, failed: false, urls });
+  }
+  await options.checksAfter?.();
+  const { validateStory } = await import('./validate.ts');
   const layers: Parameters<typeof validateStory>[0]['layers'] = {};
   for (const layer of LAYERS) {
     if (data[layer] !== undefined && data[layer] !== null && files[layer]) layers[layer] = { value: data[layer], file: files[layer]!, size: sizes[layer] };

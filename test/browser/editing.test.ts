@@ -66,7 +66,7 @@ describe('mistakes: a panel for editors, none for readers', () => {
     try {
       const src = await serveFixture(page, '21-unknown-focus-id');
       await page.goto(`${baseUrl()}?story=${src}&edit`);
-      await page.waitForFunction(() => document.querySelector('story-map')!.renderRoot.querySelector('story-map-editor')?.renderRoot.querySelector('li'));
+      await page.waitForFunction(() => document.querySelector('story-map')?.renderRoot?.querySelector('story-map-editor')?.renderRoot?.querySelector('li'));
       const text = await panelText(page);
       expect(text).toContain('Preview · 1 error');
       expect(text).toContain('fixture/21-unknown-focus-id/story.json:36:11: error: no place, route or area has the id "cuzco"; did you mean "cusco"? [chapters[0].map.focus[0]]');
