@@ -39,14 +39,48 @@ interface Check {
   issues: Issue[];
   /** One precision warning per feature is enough. */
   precisionWarned: boolean;
+  /** One "projected coordinates" error per file is enough. */
+  projectedWarned: boolean;
 }
+
+/** A value quoted in a message: short, and never a crash (however deep or cyclic it is). */
+function show(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = Array.isArray(value) ? '[…]' : String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** How deep arrays nest in a value (stops counting at 8). */
+function depth(value: unknown): number {
+  let d = 0;
+  let here = value;
+  while (Array.isArray(here) && d < 8) {
+    d++;
+    here = here[0];
+  }
+  return d;
+}
+
+/** The array depth each geometry type's coordinates have. */
+const DEPTH: Record<string, number> = { Point: 1, MultiPoint: 2, LineString: 2, MultiLineString: 3, Polygon: 3, MultiPolygon: 4 };
 
 function position(c: Check, value: unknown, path: string): value is number[] {
   if (!Array.isArray(value) || value.length < 2 || !value.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-    c.issues.push({ severity: 'error', file: c.file, path, message: `a position is [longitude, latitude] (two numbers), got ${JSON.stringify(value)}` });
+    c.issues.push({ severity: 'error', file: c.file, path, message: `a position is [longitude, latitude] (two numbers), got ${show(value)}` });
     return false;
   }
   const [lon, lat] = value as [number, number];
+  if ((Math.abs(lon) > 1000 || Math.abs(lat) > 1000)) {
+    if (!c.projectedWarned) {
+      c.projectedWarned = true;
+      c.issues.push({ severity: 'error', file: c.file, path, message: `[${lon}, ${lat}] looks like projected coordinates (metres), not degrees: GeoJSON needs longitude and latitude (WGS 84); reproject the file, e.g. ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson` });
+    }
+    return false;
+  }
   if (lon < -180 || lon > 180) c.issues.push({ severity: 'error', file: c.file, path: `${path}[0]`, message: `longitude ${lon} is outside [-180, 180]` });
   if (lat < -90 || lat > 90) c.issues.push({ severity: 'error', file: c.file, path: `${path}[1]`, message: `latitude ${lat} is outside [-90, 90]${Math.abs(lat) <= 180 && Math.abs(lon) <= 90 ? `: is it [latitude, longitude]? GeoJSON wants [${lat}, ${lon}]` : ''}` });
   if (value.length > 3) c.issues.push({ severity: 'warning', file: c.file, path, message: `a position has ${value.length} numbers; RFC 7946 allows longitude, latitude and an optional altitude` });
@@ -63,7 +97,7 @@ function positions(c: Check, value: unknown, path: string, min: number, what: st
     return false;
   }
   let ok = true;
-  value.forEach((p, i) => (ok = position(c, p, `${path}[${i}]`) && ok));
+  for (let i = 0; i < value.length; i++) ok = position(c, value[i], `${path}[${i}]`) && ok;
   if (value.length < min) {
     c.issues.push({ severity: 'error', file: c.file, path, message: `${what} needs at least ${min} positions, got ${value.length}` });
     return false;
@@ -76,7 +110,7 @@ function ring(c: Check, value: unknown, path: string, exterior: boolean): void {
   const first = value[0]!;
   const last = value.at(-1)!;
   if (first[0] !== last[0] || first[1] !== last[1]) {
-    c.issues.push({ severity: 'error', file: c.file, path, message: `a polygon ring must be closed: its last position ${JSON.stringify(last)} must repeat the first ${JSON.stringify(first)}` });
+    c.issues.push({ severity: 'error', file: c.file, path, message: `a polygon ring must be closed: its last position ${show(last)} must repeat the first ${show(first)}` });
     return;
   }
   const clockwise = booleanClockwise(value as [number, number][]);
@@ -102,7 +136,7 @@ function geometry(c: Check, g: unknown, path: string): void {
     return;
   }
   if (typeof g.type !== 'string' || !GEOMETRY_TYPES.includes(g.type)) {
-    c.issues.push({ severity: 'error', file: c.file, path: `${path}.type`, message: `${JSON.stringify(g.type)} is not a GeoJSON geometry type (${GEOMETRY_TYPES.join(', ')})` });
+    c.issues.push({ severity: 'error', file: c.file, path: `${path}.type`, message: `${show(g.type)} is not a GeoJSON geometry type (${GEOMETRY_TYPES.join(', ')})` });
     return;
   }
   if (g.type === 'GeometryCollection') {
@@ -116,6 +150,17 @@ function geometry(c: Check, g: unknown, path: string): void {
     return;
   }
   const cs = g.coordinates;
+  // One message for a whole geometry written with a bracket level too many or too few.
+  const wanted = DEPTH[g.type]!;
+  const got = depth(cs);
+  if (Array.isArray(cs) && cs.length > 0 && got !== wanted) {
+    c.issues.push({ severity: 'error', file: c.file, path: at, message: `a ${g.type}'s coordinates nest ${wanted} lists deep, these nest ${got}: a level of [ ] is ${got < wanted ? 'missing' : 'too many'}` });
+    return;
+  }
+  if (Array.isArray(cs) && cs.length === 0) {
+    c.issues.push({ severity: 'warning', file: c.file, path: at, message: `this ${g.type} has no coordinates, so nothing is drawn` });
+    return;
+  }
   const each = (fn: (v: unknown, p: string) => void) => {
     if (!Array.isArray(cs)) c.issues.push({ severity: 'error', file: c.file, path: at, message: `a ${g.type} has a list of coordinates` });
     else cs.forEach((v, i) => fn(v, `${at}[${i}]`));
@@ -154,7 +199,7 @@ export function collectionIssues(
   area: (feature: unknown) => BBox | null,
   checkProperties: (properties: unknown, path: string[] | (string | number)[]) => Issue[],
 ): Issue[] {
-  const c: Check = { file, issues: [], precisionWarned: false };
+  const c: Check = { file, issues: [], precisionWarned: false, projectedWarned: false };
   if (value === undefined || value === null) return c.issues;
   if (!isObj(value) || value.type !== 'FeatureCollection') {
     c.issues.push({ severity: 'error', file, path: '', message: `expected a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": [...]}) of ${layer}` });
@@ -171,11 +216,15 @@ export function collectionIssues(
       c.issues.push({ severity: 'error', file, path, message: 'expected a Feature object' });
       return;
     }
-    if (f.type !== 'Feature') c.issues.push({ severity: 'error', file, path: `${path}.type`, message: `a feature needs "type": "Feature", got ${JSON.stringify(f.type)}` });
+    if (f.type !== 'Feature') c.issues.push({ severity: 'error', file, path: `${path}.type`, message: `a feature needs "type": "Feature", got ${show(f.type)}` });
     if (!('properties' in f)) c.issues.push({ severity: 'error', file, path: `${path}.properties`, message: 'missing required field "properties" (with at least a "name")' });
-    else c.issues.push(...checkProperties(f.properties, ['features', i, 'properties']));
-    if (!('geometry' in f) || f.geometry === null) {
+    else for (const issue of checkProperties(f.properties, ['features', i, 'properties'])) c.issues.push(issue);
+    if (!('geometry' in f)) {
       c.issues.push({ severity: 'error', file, path: `${path}.geometry`, message: `missing required field "geometry": the ${layer} layer draws ${LAYER_GEOMETRIES[layer].join(' or ')}s` });
+      return;
+    }
+    if (f.geometry === null) {
+      c.issues.push({ severity: 'error', file, path: `${path}.geometry`, message: `"geometry" is null (allowed by GeoJSON, but there is nothing to draw): the ${layer} layer draws ${LAYER_GEOMETRIES[layer].join(' or ')}s` });
       return;
     }
     const before = c.issues.length;

@@ -49,6 +49,8 @@ export function displayName(url: URL, base: string = globalThis.location?.href ?
 
 interface Fetched {
   file: string;
+  /** True when the file was read and parsed (its value may still be anything, even null). */
+  ok: boolean;
   value: unknown;
   text: string | null;
   issues: Issue[];
@@ -61,36 +63,67 @@ async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<
   try {
     response = await fetchFn(url.href);
   } catch (error) {
-    return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} could not be loaded from ${url.href} (${(error as Error).message})` }] };
+    return { file, ok: false, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} could not be loaded from ${url.href} (${(error as Error).message})` }] };
   }
   if (!response.ok && url.protocol === 'file:') {
-    return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: nothing at ${file}${what === 'story file' ? '' : ' (paths in "data" are relative to the story file)'}` }] };
+    return { file, ok: false, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: nothing at ${file}${what === 'story file' ? '' : ' (paths in "data" are relative to the story file)'}` }] };
   }
   if (!response.ok) {
-    return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: ${url.href} answered HTTP ${response.status}` }] };
+    return { file, ok: false, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: ${url.href} answered HTTP ${response.status}` }] };
   }
   const text = await response.text();
   if (/^\s*<(!doctype|html)/i.test(text) || (/^\s*</.test(text) && /html/i.test(response.headers.get('content-type') ?? ''))) {
     // Many servers answer an unknown path with the site's home page and status 200.
-    return { file, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: ${url.href} answered with an HTML page, not JSON (check the path)` }] };
+    return { file, ok: false, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: ${url.href} answered with an HTML page, not JSON (check the path)` }] };
   }
   try {
-    return { file, value: JSON.parse(text), text, issues: [] };
+    return { file, ok: true, value: JSON.parse(text), text, issues: [] };
   } catch {
     const { syntaxIssues } = await import('./locate.ts');
-    const found = syntaxIssues(text, file);
-    return { file, value: null, text, issues: found.length ? found : [{ severity: 'error', file, path: '', message: 'this file is not valid JSON' }] };
+    let found: Issue[] = [];
+    try {
+      found = syntaxIssues(text, file);
+    } catch {
+      // Nested too deep for the parser's stack: the generic message below.
+    }
+    return { file, ok: false, value: null, text, issues: found.length ? found : [{ severity: 'error', file, path: '', message: 'this file is not valid JSON' }] };
   }
 }
 
-/** Adds line numbers to the issues of each file whose text we have. */
+/** Adds line numbers to the issues of each file whose text we have (each file is parsed once). */
 async function withLines(issues: Issue[], texts: Map<string, string>): Promise<Issue[]> {
   if (!issues.some((i) => i.line === undefined && texts.has(i.file))) return issues;
   const { locate } = await import('./locate.ts');
+  const located = new Map<string, Issue[]>();
+  for (const [file, text] of texts) {
+    const own = issues.filter((i) => i.file === file && i.line === undefined);
+    if (own.length) located.set(file, locate(text, own));
+  }
+  return issues.map((issue) => (issue.line === undefined && located.has(issue.file) ? located.get(issue.file)!.shift()! : issue));
+}
+
+/** At most this many issues are listed per file and kind of mistake; the rest are counted. */
+export const MAX_SIMILAR = 20;
+
+/**
+ * `capIssues(issues)` keeps the first MAX_SIMILAR issues of each kind in each file (the kind is the
+ * message with its numbers and quoted values taken out) and says how many more there are, so one
+ * systematic mistake (projected coordinates, a missing bracket level) does not bury the others.
+ */
+export function capIssues(issues: readonly Issue[]): Issue[] {
+  const kind = (i: Issue) => `${i.file}|${i.severity}|${i.message.replace(/"[^"]*"|\[[^\]]*\]|-?\d+(\.\d+)?/g, '#')}`;
+  const counts = new Map<string, number>();
   const out: Issue[] = [];
   for (const issue of issues) {
-    const text = texts.get(issue.file);
-    out.push(text !== undefined && issue.line === undefined ? locate(text, [issue])[0]! : issue);
+    const k = kind(issue);
+    const n = (counts.get(k) ?? 0) + 1;
+    counts.set(k, n);
+    if (n <= MAX_SIMILAR) out.push(issue);
+  }
+  for (const [k, n] of counts) {
+    if (n <= MAX_SIMILAR) continue;
+    const first = issues.find((i) => kind(i) === k)!;
+    out.push({ severity: first.severity, file: first.file, path: '', message: `…and ${n - MAX_SIMILAR} more like "${first.message.slice(0, 80)}${first.message.length > 80 ? '…' : ''}"` });
   }
   return out;
 }
@@ -149,7 +182,8 @@ export async function loadStoryData(input: unknown, base: URL, storyFile: string
     urls.push(url.href);
     const fetched = await fetchJson(url, options, `${layer} file`);
     files[layer] = fetched.file;
-    data[layer] = fetched.value;
+    // A file that could not be read is null to normalize (its ids are unknown, not missing).
+    data[layer] = fetched.ok ? (fetched.value ?? 'null') : null;
     if (fetched.text !== null) sizes[layer] = new TextEncoder().encode(fetched.text).length;
     issues.push(...fetched.issues);
     if (fetched.text !== null) texts.set(fetched.file, fetched.text);
@@ -165,16 +199,24 @@ export async function loadStoryData(input: unknown, base: URL, storyFile: string
   for (const layer of LAYERS) {
     if (data[layer] !== undefined && data[layer] !== null && files[layer]) layers[layer] = { value: data[layer], file: files[layer]!, size: sizes[layer] };
   }
-  const checked = validateStory({ story: input, storyFile, layers });
-  const all = await withLines([...issues, ...mergeIssues(checked, result.issues)], texts);
-  return { story: result.story, issues: byPlace(all, [storyFile, ...LAYERS.map((l) => files[l] ?? '')]), text: storyText, failed: false, urls };
+  let checked: Issue[];
+  try {
+    checked = validateStory({ story: input, storyFile, layers });
+  } catch (error) {
+    // The checker must never take the story down with it.
+    checked = [{ severity: 'error', file: storyFile, path: '', message: `the checker stopped on an unexpected input (${error instanceof Error ? error.message : String(error)}); please report it` }];
+  }
+  const { duplicateKeys } = texts.size ? await import('./locate.ts') : { duplicateKeys: () => [] as Issue[] };
+  const duplicates = [...texts].flatMap(([file, text]) => duplicateKeys(text, file));
+  const all = await withLines([...issues, ...duplicates, ...mergeIssues(checked, result.issues)], texts);
+  return { story: result.story, issues: capIssues(byPlace(all, [storyFile, ...LAYERS.map((l) => files[l] ?? '')])), text: storyText, failed: false, urls };
 }
 
 /** `loadStory(url, options)` fetches a story file and everything it names. */
 export async function loadStory(url: string | URL, options: LoadOptions = {}): Promise<LoadResult> {
   const resolved = new URL(url, globalThis.location?.href);
   const fetched = await fetchJson(resolved, options, 'story file');
-  if (fetched.value === null) {
+  if (!fetched.ok) {
     const empty = normalizeStory({}, {}, { story: fetched.file });
     return { story: empty.story, issues: fetched.issues, text: null, failed: true, urls: [resolved.href] };
   }

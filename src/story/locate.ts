@@ -2,7 +2,7 @@
  * Line and column numbers for editor mistakes. Loaded only when there is something to report, so
  * a valid story never pays for it.
  */
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type JSONPath, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, visit, type JSONPath, type ParseError } from 'jsonc-parser';
 import type { Issue } from './issues.ts';
 
 const SYNTAX_HELP: Record<string, string> = {
@@ -21,23 +21,30 @@ const SYNTAX_HELP: Record<string, string> = {
   InvalidCharacter: 'a control character (such as a tab or line break) inside a string',
 };
 
+/** The offsets where each line of a text starts, for `lineColumn` in O(log n). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 /** `lineColumn(text, offset)` returns the 1-based line and column of a character offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+export function lineColumn(text: string, offset: number, starts: readonly number[] = lineStarts(text)): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
 
 /** `syntaxIssues(text, file)` returns every JSON syntax error in the text, with where it is. */
 export function syntaxIssues(text: string, file: string): Issue[] {
   const errors: ParseError[] = [];
   parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const starts = lineStarts(text);
   return errors.map((e) => {
     const code = printParseErrorCode(e.error);
     return {
@@ -45,9 +52,38 @@ export function syntaxIssues(text: string, file: string): Issue[] {
       file,
       path: '',
       message: `JSON syntax: ${SYNTAX_HELP[code] ?? code}`,
-      ...lineColumn(text, e.offset),
+      ...lineColumn(text, e.offset, starts),
     };
   });
+}
+
+/** `formatJsonPath(['chapters', 2, 'map'])` is `chapters[2].map`, as issues write paths. */
+export function formatJsonPath(path: JSONPath): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
+}
+
+/**
+ * `duplicateKeys(text, file)` finds fields written twice in one object. JSON.parse keeps the last
+ * one silently, so the first is lost: an error, pointing at the second.
+ */
+export function duplicateKeys(text: string, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const stack: Set<string>[] = [];
+  const starts = lineStarts(text);
+  visit(text, {
+    onObjectBegin: () => void stack.push(new Set()),
+    onObjectEnd: () => void stack.pop(),
+    onObjectProperty: (name, offset, _length, _line, _column, pathSupplier) => {
+      const seen = stack.at(-1);
+      if (!seen) return;
+      if (seen.has(name)) {
+        const path = formatJsonPath([...pathSupplier(), name]);
+        issues.push({ severity: 'error', file, path, message: `"${name}" is written twice in this object: only the last one counts, the first is lost`, ...lineColumn(text, offset, starts) });
+      }
+      seen.add(name);
+    },
+  });
+  return issues;
 }
 
 /** `parsePath('chapters[2].map.focus[0]')` returns `['chapters', 2, 'map', 'focus', 0]`. */
@@ -64,6 +100,7 @@ export function parsePath(path: string): JSONPath {
 export function locate(text: string, issues: readonly Issue[]): Issue[] {
   const root = parseTree(text);
   if (!root) return [...issues];
+  const starts = lineStarts(text);
   return issues.map((issue) => {
     if (issue.line !== undefined) return issue;
     const path = parsePath(issue.path);
@@ -72,7 +109,7 @@ export function locate(text: string, issues: readonly Issue[]): Issue[] {
       if (node) {
         // Point at the field name when there is one, as editors read "the field on line N".
         const at = node.parent?.type === 'property' && n === path.length ? node.parent.offset : node.offset;
-        return { ...issue, ...lineColumn(text, at) };
+        return { ...issue, ...lineColumn(text, at, starts) };
       }
     }
     return issue;

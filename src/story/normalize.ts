@@ -9,6 +9,7 @@ import { formatKm, lineLength, measure } from '../geo/measure.ts';
 import type { Issue } from './issues.ts';
 import { closest } from './suggest.ts';
 import { safeUrl } from './url.ts';
+import { isLanguageTag } from './lang.ts';
 
 export { safeUrl };
 import type {
@@ -74,6 +75,8 @@ function bbox(v: unknown): BBox | null {
 
 interface Collected<F> {
   features: F[];
+  /** Each kept feature's index in its file (features that could not be read are left out). */
+  indices: number[];
   /** False when the layer's file was named but could not be read as a FeatureCollection. */
   complete: boolean;
 }
@@ -88,11 +91,12 @@ function collect<F extends StoryFeature>(
   shape: (f: Feature, id: string) => F,
 ): Collected<F> {
   const out: F[] = [];
-  if (input === undefined) return { features: out, complete: true };
-  if (input === null) return { features: out, complete: false };
+  const indices: number[] = [];
+  if (input === undefined) return { features: out, indices, complete: true };
+  if (input === null) return { features: out, indices, complete: false };
   if (!isObj(input) || input.type !== 'FeatureCollection' || !Array.isArray(input.features)) {
     issues.push({ severity: 'error', file, path: '', message: `expected a GeoJSON FeatureCollection of ${layer}` });
-    return { features: out, complete: false };
+    return { features: out, indices, complete: false };
   }
   input.features.forEach((raw: unknown, i) => {
     const path = `features[${i}]`;
@@ -113,8 +117,9 @@ function collect<F extends StoryFeature>(
     const properties = isObj(raw.properties) ? raw.properties : {};
     const feature = { ...(raw as unknown as Feature), id, properties: { ...properties, id, name: str(properties.name) ?? id } };
     out.push(shape(feature, id));
+    indices.push(i);
   });
-  return { features: out, complete: true };
+  return { features: out, indices, complete: true };
 }
 
 const fc = <F extends Feature>(features: F[]): FeatureCollection<F['geometry'], F['properties']> => ({
@@ -151,11 +156,11 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
 
   const features = new Map<string, { layer: Layer; feature: StoryFeature }>();
   const fileOf: Record<Layer, string> = { places: files.places ?? 'places', routes: files.routes ?? 'routes', areas: files.areas ?? 'areas' };
-  for (const [layer, list] of [['places', places.features], ['routes', routes.features], ['areas', areas.features]] as const) {
-    list.forEach((feature, i) => {
+  for (const [layer, list] of [['places', places], ['routes', routes], ['areas', areas]] as const) {
+    list.features.forEach((feature, i) => {
       const seen = features.get(feature.id);
       if (seen) {
-        issues.push({ severity: 'error', file: fileOf[layer], path: `features[${i}].id`, message: `duplicate id "${feature.id}" (also in ${seen.layer}): ids must be unique across places, routes and areas` });
+        issues.push({ severity: 'error', file: fileOf[layer], path: `features[${list.indices[i]}].id`, message: `duplicate id "${feature.id}" (also in ${seen.layer}): ids must be unique across places, routes and areas` });
         return;
       }
       features.set(feature.id, { layer, feature });
@@ -337,7 +342,8 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
 
   const story: Story = {
     id: str(raw.id) ?? 'story',
-    lang: str(raw.lang) ?? 'en',
+    // A tag the browser cannot use would stop the dates from being written: fall back to English.
+    lang: isLanguageTag(raw.lang) ? raw.lang : 'en',
     title: title ?? 'Untitled story',
     dek: str(raw.dek),
     byline: str(raw.byline),

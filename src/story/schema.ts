@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { safeUrl } from './url.ts';
+import { isLanguageTag } from './lang.ts';
 
 z.config({ jitless: true });
 
@@ -145,7 +146,10 @@ export const StorySchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'The JSON Schema of this file, for editors: "story.schema.json".' }),
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'use lower-case letters, digits and "-"' }).optional().meta({ description: 'A short name for the story.', examples: ['el-salvador-prison-offer'] }),
-    lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/, { error: 'a language tag like "en" or "es-SV"' }).optional().meta({ description: 'The language of the text (default "en"); dates are written in it.' }),
+    lang: z
+      .string()
+      .refine(isLanguageTag, { error: (issue) => `"${String(issue.input)}" is not a language tag the browser knows: write one like "en" or "es-SV"` })
+      .optional().meta({ description: 'The language of the text (default "en"); dates are written in it.' }),
     title: text('The headline.'),
     dek: text('The standfirst under the headline.').optional(),
     byline: text('The credit line.').optional(),

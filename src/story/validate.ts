@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { BBox } from './types.ts';
 import type { Issue } from './issues.ts';
-import { closest } from './suggest.ts';
+import { closest, editDistance } from './suggest.ts';
 import { AreaPropertiesSchema, PlacePropertiesSchema, RoutePropertiesSchema, StorySchema, isoDay } from './schema.ts';
 import { collectionIssues, storyArea, type LayerName } from './geojson.ts';
 
@@ -28,18 +28,30 @@ export function formatPath(path: Path): string {
 
 type AnySchema = z.core.$ZodType;
 
-function children(schema: AnySchema): AnySchema[] {
-  const def = schema._zod.def as unknown as { type: string; innerType?: AnySchema; options?: AnySchema[]; in?: AnySchema };
+/**
+ * The schemas `schema` may stand for, given the value: a union's options, or for a discriminated
+ * union (the blocks), only the option whose discriminator matches the value's.
+ */
+function children(schema: AnySchema, value?: unknown): AnySchema[] {
+  const def = schema._zod.def as unknown as { type: string; innerType?: AnySchema; options?: AnySchema[]; in?: AnySchema; discriminator?: string };
   switch (def.type) {
     case 'optional':
     case 'nullable':
     case 'default':
     case 'readonly':
-      return children(def.innerType!);
+      return children(def.innerType!, value);
     case 'pipe':
-      return children(def.in!);
-    case 'union':
-      return def.options!.flatMap(children);
+      return children(def.in!, value);
+    case 'union': {
+      const key = def.discriminator;
+      const given = key && typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+      const matching = given === undefined ? def.options! : def.options!.filter((o) => {
+        const shape = (o._zod.def as unknown as { shape?: Record<string, AnySchema> }).shape;
+        const literal = shape?.[key!]?._zod.def as unknown as { values?: unknown[] } | undefined;
+        return literal?.values?.includes(given) ?? false;
+      });
+      return (matching.length ? matching : def.options!).flatMap((o) => children(o, value));
+    }
     default:
       return [schema];
   }
@@ -53,10 +65,14 @@ function step(schema: AnySchema, key: PropertyKey): AnySchema[] {
   return [];
 }
 
-/** The field names the schema allows for the object at `path`. */
-export function fieldsAt(root: AnySchema, path: Path): string[] {
-  let here = children(root);
-  for (const key of path) here = here.flatMap((s) => step(s, key)).flatMap(children);
+/** The field names the schema allows for the object at `path` of `input`. */
+export function fieldsAt(root: AnySchema, path: Path, input?: unknown): string[] {
+  let value = input;
+  let here = children(root, value);
+  for (const key of path) {
+    value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+    here = here.flatMap((s) => step(s, key)).flatMap((s) => children(s, value));
+  }
   const keys = new Set<string>();
   for (const s of here) {
     const def = s._zod.def as unknown as { type: string; shape?: Record<string, unknown> };
@@ -130,11 +146,13 @@ function convert(issue: ZodIssue, within: Path, ctx: Context): Issue[] {
       return [at(path, `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${kindOf(value)}`)];
     }
     case 'unrecognized_keys': {
-      const fields = fieldsAt(root, path);
+      const fields = fieldsAt(root, path, input);
+      const type = (valueAt(input, path) as { type?: unknown } | undefined)?.type;
+      const where = typeof type === 'string' && fields.includes('type') ? ` in a "${type}" block` : '';
       return issue.keys.map((key) => {
         const near = closest(key, fields);
-        const hint = near ? `; did you mean "${near}"?` : fields.length ? ` (fields here: ${fields.join(', ')})` : '';
-        return at([...path, key], `unknown field "${key}"${hint}`);
+        const hint = near && near !== key ? `; did you mean "${near}"?` : fields.length ? ` (fields here: ${fields.join(', ')})` : '';
+        return at([...path, key], `unknown field "${key}"${where}${hint}`);
       });
     }
     case 'invalid_value': {
@@ -146,6 +164,7 @@ function convert(issue: ZodIssue, within: Path, ctx: Context): Issue[] {
     case 'too_big': {
       if (issue.message && !issue.message.startsWith('Too ')) return [at(path, `${issue.message}, got ${kindOf(valueAt(input, path))}`)];
       const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
+      if (issue.origin === 'string' && issue.code === 'too_small' && Number(issue.minimum) === 1) return [at(path, 'must not be empty')];
       const what = issue.origin === 'array' ? `a list of ${bound} items` : issue.origin === 'string' ? `text of ${bound} characters` : bound;
       return [at(path, `must be ${what}, got ${kindOf(valueAt(input, path))}`)];
     }
@@ -218,7 +237,7 @@ export function validateStory(files: StoryFileSet): Issue[] {
         message: `this file is ${(entry.size / 1024 / 1024).toFixed(1)} MB, and every reader downloads all of it: simplify the shapes (e.g. npx mapshaper ${entry.file} -simplify 10% -o precision=0.00001) or split it`,
       });
     }
-    issues.push(...validateLayer(layer, entry.value, entry.file, area));
+    for (const issue of validateLayer(layer, entry.value, entry.file, area)) issues.push(issue);
   }
   return issues;
 }
@@ -229,14 +248,18 @@ export function validateStory(files: StoryFileSet): Issue[] {
  * for the swapped-coordinates warning (null: no such check).
  */
 export function validateLayer(layer: LayerName, value: unknown, file: string, area: (feature: unknown) => BBox | null = () => null): Issue[] {
+  const warned = new Set<string>();
   return collectionIssues(layer, value, file, area, (properties, path) => {
     const found = schemaIssues(PROPERTIES[layer], properties, file, path);
-    // GeoJSON allows any property; flag only the ones that look like a typo of one the map reads.
+    // GeoJSON allows any property; flag only the ones that look like a typo of one the map reads
+    // (one letter off, two for long names; not a variant like name_en), once per file.
     if (typeof properties === 'object' && properties !== null) {
       for (const key of Object.keys(properties)) {
-        if (KNOWN_PROPERTIES[layer].includes(key)) continue;
-        const near = closest(key, KNOWN_PROPERTIES[layer]);
-        if (near && near !== key) found.push({ severity: 'warning', file, path: formatPath([...path, key]), message: `the map does not read "${key}"; did you mean "${near}"?` });
+        if (KNOWN_PROPERTIES[layer].includes(key) || warned.has(key) || /^[a-z]+[_:-]/i.test(key)) continue;
+        const near = KNOWN_PROPERTIES[layer].find((k) => editDistance(key.toLowerCase(), k) <= (k.length >= 6 ? 2 : 1));
+        if (!near) continue;
+        warned.add(key);
+        found.push({ severity: 'warning', file, path: formatPath([...path, key]), message: `the map does not read "${key}"; did you mean "${near}"?` });
       }
     }
     return found;

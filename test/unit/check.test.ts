@@ -69,6 +69,43 @@ describe('npm run check, the command', () => {
     expect(run(['story.json'], join(FIXTURES, '28-events-out-of-order')).code).toBe(0);
   });
 
+  it('never throws, whatever the files hold', async () => {
+    const deep = `${'['.repeat(3000)}0${']'.repeat(3000)}`;
+    const cases: Record<string, string>[] = [
+      { 'story.json': 'null' },
+      { 'story.json': '42' },
+      { 'story.json': '"a story"' },
+      { 'story.json': '{"title": "T", "chapters": null, "events": {"a": 1}, "map": {"bounds": "everywhere"}}' },
+      { 'story.json': '{"title": "T", "chapters": [null, 1, []], "data": {"places": "p.geojson"}}', 'p.geojson': '{"type": "FeatureCollection", "features": null}' },
+      {
+        'story.json': '{"title": "T", "chapters": [{"id": "a", "title": "A", "map": {"focus": [null, 3, {}]}}], "data": {"places": "p.geojson", "areas": "a.geojson"}}',
+        'p.geojson': `{"type": "FeatureCollection", "features": [null, 1, {"type": "Feature", "geometry": {"type": "Point", "coordinates": null}}, {"type": "Feature", "id": {"a": 1}, "properties": 5, "geometry": {"type": "Point", "coordinates": ${deep}}}]}`,
+        'a.geojson': '{"type": "FeatureCollection", "features": [{"type": "Feature", "id": "x", "properties": {"name": "X"}, "geometry": {"type": "MultiPolygon", "coordinates": [[[[1, 2], "x", null]], 7]}}]}',
+      },
+    ];
+    for (const files of cases) {
+      const dir = mkdtempSync(join(tmpdir(), 'story-check-'));
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+      const { lines, errors } = await checkFile('story.json', dir);
+      expect(errors, JSON.stringify(files).slice(0, 80)).toBeGreaterThan(0);
+      for (const line of lines) expect(line.length).toBeLessThan(400);
+    }
+  });
+
+  it('lists a systematic mistake a few times, then counts the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'story-check-'));
+    for (const f of ['story.json', 'places.geojson', 'routes.geojson']) copyFileSync(join(FIXTURES, '00-valid', f), join(dir, f));
+    // 2,000 small squares drawn clockwise: one warning each.
+    const x = (i: number) => Number((-80 + i * 0.001).toFixed(3));
+    const square = (i: number) => [[[x(i), -10], [x(i), -9.999], [x(i + 1), -9.999], [x(i + 1), -10], [x(i), -10]]];
+    const areas = JSON.parse(readFileSync(join(FIXTURES, '00-valid/areas.geojson'), 'utf8'));
+    for (let i = 0; i < 2000; i++) areas.features.push({ type: 'Feature', id: `sq${i}`, properties: { name: `Square ${i}` }, geometry: { type: 'Polygon', coordinates: square(i) } });
+    writeFileSync(join(dir, 'areas.geojson'), JSON.stringify(areas, null, 1));
+    const { lines, warnings } = await checkFile('story.json', dir);
+    expect(warnings).toBe(21);
+    expect(lines.at(-1)).toMatch(/^areas\.geojson: warning: …and 1980 more like "the outer ring runs clockwise/);
+  });
+
   it('warns about a GeoJSON file over 5 MB, with advice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'story-check-'));
     for (const f of ['story.json', 'routes.geojson', 'areas.geojson']) copyFileSync(join(FIXTURES, '00-valid', f), join(dir, f));

@@ -48,6 +48,9 @@ describe('the zod schema', () => {
 
   it('fieldsAt(schema, path) lists the fields allowed at a path, for "did you mean"', () => {
     expect(fieldsAt(StorySchema, ['chapters', 0, 'map'])).toEqual(['focus', 'camera', 'highlight', 'show', 'description']);
+    // A block's fields depend on its type; without a value, any block's.
+    const story = { chapters: [{ body: ['text', { type: 'note', text: 'x' }] }] };
+    expect(fieldsAt(StorySchema, ['chapters', 0, 'body', 1], story)).toEqual(['type', 'label', 'text']);
     expect(fieldsAt(StorySchema, ['chapters', 0, 'body', 1])).toEqual(['type', 'text', 'speaker', 'role', 'context', 'label', 'from', 'to']);
   });
 });
