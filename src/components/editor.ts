@@ -77,7 +77,13 @@ export class StoryMapEditor extends LitElement {
       cursor: pointer;
     }
     button:focus-visible, summary:focus-visible { outline: 3px solid #1d3557; outline-offset: 2px; }
-    .hint { color: #5b554d; margin: 4px 0 0; }
+    .hint { color: #5b554d; margin: 4px 0 6px; }
+    .choose { display: inline-flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+    .choose input { font: inherit; max-width: 100%; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    @media (max-width: 48rem) {
+      details { max-height: 30vh; }
+    }
   `;
 
   /** The story's issues (from the element). */
@@ -92,9 +98,10 @@ export class StoryMapEditor extends LitElement {
   @state() private camera = '';
   @state() private copied = false;
   @state() private dragging = false;
-  @state() private dropped: { name: string; layer: LayerName; count: number; issues: Issue[] } | null = null;
+  @state() private dropped: { name: string; layer: LayerName; count: number; issues: Issue[]; value: unknown } | null = null;
 
   #timer = 0;
+  #polling = false;
   #seen = new Map<string, string>();
 
   override connectedCallback(): void {
@@ -103,6 +110,7 @@ export class StoryMapEditor extends LitElement {
     window.addEventListener('dragleave', this.#onDragLeave);
     window.addEventListener('drop', this.#onDrop);
     this.#timer = window.setInterval(() => void this.#poll(), WATCH_MS);
+    this.map?.on('moveend', this.#onMove);
   }
 
   override disconnectedCallback(): void {
@@ -119,14 +127,20 @@ export class StoryMapEditor extends LitElement {
       (changed.get('map') as MapLibreMap | null | undefined)?.off('moveend', this.#onMove);
       this.map?.on('moveend', this.#onMove);
       this.#onMove();
+      // A reload builds a new map: draw the dropped file on it again.
+      if (this.dropped && this.map) this.#draw(this.dropped.value);
     }
-    if (changed.has('urls')) this.#seen.clear();
+    if (changed.has('urls')) {
+      // Keep what was seen of files still watched, so an edit made during a reload is not missed.
+      for (const url of [...this.#seen.keys()]) if (!this.urls.includes(url)) this.#seen.delete(url);
+    }
   }
 
   protected override render() {
     const errors = this.issues.some((i) => i.severity === 'error');
     return html`<details open class=${this.dragging ? 'dragging' : ''}>
       <summary>Preview · <span class=${`count ${errors ? 'errors' : ''}`}>${issueCount(this.issues)}</span></summary>
+      <span class="visually-hidden" role="status">Story checked: ${issueCount(this.issues)}</span>
       <section aria-label="Issues">
         ${this.issues.length
           ? html`<ol>${this.issues.map((i) => html`<li class=${i.severity}><code>${formatIssue(i)}</code></li>`)}</ol>`
@@ -144,7 +158,8 @@ export class StoryMapEditor extends LitElement {
           ? html`<p>${this.dropped.name}: ${this.dropped.count} features, drawn in purple as ${this.dropped.layer}; ${issueCount(this.dropped.issues)}.
                 <button type="button" @click=${this.#clearDropped}>Remove</button></p>
               ${this.dropped.issues.length ? html`<ol>${this.dropped.issues.map((i) => html`<li class=${i.severity}><code>${formatIssue(i)}</code></li>`)}</ol>` : nothing}`
-          : html`<p class="hint">Drop a .geojson file on the page to see it on the map and check it.</p>`}
+          : html`<p class="hint">Drop a .geojson file on the page, or choose one, to see it on the map and check it.</p>`}
+        <label class="choose">Choose a GeoJSON file <input type="file" accept=".geojson,.json,application/geo+json,application/json" @change=${this.#onChoose} /></label>
       </section>
     </details>`;
   }
@@ -170,6 +185,17 @@ export class StoryMapEditor extends LitElement {
 
   /** Asks the element to reload when one of its files has changed since the last look. */
   async #poll(): Promise<void> {
+    // One look at a time, and none while the tab is hidden.
+    if (this.#polling || document.hidden) return;
+    this.#polling = true;
+    try {
+      await this.#look();
+    } finally {
+      this.#polling = false;
+    }
+  }
+
+  async #look(): Promise<void> {
     let changed = false;
     for (const url of this.urls) {
       let text: string;
@@ -206,13 +232,24 @@ export class StoryMapEditor extends LitElement {
     if (file) await this.preview(file.name, await file.text());
   };
 
+  #onChoose = async (e: Event): Promise<void> => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) await this.preview(file.name, await file.text());
+    input.value = '';
+  };
+
   /** Checks a GeoJSON text and draws it on the map (what a drop does; public for scripts and tests). */
   async preview(name: string, text: string): Promise<void> {
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch {
-      this.dropped = { name, layer: 'places', count: 0, issues: syntaxIssues(text, name) };
+      this.dropped = { name, layer: 'places', count: 0, issues: syntaxIssues(text, name), value: null };
+      return;
+    }
+    if (typeof value !== 'object' || value === null) {
+      this.dropped = { name, layer: 'places', count: 0, issues: [{ severity: 'error', file: name, path: '', message: 'expected a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": [...]})' }], value: null };
       return;
     }
     const layer = layerOf(value);
@@ -221,7 +258,7 @@ export class StoryMapEditor extends LitElement {
     const area = story ? story.bounds ?? storyArea([story.places, story.routes, story.areas]) : null;
     const issues = locate(text, validateLayer(layer, value, name, () => area));
     const features = (value as { features?: unknown[] }).features;
-    this.dropped = { name, layer, count: Array.isArray(features) ? features.length : 0, issues };
+    this.dropped = { name, layer, count: Array.isArray(features) ? features.length : 0, issues, value };
     if (!issues.some((i) => i.severity === 'error' && i.path === '')) this.#draw(value);
   }
 

@@ -83,7 +83,7 @@ export class StoryMapView extends LitElement {
     .sym.ring { border-radius: 50%; border: 2.5px solid var(--c); }
     .sym.line, .sym.dashed { width: 18px; height: 0; border-top: 2.5px solid var(--c); }
     .sym.dashed { border-top-style: dashed; }
-    .sym.area { width: 14px; border: 1.5px solid #b5361d; background: color-mix(in srgb, var(--c) 30%, transparent); }
+    .sym.area { width: 14px; border: 1.5px solid var(--s); background: color-mix(in srgb, var(--c) 30%, transparent); }
     .maplibregl-canvas:focus-visible {
       outline: 3px solid #1d3557;
       outline-offset: -3px;
@@ -151,7 +151,7 @@ export class StoryMapView extends LitElement {
     const entries = story && this.view ? legendFor(this.view, (id) => story.features.get(id)) : [];
     if (entries.length === 0) return null;
     return html`<ul class="legend" aria-label="Map key">
-      ${entries.map((e) => html`<li><span class=${`sym ${e.symbol}`} ${cssom({ '--c': e.color })}></span>${e.label}</li>`)}
+      ${entries.map((e) => html`<li><span class=${`sym ${e.symbol}`} ${cssom({ '--c': e.color, '--s': e.stroke ?? e.color })}></span>${e.label}</li>`)}
     </ul>`;
   }
 

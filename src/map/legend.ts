@@ -13,6 +13,8 @@ export interface LegendEntry {
   symbol: Symbol;
   color: string;
   label: string;
+  /** The outline's colour, for areas. */
+  stroke?: string;
 }
 
 const KIND_LABELS: Record<string, string> = {
@@ -63,7 +65,8 @@ export function legendFor(view: ChapterView, lookup: (id: string) => { layer: La
       routes.push({ symbol: proposed ? 'dashed' : 'line', color: color ?? (proposed ? COLORS.proposed : COLORS.happened), label: proposed ? 'Proposed, not carried out' : 'Happened' });
     } else {
       const label = kindLabel(p.kind, 'Area');
-      areas.push(highlighted ? { symbol: 'area', color: color ?? COLORS.areaFill, label: `${label} in focus` } : { symbol: 'area', color: 'transparent', label: `${label}, outline` });
+      const stroke = color ?? COLORS.accent;
+      areas.push(highlighted ? { symbol: 'area', color: color ?? COLORS.areaFill, stroke, label: `${label} in focus` } : { symbol: 'area', color: 'transparent', stroke, label: `${label}, outline` });
     }
   }
   for (const list of [places, context, routes, areas]) list.forEach(add);

@@ -22,7 +22,7 @@ describe('legendFor', () => {
 
   it('legendFor(view) marks an approximate location as a ring and a highlighted area by its kind', () => {
     expect(legend('lakeside')).toContainEqual({ symbol: 'ring', color: '#1f6f8b', label: 'Lake, approximate location' });
-    expect(legend('crackdown')).toContainEqual({ symbol: 'area', color: '#d9734e', label: 'Country in focus' });
+    expect(legend('crackdown')).toContainEqual({ symbol: 'area', color: '#d9734e', stroke: '#b5361d', label: 'Country in focus' });
   });
 
   it('legendFor(view) tells a route that happened from one that was proposed', () => {
