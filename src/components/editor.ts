@@ -14,6 +14,7 @@ import { bbox } from '@turf/turf';
 import { formatIssue, type Issue } from '../story/issues.ts';
 import { cameraSnippet, issueCount, layerOf } from '../story/editing.ts';
 import { validateLayer } from '../story/validate.ts';
+import { controlStyles } from './shared-styles.ts';
 import { syntaxIssues } from '../story/locate.ts';
 import { storyArea, type LayerName } from '../story/geojson.ts';
 import type { Story } from '../story/types.ts';
@@ -26,7 +27,7 @@ const DROP_COLOR = '#7b2cbf';
 export const DROP_LAYERS = ['dropped-fill', 'dropped-line', 'dropped-point'];
 
 export class StoryMapEditor extends LitElement {
-  static override styles = css`
+  static override styles = [controlStyles, css`
     :host {
       position: fixed;
       left: 12px;
@@ -66,25 +67,13 @@ export class StoryMapEditor extends LitElement {
     .ok { color: #2e6b30; margin: 0; }
     pre { margin: 0 0 6px; padding: 6px 8px; background: #f3efe6; border-radius: 4px; overflow-x: auto; }
     pre code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; }
-    button {
-      font: inherit;
-      color: #1f1c18;
-      background: #ffffff;
-      border: 1px solid #b8b0a3;
-      border-radius: 4px;
-      padding: 2px 10px;
-      min-height: 28px;
-      cursor: pointer;
-    }
-    button:focus-visible, summary:focus-visible { outline: 3px solid #1d3557; outline-offset: 2px; }
     .hint { color: #5b554d; margin: 4px 0 6px; }
     .choose { display: inline-flex; gap: 8px; align-items: center; flex-wrap: wrap; }
     .choose input { font: inherit; max-width: 100%; }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     @media (max-width: 48rem) {
       details { max-height: 30vh; }
     }
-  `;
+  `];
 
   /** The story's issues (from the element). */
   @property({ attribute: false }) issues: readonly Issue[] = [];

@@ -34,6 +34,7 @@ import { emit } from './events.ts';
 import { StoryMapView } from './map-view.ts';
 import { StoryTimeline } from './timeline.ts';
 import { define } from './define.ts';
+import { controlStyles } from './shared-styles.ts';
 import textCss from '../story/text.css?inline';
 
 define('story-map-view', StoryMapView);
@@ -64,7 +65,7 @@ const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 export class StoryMap extends LitElement {
-  static override styles = css`
+  static override styles = [controlStyles, css`
     :host {
       display: block;
       position: relative;
@@ -121,44 +122,12 @@ export class StoryMap extends LitElement {
     .controls .motion {
       margin-left: auto;
     }
-    button {
-      font: inherit;
-      color: #1f1c18;
-      background: #ffffff;
-      border: 1px solid #b8b0a3;
-      border-radius: 4px;
-      min-height: 32px;
-      min-width: 32px;
-      padding: 0.25rem 0.625rem;
-      cursor: pointer;
-    }
-    button[aria-disabled='true'] {
-      color: #8a8378;
-      cursor: default;
-    }
-    button[aria-pressed='true'] {
-      color: #ffffff;
-      background: #1d3557;
-      border-color: #1d3557;
-    }
     .failed {
       margin: auto;
       padding: 1rem 1.5rem;
       max-width: 28rem;
       font: 0.9375rem/1.4 var(--sm-ui-font);
       color: #3b3733;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-    button:focus-visible {
-      outline: 3px solid #1d3557;
-      outline-offset: 2px;
     }
     @media (max-width: 48rem) {
       .layout {
@@ -180,7 +149,7 @@ export class StoryMap extends LitElement {
         padding-bottom: 40svh;
       }
     }
-  `;
+  `];
 
   /** URL of the story file (JSON). Relative URLs in it resolve against this URL. */
   @property({ reflect: true }) src: string | null = null;
@@ -414,6 +383,7 @@ export class StoryMap extends LitElement {
     if (load !== this.#load) return;
     if (!shown) this.#show(result);
     this.#issues = result.issues;
+    this.urls = result.urls;
     this.requestUpdate();
     if (result.issues.length && emit(this, 'story-error', { issues: result.issues }, { cancelable: true })) {
       for (const issue of result.issues) {

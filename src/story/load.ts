@@ -220,6 +220,8 @@ export async function loadStory(url: string | URL, options: LoadOptions = {}): P
     const empty = normalizeStory({}, {}, { story: fetched.file });
     return { story: empty.story, issues: fetched.issues, text: null, failed: true, urls: [resolved.href] };
   }
-  const result = await loadStoryData(fetched.value, resolved, fetched.file, options, fetched.text);
+  const onStory = options.onStory;
+  const withStoryUrl = onStory ? { ...options, onStory: (early: LoadResult) => onStory({ ...early, urls: [resolved.href, ...early.urls] }) } : options;
+  const result = await loadStoryData(fetched.value, resolved, fetched.file, withStoryUrl, fetched.text);
   return { ...result, urls: [resolved.href, ...result.urls] };
 }

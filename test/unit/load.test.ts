@@ -100,6 +100,20 @@ describe('loadStory', () => {
     expect(result.issues).toMatchObject([{ path: '', message: 'the story file is missing: http://test/story.json answered with an HTML page, not JSON (check the path)' }]);
   });
 
+  it('loadStory(url, {onStory}) shows the story before the checks, and names every file read (for preview mode)', async () => {
+    const fetch = serve({
+      's/story.json': JSON.stringify({ title: 'T', data: { places: 'p.geojson' }, chapters: [{ id: 'one', title: 'One', tilte: 'x' }] }),
+      's/p.geojson': places,
+    });
+    const early: { urls: string[]; issues: unknown[] }[] = [];
+    const result = await loadStory('http://test/s/story.json', { fetch, onStory: (r) => early.push(r) });
+    expect(early.map((r) => r.urls)).toEqual([['http://test/s/story.json', 'http://test/s/p.geojson']]);
+    // The early result has what normalize found; the final one adds the format checks.
+    expect(early[0]!.issues).toEqual([]);
+    expect(result.urls).toEqual(['http://test/s/story.json', 'http://test/s/p.geojson']);
+    expect(result.issues.map((i) => i.message)).toEqual(['unknown field "tilte"; did you mean "title"?']);
+  });
+
   it('loadStory(url) returns the story file text it parsed, for comparing with the page', async () => {
     const text = JSON.stringify({ title: 'T', chapters: [{ id: 'one', title: 'One' }] });
     const result = await loadStory('http://test/story.json', { fetch: serve({ 'story.json': text }) });
