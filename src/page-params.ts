@@ -1,19 +1,28 @@
 /**
- * The story page's URL options, applied before the element is defined: `?story=<url>` opens another
- * story file of this site in place of the default one (whose server-rendered text is removed at
- * once). Files on other origins are refused (see `sameOriginStory`). `?edit` turns on preview mode
- * (the editors' panel), which the development server turns on by itself.
+ * The story page's URL options, applied before the element is defined:
+ * - `?story=<url>` opens another story file in place of the default one (whose server-rendered
+ *   text is removed at once). A story from another site is marked as such above it.
+ * - `?edit` turns on preview mode (the editors' panel); the development server turns it on itself.
  */
-import { sameOriginStory } from './story/url.ts';
+import { storyParam } from './story/url.ts';
 
-const requested = new URLSearchParams(location.search).get('story');
-const other = sameOriginStory(requested, location.href);
+const params = new URLSearchParams(location.search);
+const requested = params.get('story');
+const story = storyParam(requested, location.href);
 const element = document.querySelector('story-map');
-if (requested && !other) {
-  console.warn(`story-map: ?story=${requested} was ignored: only story files on ${location.origin} can be opened this way`);
-} else if (other && element) {
+if (requested && !story) {
+  console.warn(`story-map: ?story=${requested} was ignored: give the http(s) URL or the path of a story file`);
+} else if (story && element) {
   element.querySelectorAll(':scope > [data-story-part]').forEach((part) => part.remove());
-  element.setAttribute('src', other);
+  element.setAttribute('src', story.src);
+  if (story.foreign) {
+    const note = document.createElement('p');
+    note.className = 'story-origin';
+    note.setAttribute('role', 'note');
+    const origin = document.createElement('strong');
+    origin.textContent = story.url.host;
+    note.append('This story is loaded from ', origin, `, not published by ${location.host}: ${story.url.href}`);
+    element.before(note);
+  }
 }
-// Preview mode for editors: ?edit on the page, and always on the development server.
-if (element && (new URLSearchParams(location.search).has('edit') || import.meta.env.DEV)) element.setAttribute('edit', '');
+if (element && (params.has('edit') || import.meta.env.DEV)) element.setAttribute('edit', '');

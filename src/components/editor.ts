@@ -115,6 +115,11 @@ export class StoryMapEditor extends LitElement {
     if (changed.has('map')) {
       (changed.get('map') as MapLibreMap | null | undefined)?.off('moveend', this.#onMove);
       this.map?.on('moveend', this.#onMove);
+      // Editors compose cameras: let the wheel zoom and a drag pan the map (readers' maps leave
+      // both to the page, which scrolls), and a right-drag rotate.
+      this.map?.scrollZoom.enable();
+      this.map?.dragPan.enable();
+      this.map?.dragRotate.enable();
       this.#onMove();
       // A reload builds a new map: draw the dropped file on it again.
       if (this.dropped && this.map) this.#draw(this.dropped.value);
@@ -138,6 +143,7 @@ export class StoryMapEditor extends LitElement {
       <section aria-label="Camera">
         <h3>Camera</h3>
         <pre><code>${this.camera || 'The map is not loaded yet.'}</code></pre>
+        <p class="hint">Zoom with the wheel, pan by dragging, rotate with right-drag or Ctrl+drag.</p>
         <button type="button" ?disabled=${!this.camera} @click=${this.#copy}>Copy</button>
         <span role="status">${this.copied ? 'Copied: paste it into a chapter\'s "map".' : ''}</span>
       </section>

@@ -18,14 +18,16 @@ export function hashId(hash: string): string {
 }
 
 /**
- * `sameOriginStory(value, page)` is `value` when it names a file on the page's own origin, else
- * null. The story page accepts `?story=` only for such files, so a link cannot make a site show a
- * story written by someone else under its name.
+ * `storyParam(value, page)` reads `?story=`: the story file's URL as given, and whether it is on
+ * another site than the page (the page then says so above the story, so a link cannot pass someone
+ * else's story off as this site's). Null when it is not an http(s) URL or path.
  */
-export function sameOriginStory(value: string | null, page: string): string | null {
+export function storyParam(value: string | null, page: string): { src: string; url: URL; foreign: boolean } | null {
   if (!value) return null;
   try {
-    return new URL(value, page).origin === new URL(page).origin ? value : null;
+    const url = new URL(value, page);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return { src: value, url, foreign: url.origin !== new URL(page).origin };
   } catch {
     return null;
   }

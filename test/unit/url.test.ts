@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashId, safeDecode, sameOriginStory } from '../../src/story/url.ts';
+import { hashId, safeDecode, storyParam } from '../../src/story/url.ts';
 
 describe('url helpers', () => {
   it('safeDecode(text) decodes, and returns malformed %-encoding unchanged instead of throwing', () => {
@@ -14,15 +14,17 @@ describe('url helpers', () => {
     expect(hashId('')).toBe('');
   });
 
-  it('sameOriginStory(value, page) accepts files of the page origin only', () => {
+  it('storyParam(value, page) takes paths and http(s) URLs, and says when they are on another site', () => {
     const page = 'https://news.example/story/index.html?story=x';
-    expect(sameOriginStory('data/examples/x.json', page)).toBe('data/examples/x.json');
-    expect(sameOriginStory('/data/story.json', page)).toBe('/data/story.json');
-    expect(sameOriginStory('https://news.example/a.json', page)).toBe('https://news.example/a.json');
-    expect(sameOriginStory('https://evil.example/a.json', page)).toBeNull();
-    expect(sameOriginStory('//evil.example/a.json', page)).toBeNull();
-    expect(sameOriginStory('http://news.example/a.json', page)).toBeNull();
-    expect(sameOriginStory('http://[bad', page)).toBeNull();
-    expect(sameOriginStory(null, page)).toBeNull();
+    expect(storyParam('data/examples/x.json', page)).toMatchObject({ src: 'data/examples/x.json', foreign: false });
+    expect(storyParam('/data/story.json', page)).toMatchObject({ foreign: false });
+    expect(storyParam('https://news.example/a.json', page)).toMatchObject({ foreign: false });
+    expect(storyParam('https://other.example/a.json', page)).toMatchObject({ foreign: true });
+    expect(storyParam('//other.example/a.json', page)).toMatchObject({ foreign: true });
+    expect(storyParam('http://news.example/a.json', page)).toMatchObject({ foreign: true });
+    expect(storyParam('javascript:alert(1)', page)).toBeNull();
+    expect(storyParam('data:application/json,{}', page)).toBeNull();
+    expect(storyParam('http://[bad', page)).toBeNull();
+    expect(storyParam(null, page)).toBeNull();
   });
 });
