@@ -488,6 +488,8 @@ export class StoryMap extends LitElement {
     const element = this.chapterElements[index];
     if (!element) return;
     this.#clearPending();
+    // Measure the sticky panel first: the chapter's scroll margin keeps it clear of the panel.
+    this.#coveredTop();
     if (smooth) {
       // Go straight to the target's map state rather than through every chapter on the way.
       this.#pending = { index, timer: window.setTimeout(() => this.#settle(), 1500) };

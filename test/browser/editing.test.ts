@@ -58,6 +58,28 @@ describe('a second story, with no change to code', () => {
   });
 });
 
+describe('a second story on a phone', () => {
+  const browser = useBrowser();
+  const example = defaultStory('examples/panama-canal/story.json');
+
+  it('opens a deep link at that chapter, its heading below the map (text rendered in the browser)', async () => {
+    const { page, close } = await openPage(browser(), `${baseUrl()}?story=data/examples/panama-canal/story.json#treaties`, { width: 390, height: 844 });
+    try {
+      await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'treaties');
+      await settle(page);
+      await expectChapter(example, page, 'treaties');
+      const { heading, panel } = await page.evaluate(() => ({
+        heading: document.querySelector('#treaties h2')!.getBoundingClientRect().top,
+        panel: document.querySelector('story-map')!.renderRoot.querySelector('.panel')!.getBoundingClientRect().bottom,
+      }));
+      expect(heading).toBeGreaterThanOrEqual(panel);
+      await screenshot(page, 'example-phone-treaties');
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('mistakes: a panel for editors, none for readers', () => {
   const browser = useBrowser();
 
