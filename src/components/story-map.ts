@@ -567,8 +567,9 @@ export class StoryMap extends LitElement {
 
   /**
    * Tabbing into a chapter (either way) brings it, and its map, into play: after the browser has
-   * scrolled the focused element into view, the page moves just enough that this chapter is the
-   * one at the trigger line, keeping the focused element on screen and clear of the map.
+   * moved the focus, the page moves just enough that this chapter is the one at the trigger line
+   * and the focused element is on screen, clear of the map. Judged from where things are at that
+   * moment, not from the last chapter reported, so a quick Tab and Shift+Tab cannot outrun it.
    */
   #onFocusIn = (e: FocusEvent): void => {
     const target = e.target as HTMLElement | null;
@@ -577,16 +578,21 @@ export class StoryMap extends LitElement {
     if (!section || !this.contains(section)) return;
     const chapters = this.chapterElements;
     const index = chapters.indexOf(section);
-    if (index < 0 || (index === this.activeIndex && this.#reached)) return;
+    if (index < 0) return;
     requestAnimationFrame(() => {
+      if (document.activeElement !== target) return;
       this.#clearPending();
-      target.scrollIntoView({ block: 'nearest', behavior: 'instant' });
-      const trigger = triggerLine(window.innerHeight, this.#coveredTop());
+      const covered = this.#coveredTop();
+      const trigger = triggerLine(window.innerHeight, covered);
       const top = section.getBoundingClientRect().top;
       const next = chapters[index + 1]?.getBoundingClientRect().top ?? Infinity;
       // Content moves up when the chapter starts below the line; down when the next one has reached it.
-      const by = top > trigger - 2 ? top - (trigger - 2) : next <= trigger ? next - (trigger + 2) : 0;
-      if (by !== 0) window.scrollBy({ top: by, behavior: 'instant' });
+      let by = top > trigger - 2 ? top - (trigger - 2) : next <= trigger ? next - (trigger + 2) : 0;
+      // Then the focused element itself must be in view, below the map.
+      const t = target.getBoundingClientRect();
+      if (t.top - by < covered + 8) by = t.top - (covered + 16);
+      else if (t.bottom - by > window.innerHeight - 8) by = t.bottom - (window.innerHeight - 16);
+      if (Math.abs(by) >= 1) window.scrollBy({ top: by, behavior: 'instant' });
       this.#scroll.update();
     });
   };
