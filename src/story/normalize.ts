@@ -10,12 +10,12 @@ import type { Issue } from './issues.ts';
 import { closest } from './suggest.ts';
 import { safeUrl } from './url.ts';
 import { isLanguageTag } from './lang.ts';
-
-export { safeUrl };
 import type {
   AreaFeature, AreaProperties, BBox, Block, Camera, Chapter, ChapterView, Layer, LngLat, PlaceFeature,
   PlaceProperties, RouteFeature, RouteProperties, Source, Story, StoryFeature, TimelineEvent,
 } from './types.ts';
+
+export { safeUrl };
 
 /** The files a story was read from, for issue messages. */
 export interface StoryFiles {
