@@ -99,7 +99,8 @@ export class StoryMapEditor extends LitElement {
     window.addEventListener('dragleave', this.#onDragLeave);
     window.addEventListener('drop', this.#onDrop);
     this.#timer = window.setInterval(() => void this.#poll(), WATCH_MS);
-    this.map?.on('moveend', this.#onMove);
+    // Back on the page after being moved: listen to the map again (the first update does it at first).
+    if (this.hasUpdated) this.map?.on('moveend', this.#onMove);
   }
 
   override disconnectedCallback(): void {
