@@ -17,18 +17,6 @@ type Engine = typeof import('../map/engine.ts');
 /** Where the map starts when a chapter declares nothing usable: the Americas. */
 export const AMERICAS: Camera = { center: [-80, 15], zoom: 2, bearing: 0, pitch: 0 };
 
-/** MapLibre 5+ draws with WebGL 2; without it the map cannot be created. */
-function supportsWebGL2(): boolean {
-  try {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    // Give the probe's context back at once: browsers allow only a few at a time.
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    return gl !== null;
-  } catch {
-    return false;
-  }
-}
-
 export class StoryMapView extends LitElement {
   static override styles = css`
     :host {
@@ -186,12 +174,6 @@ export class StoryMapView extends LitElement {
     const story = this.story;
     if (!story || this.map) return;
     const generation = ++this.#generation;
-    if (!supportsWebGL2()) {
-      this.#failed = 'webgl';
-      this.requestUpdate();
-      console.warn('story-map: this browser has no WebGL 2, so the map is not shown');
-      return;
-    }
     try {
       this.#engine ??= await import('../map/engine.ts');
       const root = this.renderRoot as ShadowRoot;
@@ -216,7 +198,9 @@ export class StoryMapView extends LitElement {
       this.requestUpdate();
       emit(this, 'story-map-ready', { map });
     } catch (error) {
-      this.#failed = 'error';
+      // MapLibre draws with WebGL 2; without it (or with it blocked) the map cannot be made. Not
+      // probed beforehand: a probe costs a whole WebGL context.
+      this.#failed = /webgl/i.test(String((error as Error)?.message ?? error)) ? 'webgl' : 'error';
       this.requestUpdate();
       console.error('story-map: the map could not be loaded:', error);
     }

@@ -50,9 +50,18 @@ export function roundDistance(value: number): number {
   return Math.round(value / 10) * 10;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** One number format per locale: making one is slow (the first can take tens of milliseconds). */
+function numberFormat(locale: string): Intl.NumberFormat {
+  let f = numberFormats.get(locale);
+  if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(locale)));
+  return f;
+}
+
 /** `formatDistance(44.8, 27.8)` returns `'45 km (28 mi)'`. */
 export function formatDistance(km: number, miles: number, locale = 'en'): string {
-  const f = new Intl.NumberFormat(locale);
+  const f = numberFormat(locale);
   return `${f.format(roundDistance(km))} km (${f.format(roundDistance(miles))} mi)`;
 }
 
@@ -63,5 +72,5 @@ export function lineLength(geometry: LineString | MultiLineString): number {
 
 /** `formatKm(3047)` returns `'3,050 km'`, rounded as `roundDistance` does. */
 export function formatKm(km: number, locale = 'en'): string {
-  return `${new Intl.NumberFormat(locale).format(roundDistance(km))} km`;
+  return `${numberFormat(locale).format(roundDistance(km))} km`;
 }

@@ -7,9 +7,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { compassWord, formatDistance } from '../geo/measure.ts';
 import type { Block, Chapter, Source, Story } from './types.ts';
 
+/** One date format per language: making one is slow, and a story writes dozens of dates. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** `formatDay(date, lang)` returns e.g. `3 February 2025` for an English story. */
 export function formatDay(date: Date, lang = 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  let f = dayFormats.get(lang);
+  if (!f) dayFormats.set(lang, (f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  return f.format(date);
 }
 
 /** `formatPeriod([from, to], lang)` is one day (`3 February 2025`) or a span (`1 June 2019 – 1 June 2024`). */

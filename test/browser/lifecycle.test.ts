@@ -1,8 +1,8 @@
 // The element's life: text before scripts, text before the map library, one map per element removed
 // with it, reduced motion, the `story` property, `?story=`, and a story with a broken file.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Route } from 'playwright-core';
-import { baseUrl, openPage, useBrowser } from './page.ts';
+import { baseUrl, launchBrowser, openPage, useBrowser } from './page.ts';
 import { defaultStory, pageState, settle } from './story.ts';
 
 const story = defaultStory();
@@ -230,6 +230,27 @@ describe('other stories', () => {
       expect(consoleErrors.filter((e) => e.includes('broken/places.geojson')).length).toBeGreaterThanOrEqual(1);
     } finally {
       await close();
+    }
+  });
+});
+
+describe('a browser without WebGL 2', () => {
+  it('says the map cannot be shown, and the story still reads and moves', async () => {
+    const chrome = inject('chrome');
+    const browser = await launchBrowser({ ...chrome, args: [...chrome.args, '--disable-3d-apis'] });
+    try {
+      const { page, close } = await openPage(browser, `${baseUrl()}#cecot`);
+      try {
+        const message = page.locator('story-map story-map-view .loading');
+        await expect.poll(() => message.textContent(), { timeout: 20_000 }).toBe('The map could not be shown in this browser (it needs WebGL 2). The story reads on without it.');
+        expect(await page.evaluate(() => document.querySelector('story-map')!.activeChapter)).toBe('cecot');
+        await page.evaluate(() => document.querySelector('story-map')!.goTo('swap'));
+        await page.waitForFunction(() => document.querySelector('story-map')!.activeChapter === 'swap');
+      } finally {
+        await close();
+      }
+    } finally {
+      await browser.close();
     }
   });
 });
