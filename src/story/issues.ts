@@ -23,3 +23,10 @@ export function formatIssue(issue: Issue): string {
   const path = issue.path ? ` [${issue.path}]` : '';
   return `${where}: ${issue.severity}: ${issue.message}${path}`;
 }
+
+/** `formatPath(['chapters', 2, 'map'])` is `chapters[2].map`, the form issue paths take. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
+  return out;
+}

@@ -112,17 +112,16 @@ export const MAX_SIMILAR = 20;
  */
 export function capIssues(issues: readonly Issue[]): Issue[] {
   const kind = (i: Issue) => `${i.file}|${i.severity}|${i.message.replace(/"[^"]*"|\[[^\]]*\]|-?\d+(\.\d+)?/g, '#')}`;
-  const counts = new Map<string, number>();
+  const seen = new Map<string, { first: Issue; n: number }>();
   const out: Issue[] = [];
   for (const issue of issues) {
     const k = kind(issue);
-    const n = (counts.get(k) ?? 0) + 1;
-    counts.set(k, n);
-    if (n <= MAX_SIMILAR) out.push(issue);
+    const entry = seen.get(k) ?? { first: issue, n: 0 };
+    seen.set(k, entry);
+    if (++entry.n <= MAX_SIMILAR) out.push(issue);
   }
-  for (const [k, n] of counts) {
+  for (const { first, n } of seen.values()) {
     if (n <= MAX_SIMILAR) continue;
-    const first = issues.find((i) => kind(i) === k)!;
     out.push({ severity: first.severity, file: first.file, path: '', message: `…and ${n - MAX_SIMILAR} more like "${first.message.slice(0, 80)}${first.message.length > 80 ? '…' : ''}"` });
   }
   return out;

@@ -3,7 +3,7 @@
  * a valid story never pays for it.
  */
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, visit, type JSONPath, type ParseError } from 'jsonc-parser';
-import type { Issue } from './issues.ts';
+import { formatPath, type Issue } from './issues.ts';
 
 const SYNTAX_HELP: Record<string, string> = {
   CommaExpected: 'a comma is missing between two values or fields',
@@ -57,11 +57,6 @@ export function syntaxIssues(text: string, file: string): Issue[] {
   });
 }
 
-/** `formatJsonPath(['chapters', 2, 'map'])` is `chapters[2].map`, as issues write paths. */
-export function formatJsonPath(path: JSONPath): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
-}
-
 /**
  * `duplicateKeys(text, file)` finds fields written twice in one object. JSON.parse keeps the last
  * one silently, so the first is lost: an error, pointing at the second.
@@ -77,7 +72,7 @@ export function duplicateKeys(text: string, file: string): Issue[] {
       const seen = stack.at(-1);
       if (!seen) return;
       if (seen.has(name)) {
-        const path = formatJsonPath([...pathSupplier(), name]);
+        const path = formatPath([...pathSupplier(), name]);
         issues.push({ severity: 'error', file, path, message: `"${name}" is written twice in this object: only the last one counts, the first is lost`, ...lineColumn(text, offset, starts) });
       }
       seen.add(name);

@@ -5,23 +5,13 @@
  */
 import type { z } from 'zod';
 import type { BBox } from './types.ts';
-import type { Issue } from './issues.ts';
+import { formatPath, type Issue } from './issues.ts';
 import { closest, editDistance } from './suggest.ts';
 import { AreaPropertiesSchema, PlacePropertiesSchema, RoutePropertiesSchema, StorySchema, isoDay } from './schema.ts';
 import { collectionIssues, storyArea, type LayerName } from './geojson.ts';
 
 type ZodIssue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];
-
-/** `formatPath(['chapters', 2, 'map'])` is `chapters[2].map`, the form issues and `locate` use. */
-export function formatPath(path: Path): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
 
 // ------------------------------------------------------------------------------------------------
 // Walking a schema by path, to list the fields an object may have (for "did you mean").
