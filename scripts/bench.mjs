@@ -25,7 +25,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function run(args, options = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [VITE, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    const child = spawn(process.execPath, [VITE, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...options,
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -51,7 +55,11 @@ try {
   console.log(`build: ${Date.now() - t0} ms`);
 
   const port = await freePort();
-  server = spawn(process.execPath, [VITE, 'preview', '--outDir', out, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore' });
+  server = spawn(
+    process.execPath,
+    [VITE, 'preview', '--outDir', out, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   const base = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -115,20 +123,29 @@ try {
     const s = sizeOf(u);
     console.log(`  ${new URL(u).pathname.padEnd(48)} ${kib(s.raw).padStart(10)} raw ${kib(s.br).padStart(10)} br`);
   }
-  console.log(`JavaScript before MapLibre is requested: ${kib(js.raw)} raw, ${kib(js.br)} brotli (budget 40 KiB brotli)`);
+  console.log(
+    `JavaScript before MapLibre is requested: ${kib(js.raw)} raw, ${kib(js.br)} brotli (budget 40 KiB brotli)`,
+  );
 
   const after = first.slice(engineIndex);
   const all = sum(first);
-  console.log(`\nall requests on first load: ${first.length}, ${kib(all.raw)} raw, ${kib(all.br)} brotli; off localhost: ${first.filter((u) => !/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u) && !/^(data|blob):/.test(u)).length}`);
+  console.log(
+    `\nall requests on first load: ${first.length}, ${kib(all.raw)} raw, ${kib(all.br)} brotli; off localhost: ${first.filter((u) => !/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u) && !/^(data|blob):/.test(u)).length}`,
+  );
   for (const u of after) {
     const s = sizeOf(u);
     console.log(`  ${new URL(u).pathname.padEnd(48)} ${kib(s.raw).padStart(10)} raw ${kib(s.br).padStart(10)} br`);
   }
 
-  const basemap = readdirSync(join(out, 'assets')).filter((f) => /^americas-.*\.json$/.test(f)).map((f) => readFileSync(join(out, 'assets', f)));
-  console.log(`\nbasemap: ${basemap.map((b) => `${kib(b.length)} raw, ${kib(brotli(b))} brotli`).join('; ')} (budget 60 KiB brotli)`);
+  const basemap = readdirSync(join(out, 'assets'))
+    .filter((f) => /^americas-.*\.json$/.test(f))
+    .map((f) => readFileSync(join(out, 'assets', f)));
+  console.log(
+    `\nbasemap: ${basemap.map((b) => `${kib(b.length)} raw, ${kib(brotli(b))} brotli`).join('; ')} (budget 60 KiB brotli)`,
+  );
 
-  const fmt = (key) => `${median(samples.map((s) => s[key])).toFixed(0)} ms (min ${Math.min(...samples.map((s) => s[key])).toFixed(0)}, max ${Math.max(...samples.map((s) => s[key])).toFixed(0)})`;
+  const fmt = (key) =>
+    `${median(samples.map((s) => s[key])).toFixed(0)} ms (min ${Math.min(...samples.map((s) => s[key])).toFixed(0)}, max ${Math.max(...samples.map((s) => s[key])).toFixed(0)})`;
   console.log(`\nover ${runs} loads, 1280x800, headless Chromium ${info.source}, software WebGL:`);
   console.log(`  first contentful paint (text): ${fmt('fcp')}`);
   console.log(`  DOMContentLoaded:              ${fmt('dcl')}`);

@@ -19,7 +19,12 @@ const features = AREAS.map(({ id, key, name, kind }) => {
   f = simplify(f, { tolerance: 0.004, highQuality: true });
   f = truncate(f, { precision: 4, coordinates: 2 });
   f = rewind(f);
-  return { type: 'Feature', id, properties: { name, kind, source: 'Natural Earth 1:10m via world-atlas' }, geometry: f.geometry };
+  return {
+    type: 'Feature',
+    id,
+    properties: { name, kind, source: 'Natural Earth 1:10m via world-atlas' },
+    geometry: f.geometry,
+  };
 });
 const out = new URL('../data/examples/panama-canal/areas.geojson', import.meta.url);
 writeFileSync(out, `${JSON.stringify({ type: 'FeatureCollection', features })}\n`);

@@ -19,10 +19,14 @@ export interface StoryPluginOptions {
   story: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** Renders the story file to HTML, as the element would, without Lit's hydration comments. */
-export async function prerender(root: string, storyPath: string): Promise<{ html: string; title: string; description: string | null }> {
+export async function prerender(
+  root: string,
+  storyPath: string,
+): Promise<{ html: string; title: string; description: string | null }> {
   const file = resolve(root, storyPath);
   const text = await readFile(file, 'utf8');
   const input = JSON.parse(text) as { data?: Record<string, string> };
@@ -37,7 +41,10 @@ export async function prerender(root: string, storyPath: string): Promise<{ html
   }
   const { story, issues } = normalizeStory(input, data, files);
   for (const issue of issues) console.warn(`[story] ${formatIssue(issue)}`);
-  const html = collectResultSync(render(storyTemplate(story, hashText(text)))).replace(/<!--\/?lit-(?:part|node)[^>]*-->/g, '');
+  const html = collectResultSync(render(storyTemplate(story, hashText(text)))).replace(
+    /<!--\/?lit-(?:part|node)[^>]*-->/g,
+    '',
+  );
   return { html, title: story.title, description: story.dek };
 }
 
@@ -57,10 +64,15 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
       if (!html.includes('<!--story-->')) return html;
       const page = await prerender(root, options.story);
       // Replacement functions: a `$` in the story's text must not be read as a replacement pattern.
-      let out = html.replace('<!--story-->', () => page.html).replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`);
+      let out = html
+        .replace('<!--story-->', () => page.html)
+        .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`);
       const description = page.description;
       if (description) {
-        out = out.replace('</title>', () => `</title>\n    <meta name="description" content="${escapeHtml(description)}">`);
+        out = out.replace(
+          '</title>',
+          () => `</title>\n    <meta name="description" content="${escapeHtml(description)}">`,
+        );
       }
       return out;
     },

@@ -61,11 +61,7 @@ export function summaryLine({ passed, failed }: Pick<Summary, 'passed' | 'failed
 }
 
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(
-    testModules: ReadonlyArray<TestModule>,
-    unhandledErrors: ReadonlyArray<unknown>,
-    reason: string,
-  ): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>, reason: string): void {
     const summary = summarize(testModules, unhandledErrors, reason);
     const file = process.env.VITEST_SUMMARY_FILE;
     if (file) writeFileSync(file, JSON.stringify(summary));

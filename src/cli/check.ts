@@ -30,7 +30,10 @@ export function summary(file: string, errors: number, warnings: number): string 
 }
 
 /** Checks one story file; returns the lines to print and how many errors and warnings it has. */
-export async function checkFile(path: string, cwd = process.cwd()): Promise<{ lines: string[]; errors: number; warnings: number }> {
+export async function checkFile(
+  path: string,
+  cwd = process.cwd(),
+): Promise<{ lines: string[]; errors: number; warnings: number }> {
   const names = pathToFileURL(`${cwd}/`).href;
   const { issues } = await loadStory(pathToFileURL(resolve(cwd, path)), { fetch: diskFetch, names });
   const errors = issues.filter((i) => i.severity === 'error').length;
@@ -40,7 +43,9 @@ export async function checkFile(path: string, cwd = process.cwd()): Promise<{ li
 async function main(args: string[]): Promise<number> {
   const files = args.filter((a) => !a.startsWith('-'));
   if (args.includes('--help') || args.includes('-h') || files.length === 0) {
-    console.log('usage: npm run check -- <story.json> [more story files]\n\nChecks each story and the GeoJSON files it names; prints file:line:col: error|warning: message [json.path]; exits 1 on any error.');
+    console.log(
+      'usage: npm run check -- <story.json> [more story files]\n\nChecks each story and the GeoJSON files it names; prints file:line:col: error|warning: message [json.path]; exits 1 on any error.',
+    );
     return files.length === 0 && !args.includes('--help') && !args.includes('-h') ? 2 : 0;
   }
   let failed = false;

@@ -27,7 +27,9 @@ const DROP_COLOR = '#7b2cbf';
 export const DROP_LAYERS = ['dropped-fill', 'dropped-line', 'dropped-point'];
 
 export class StoryMapEditor extends LitElement {
-  static override styles = [controlStyles, css`
+  static override styles = [
+    controlStyles,
+    css`
     :host {
       position: fixed;
       left: 12px;
@@ -73,7 +75,8 @@ export class StoryMapEditor extends LitElement {
     @media (max-width: 48rem) {
       details { max-height: 30vh; }
     }
-  `];
+  `,
+  ];
 
   /** The story's issues (from the element). */
   @property({ attribute: false }) issues: readonly Issue[] = [];
@@ -87,7 +90,8 @@ export class StoryMapEditor extends LitElement {
   @state() private camera = '';
   @state() private copied = false;
   @state() private dragging = false;
-  @state() private dropped: { name: string; layer: LayerName; count: number; issues: Issue[]; value: unknown } | null = null;
+  @state() private dropped: { name: string; layer: LayerName; count: number; issues: Issue[]; value: unknown } | null =
+    null;
 
   #timer = 0;
   #polling = false;
@@ -137,9 +141,11 @@ export class StoryMapEditor extends LitElement {
       <summary>Preview · <span class=${`count ${errors ? 'errors' : ''}`}>${issueCount(this.issues)}</span></summary>
       <span class="visually-hidden" role="status">Story checked: ${issueCount(this.issues)}</span>
       <section aria-label="Issues">
-        ${this.issues.length
-          ? html`<ol>${this.issues.map((i) => html`<li class=${i.severity}><code>${formatIssue(i)}</code></li>`)}</ol>`
-          : html`<p class="ok">The story and its GeoJSON pass the checker.</p>`}
+        ${
+          this.issues.length
+            ? html`<ol>${this.issues.map((i) => html`<li class=${i.severity}><code>${formatIssue(i)}</code></li>`)}</ol>`
+            : html`<p class="ok">The story and its GeoJSON pass the checker.</p>`
+        }
       </section>
       <section aria-label="Camera">
         <h3>Camera</h3>
@@ -150,11 +156,13 @@ export class StoryMapEditor extends LitElement {
       </section>
       <section aria-label="Dropped file">
         <h3>Try a GeoJSON file</h3>
-        ${this.dropped
-          ? html`<p>${this.dropped.name}: ${this.dropped.count} features, drawn in purple as ${this.dropped.layer}; ${issueCount(this.dropped.issues)}.
+        ${
+          this.dropped
+            ? html`<p>${this.dropped.name}: ${this.dropped.count} features, drawn in purple as ${this.dropped.layer}; ${issueCount(this.dropped.issues)}.
                 <button type="button" @click=${this.#clearDropped}>Remove</button></p>
               ${this.dropped.issues.length ? html`<ol>${this.dropped.issues.map((i) => html`<li class=${i.severity}><code>${formatIssue(i)}</code></li>`)}</ol>` : nothing}`
-          : html`<p class="hint">Drop a .geojson file on the page, or choose one, to see it on the map and check it.</p>`}
+            : html`<p class="hint">Drop a .geojson file on the page, or choose one, to see it on the map and check it.</p>`
+        }
         <label class="choose">Choose a GeoJSON file <input type="file" accept=".geojson,.json,application/geo+json,application/json" @change=${this.#onChoose} /></label>
       </section>
     </details>`;
@@ -164,7 +172,12 @@ export class StoryMapEditor extends LitElement {
     const map = this.map;
     if (!map) return;
     const c = map.getCenter();
-    this.camera = cameraSnippet({ center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
+    this.camera = cameraSnippet({
+      center: [c.lng, c.lat],
+      zoom: map.getZoom(),
+      bearing: map.getBearing(),
+      pitch: map.getPitch(),
+    });
     this.copied = false;
   };
 
@@ -245,14 +258,30 @@ export class StoryMapEditor extends LitElement {
       return;
     }
     if (typeof value !== 'object' || value === null) {
-      this.dropped = { name, layer: 'places', count: 0, issues: [{ severity: 'error', file: name, path: '', message: 'expected a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": [...]})' }], value: null };
+      this.dropped = {
+        name,
+        layer: 'places',
+        count: 0,
+        issues: [
+          {
+            severity: 'error',
+            file: name,
+            path: '',
+            message: 'expected a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": [...]})',
+          },
+        ],
+        value: null,
+      };
       return;
     }
     const layer = layerOf(value);
     const { locate } = await import('../story/locate.ts');
     const story = this.story;
-    const area = story ? story.bounds ?? storyArea([story.places, story.routes, story.areas]) : null;
-    const issues = locate(text, validateLayer(layer, value, name, () => area));
+    const area = story ? (story.bounds ?? storyArea([story.places, story.routes, story.areas])) : null;
+    const issues = locate(
+      text,
+      validateLayer(layer, value, name, () => area),
+    );
     const features = (value as { features?: unknown[] }).features;
     this.dropped = { name, layer, count: Array.isArray(features) ? features.length : 0, issues, value };
     if (!issues.some((i) => i.severity === 'error' && i.path === '')) this.#draw(value);
@@ -266,13 +295,43 @@ export class StoryMapEditor extends LitElement {
     if (source) source.setData(data);
     else {
       map.addSource('dropped', { type: 'geojson', data });
-      map.addLayer({ id: 'dropped-fill', type: 'fill', source: 'dropped', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': DROP_COLOR, 'fill-opacity': 0.25 } });
-      map.addLayer({ id: 'dropped-line', type: 'line', source: 'dropped', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': DROP_COLOR, 'line-width': 2 } });
-      map.addLayer({ id: 'dropped-point', type: 'circle', source: 'dropped', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': DROP_COLOR, 'circle-radius': 6, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } });
+      map.addLayer({
+        id: 'dropped-fill',
+        type: 'fill',
+        source: 'dropped',
+        filter: ['==', ['geometry-type'], 'Polygon'],
+        paint: { 'fill-color': DROP_COLOR, 'fill-opacity': 0.25 },
+      });
+      map.addLayer({
+        id: 'dropped-line',
+        type: 'line',
+        source: 'dropped',
+        filter: ['!=', ['geometry-type'], 'Point'],
+        paint: { 'line-color': DROP_COLOR, 'line-width': 2 },
+      });
+      map.addLayer({
+        id: 'dropped-point',
+        type: 'circle',
+        source: 'dropped',
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: {
+          'circle-color': DROP_COLOR,
+          'circle-radius': 6,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 2,
+        },
+      });
     }
     try {
       const [w, s, e, n] = bbox(data);
-      if ([w, s, e, n].every(Number.isFinite)) map.fitBounds([[w!, s!], [e!, n!]], { padding: 60, maxZoom: 10, duration: 0 });
+      if ([w, s, e, n].every(Number.isFinite))
+        map.fitBounds(
+          [
+            [w!, s!],
+            [e!, n!],
+          ],
+          { padding: 60, maxZoom: 10, duration: 0 },
+        );
     } catch {
       // Nothing measurable to fit.
     }

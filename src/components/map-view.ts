@@ -101,13 +101,16 @@ export class StoryMapView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Start loading when the panel is within a screen of the viewport.
-    this.#visibility = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        this.#wanted = true;
-        this.#visibility?.disconnect();
-        void this.#build();
-      }
-    }, { rootMargin: '100% 0px' });
+    this.#visibility = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          this.#wanted = true;
+          this.#visibility?.disconnect();
+          void this.#build();
+        }
+      },
+      { rootMargin: '100% 0px' },
+    );
     this.#visibility.observe(this);
     this.#resize = new ResizeObserver(() => this.#onResize());
     this.#resize.observe(this);
@@ -125,11 +128,13 @@ export class StoryMapView extends LitElement {
 
   protected override render() {
     return html`<div class="canvas" part="canvas"></div>
-      ${this.#failed
-        ? html`<p class="loading">The map could not be shown in this browser${this.#failed === 'webgl' ? ' (it needs WebGL 2)' : ''}. The story reads on without it.</p>`
-        : this.map
-          ? null
-          : html`<p class="loading" aria-hidden="true">Loading map…</p>`}
+      ${
+        this.#failed
+          ? html`<p class="loading">The map could not be shown in this browser${this.#failed === 'webgl' ? ' (it needs WebGL 2)' : ''}. The story reads on without it.</p>`
+          : this.map
+            ? null
+            : html`<p class="loading" aria-hidden="true">Loading map…</p>`
+      }
       ${this.map ? this.#legend() : null}`;
   }
 
@@ -184,7 +189,7 @@ export class StoryMapView extends LitElement {
       const map = await this.#engine.createMap({
         container,
         story,
-        camera: view ? this.cameraFor(view) : story.overview ?? AMERICAS,
+        camera: view ? this.cameraFor(view) : (story.overview ?? AMERICAS),
         dragPan: matchMedia('(pointer: fine)').matches,
         onFeatureClick: (id) => emit(this, 'story-feature-select', { id }),
       });

@@ -48,7 +48,8 @@ function adoptTextStyles(doc: Document): void {
     documentSheet = new CSSStyleSheet();
     documentSheet.replaceSync(textCss);
   }
-  if (!doc.adoptedStyleSheets.includes(documentSheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, documentSheet];
+  if (!doc.adoptedStyleSheets.includes(documentSheet))
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, documentSheet];
 }
 
 /** Resolves at the browser's next idle moment (or after 2 s at the latest). */
@@ -65,7 +66,9 @@ const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 export class StoryMap extends LitElement {
-  static override styles = [controlStyles, css`
+  static override styles = [
+    controlStyles,
+    css`
     :host {
       display: block;
       position: relative;
@@ -149,7 +152,8 @@ export class StoryMap extends LitElement {
         padding-bottom: 40svh;
       }
     }
-  `];
+  `,
+  ];
 
   /** URL of the story file (JSON). Relative URLs in it resolve against this URL. */
   @property({ reflect: true }) src: string | null = null;
@@ -312,9 +316,11 @@ export class StoryMap extends LitElement {
       </div>
       <div class="text"><slot></slot></div>
     </div>
-    ${this.edit && this.editorReady
-      ? html`<story-map-editor .issues=${this.#issues} .map=${this.map} .urls=${this.urls} .story=${this.model}></story-map-editor>`
-      : nothing}`;
+    ${
+      this.edit && this.editorReady
+        ? html`<story-map-editor .issues=${this.#issues} .map=${this.map} .urls=${this.urls} .story=${this.model}></story-map-editor>`
+        : nothing
+    }`;
   }
 
   #panel(story: Story | null, chapter: Chapter | null, count: number) {
@@ -377,7 +383,13 @@ export class StoryMap extends LitElement {
     } catch (error) {
       // A bug of ours, not the editor's: still a message, never a blank page.
       const message = `the story could not be loaded (${error instanceof Error ? error.message : String(error)})`;
-      result = { story: normalizeStory({}, {}, { story: file }).story, issues: [{ severity: 'error', file, path: '', message }], text: null, failed: true, urls: [] };
+      result = {
+        story: normalizeStory({}, {}, { story: file }).story,
+        issues: [{ severity: 'error', file, path: '', message }],
+        text: null,
+        failed: true,
+        urls: [],
+      };
     }
     this.#fresh = false;
     if (load !== this.#load) return;
@@ -422,11 +434,16 @@ export class StoryMap extends LitElement {
     requestAnimationFrame(() => {
       const chapters = this.model?.chapters ?? [];
       const wanted = this.#wanted !== null && chapters.some((c) => c.id === this.#wanted) ? this.#wanted : null;
-      if (this.#wanted !== null && wanted === null) console.warn(`story-map: goTo("${this.#wanted}"): no chapter has that id`);
+      if (this.#wanted !== null && wanted === null)
+        console.warn(`story-map: goTo("${this.#wanted}"): no chapter has that id`);
       this.#wanted = null;
       const id = wanted ?? (this.#hashApplied ? null : this.#hashChapter());
       this.#hashApplied = true;
-      if (id !== null) this.#scrollTo(chapters.findIndex((c) => c.id === id), false);
+      if (id !== null)
+        this.#scrollTo(
+          chapters.findIndex((c) => c.id === id),
+          false,
+        );
       this.#scroll.update();
     });
   }
@@ -534,7 +551,9 @@ export class StoryMap extends LitElement {
   /** The timeline asked for a chapter: go there, and take the keyboard focus to its heading. */
   #onChapterRequest = async (e: CustomEvent<{ id: string }>): Promise<void> => {
     await this.goTo(e.detail.id);
-    const heading = this.chapterElements.find((el) => el.dataset.chapter === e.detail.id)?.querySelector<HTMLElement>('h2 a.sm-anchor');
+    const heading = this.chapterElements
+      .find((el) => el.dataset.chapter === e.detail.id)
+      ?.querySelector<HTMLElement>('h2 a.sm-anchor');
     if (!heading) return;
     this.#movingFocus = true;
     heading.focus({ preventScroll: true });
@@ -558,7 +577,8 @@ export class StoryMap extends LitElement {
   /** Chapter heading links scroll the story instead of adding history entries. */
   #onClick = (e: MouseEvent): void => {
     const link = (e.target as Element | null)?.closest?.('a.sm-anchor');
-    if (!link || !this.contains(link) || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+    if (!link || !this.contains(link) || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey)
+      return;
     const id = link.getAttribute('href')?.slice(1);
     if (!id) return;
     e.preventDefault();

@@ -145,11 +145,14 @@ export class StoryTimeline extends LitElement {
   #timeline(): TimelineLayout {
     const key = [this.events, this.split, this.trackWidth];
     if (this.#layout && this.#layout.key.every((k, i) => k === key[i])) return this.#layout.value;
-    const value = layoutTimeline(this.events.map((e) => e.date), {
-      range: [MARGIN, this.trackWidth - MARGIN],
-      split: this.split,
-      gap: AFTER_GAP,
-    });
+    const value = layoutTimeline(
+      this.events.map((e) => e.date),
+      {
+        range: [MARGIN, this.trackWidth - MARGIN],
+        split: this.split,
+        gap: AFTER_GAP,
+      },
+    );
     this.#layout = { key, value };
     return value;
   }
@@ -190,15 +193,18 @@ export class StoryTimeline extends LitElement {
     return html`<div class="scroller">
         <div class="track" ${cssom({ width: `${width}px`, height: `${height}px` })}>
           <svg width=${width} height=${height} aria-hidden="true">
-            ${afterX !== null
-              ? svg`<rect class="after-band" x=${afterX} y="0" width=${width - afterX} height=${height}></rect>
+            ${
+              afterX !== null
+                ? svg`<rect class="after-band" x=${afterX} y="0" width=${width - afterX} height=${height}></rect>
                   <text class="after-label" x=${afterX + 6} y="11">After the article</text>`
-              : nothing}
+                : nothing
+            }
             ${span ? svg`<rect class="cursor" x=${span[0] - 10} y="12" width=${span[1] - span[0] + 20} height=${EVENTS_HEIGHT - 12} rx="6"></rect>` : nothing}
             <g class="axis" transform="translate(0,${EVENTS_HEIGHT})"></g>
           </svg>
           <ol aria-label="Timeline of events. Arrow keys move between events; Enter goes to the chapter.">
-            ${this.events.map((item, i) => html`<li ${cssom({ left: `${xs[i]}px`, top: `${EVENTS_HEIGHT - 26}px` })}>
+            ${this.events.map(
+              (item, i) => html`<li ${cssom({ left: `${xs[i]}px`, top: `${EVENTS_HEIGHT - 26}px` })}>
                 <button
                   class=${item.after ? 'after' : ''}
                   tabindex=${i === focusIndex ? 0 : -1}
@@ -213,15 +219,18 @@ export class StoryTimeline extends LitElement {
                   @mouseenter=${() => (this.hover = item)}
                   @mouseleave=${() => (this.hover = null)}
                 ></button>
-              </li>`)}
+              </li>`,
+            )}
           </ol>
         </div>
       </div>
-      <p class="readout" aria-hidden="true">${shown
-        ? html`<strong>${formatDay(shown.date, this.locale)}</strong> · ${shown.label}`
-        : cursorChapter?.period
-          ? html`<strong>${formatPeriod(cursorChapter.period, this.locale)}</strong>${chapter ? html` · ${chapter.title}` : nothing}`
-          : nothing}</p>`;
+      <p class="readout" aria-hidden="true">${
+        shown
+          ? html`<strong>${formatDay(shown.date, this.locale)}</strong> · ${shown.label}`
+          : cursorChapter?.period
+            ? html`<strong>${formatPeriod(cursorChapter.period, this.locale)}</strong>${chapter ? html` · ${chapter.title}` : nothing}`
+            : nothing
+      }</p>`;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -234,13 +243,17 @@ export class StoryTimeline extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (this.events.length === 0 || this.width === 0) return;
-    if (changed.has('events') || changed.has('width') || changed.has('split') || changed.has('locale')) this.#drawAxis();
+    if (changed.has('events') || changed.has('width') || changed.has('split') || changed.has('locale'))
+      this.#drawAxis();
     if (changed.has('active') || changed.has('width')) void readerHasActed().then(() => this.#revealCursor());
   }
 
   #drawAxis(): void {
     const { scale } = this.#timeline();
-    const ticks = storyTicks(scale, this.events.map((e) => e.date));
+    const ticks = storyTicks(
+      scale,
+      this.events.map((e) => e.date),
+    );
     const g = this.renderRoot.querySelector<SVGGElement>('g.axis');
     if (g) {
       const axis = axisBottom(scale)
@@ -248,7 +261,9 @@ export class StoryTimeline extends LitElement {
         .tickFormat((_, i) => ticks[i]?.label ?? '')
         .tickSizeOuter(0);
       select(g).call(axis);
-      select(g).selectAll<SVGGElement, unknown>('.tick').attr('class', (_, i) => `tick ${ticks[i]?.level ?? ''}`);
+      select(g)
+        .selectAll<SVGGElement, unknown>('.tick')
+        .attr('class', (_, i) => `tick ${ticks[i]?.level ?? ''}`);
     }
   }
 
@@ -266,7 +281,9 @@ export class StoryTimeline extends LitElement {
   }
 
   #keydown(e: KeyboardEvent, i: number, count: number): void {
-    const next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: count - 1 }[e.key];
+    const next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: count - 1 }[
+      e.key
+    ];
     if (next === undefined) return;
     e.preventDefault();
     this.focusIndex = Math.max(0, Math.min(count - 1, next));

@@ -7,10 +7,22 @@ import type { LngLat } from '../story/types.ts';
 
 const COMPASS = ['N', 'NNE', 'NE', 'ENE', 'E', 'ESE', 'SE', 'SSE', 'S', 'SSW', 'SW', 'WSW', 'W', 'WNW', 'NW', 'NNW'];
 const COMPASS_WORDS: Record<string, string> = {
-  N: 'north', E: 'east', S: 'south', W: 'west',
-  NE: 'northeast', SE: 'southeast', SW: 'southwest', NW: 'northwest',
-  NNE: 'north-northeast', ENE: 'east-northeast', ESE: 'east-southeast', SSE: 'south-southeast',
-  SSW: 'south-southwest', WSW: 'west-southwest', WNW: 'west-northwest', NNW: 'north-northwest',
+  N: 'north',
+  E: 'east',
+  S: 'south',
+  W: 'west',
+  NE: 'northeast',
+  SE: 'southeast',
+  SW: 'southwest',
+  NW: 'northwest',
+  NNE: 'north-northeast',
+  ENE: 'east-northeast',
+  ESE: 'east-southeast',
+  SSE: 'south-southeast',
+  SSW: 'south-southwest',
+  WSW: 'west-southwest',
+  WNW: 'west-northwest',
+  NNW: 'north-northwest',
 };
 
 export interface Measure {

@@ -44,9 +44,16 @@ export function loadBasemap(url: string = basemapUrl): Promise<BasemapGeoJSON> {
         o[name] ? (feature(topo, o[name]) as FeatureCollection) : { type: 'FeatureCollection', features: [] };
       const line = (name: string): FeatureCollection => ({
         type: 'FeatureCollection',
-        features: o[name] ? [{ type: 'Feature', properties: {}, geometry: mesh(topo, o[name], (a, b) => a !== b) }] : [],
+        features: o[name]
+          ? [{ type: 'Feature', properties: {}, geometry: mesh(topo, o[name], (a, b) => a !== b) }]
+          : [],
       });
-      return { countries: fc('countries'), borders: line('countries'), departments: line('departments'), labels: fc('labels') };
+      return {
+        countries: fc('countries'),
+        borders: line('countries'),
+        departments: line('departments'),
+        labels: fc('labels'),
+      };
     });
   basemap.catch(() => (basemap = null));
   return basemap;
@@ -87,7 +94,8 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
   });
   // Markers are drawn from one signed-distance-field image each, so any colour and halo works.
   map.setMissingStyleImageResolver((id) => {
-    if ((id === 'dot' || id === 'ring') && !map.hasImage(id)) map.addImage(id, sdfCircle(48, id === 'ring'), { sdf: true, pixelRatio: 2 });
+    if ((id === 'dot' || id === 'ring') && !map.hasImage(id))
+      map.addImage(id, sdfCircle(48, id === 'ring'), { sdf: true, pixelRatio: 2 });
   });
   for (const layer of PLACE_LAYERS) {
     map.on('click', layer, (e) => {

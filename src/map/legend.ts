@@ -30,13 +30,17 @@ const KIND_LABELS: Record<string, string> = {
 };
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).replace(/-/g, ' ');
-const kindLabel = (kind: unknown, fallback: string) => (typeof kind === 'string' && kind ? KIND_LABELS[kind] ?? capital(kind) : fallback);
+const kindLabel = (kind: unknown, fallback: string) =>
+  typeof kind === 'string' && kind ? (KIND_LABELS[kind] ?? capital(kind)) : fallback;
 
 /**
  * `legendFor(view, lookup)` lists the symbols the chapter draws, in drawing order of importance:
  * highlighted places, other places, routes, areas.
  */
-export function legendFor(view: ChapterView, lookup: (id: string) => { layer: Layer; feature: StoryFeature } | undefined): LegendEntry[] {
+export function legendFor(
+  view: ChapterView,
+  lookup: (id: string) => { layer: Layer; feature: StoryFeature } | undefined,
+): LegendEntry[] {
   const entries = new Map<string, LegendEntry>();
   const add = (entry: LegendEntry) => {
     const key = `${entry.symbol}|${entry.color}|${entry.label}`;
@@ -56,17 +60,33 @@ export function legendFor(view: ChapterView, lookup: (id: string) => { layer: La
       const approximate = p.precision === 'approximate';
       if (highlighted) {
         const kindColor = color ?? (typeof p.kind === 'string' ? KIND_COLORS[p.kind] : undefined) ?? COLORS.accent;
-        places.push({ symbol: approximate ? 'ring' : 'dot', color: kindColor, label: approximate ? `${kindLabel(p.kind, 'Place')}, approximate location` : kindLabel(p.kind, 'Place') });
+        places.push({
+          symbol: approximate ? 'ring' : 'dot',
+          color: kindColor,
+          label: approximate ? `${kindLabel(p.kind, 'Place')}, approximate location` : kindLabel(p.kind, 'Place'),
+        });
       } else {
-        context.push({ symbol: approximate ? 'ring' : 'dot', color: COLORS.context, label: approximate ? 'Other place, approximate location' : 'Other place' });
+        context.push({
+          symbol: approximate ? 'ring' : 'dot',
+          color: COLORS.context,
+          label: approximate ? 'Other place, approximate location' : 'Other place',
+        });
       }
     } else if (found.layer === 'routes') {
       const proposed = p.status === 'proposed';
-      routes.push({ symbol: proposed ? 'dashed' : 'line', color: color ?? (proposed ? COLORS.proposed : COLORS.happened), label: proposed ? 'Proposed, not carried out' : 'Happened' });
+      routes.push({
+        symbol: proposed ? 'dashed' : 'line',
+        color: color ?? (proposed ? COLORS.proposed : COLORS.happened),
+        label: proposed ? 'Proposed, not carried out' : 'Happened',
+      });
     } else {
       const label = kindLabel(p.kind, 'Area');
       const stroke = color ?? COLORS.accent;
-      areas.push(highlighted ? { symbol: 'area', color: color ?? COLORS.areaFill, stroke, label: `${label} in focus` } : { symbol: 'area', color: 'transparent', stroke, label: `${label}, outline` });
+      areas.push(
+        highlighted
+          ? { symbol: 'area', color: color ?? COLORS.areaFill, stroke, label: `${label} in focus` }
+          : { symbol: 'area', color: 'transparent', stroke, label: `${label}, outline` },
+      );
     }
   }
   for (const list of [places, context, routes, areas]) list.forEach(add);

@@ -22,8 +22,43 @@ export interface FontUrls {
 }
 
 /** Unicode ranges of the fontsource subsets (from @fontsource/noto-sans/400.css). */
-const LATIN = ['U+0000-00FF', 'U+0131', 'U+0152-0153', 'U+02BB-02BC', 'U+02C6', 'U+02DA', 'U+02DC', 'U+0304', 'U+0308', 'U+0329', 'U+2000-206F', 'U+20AC', 'U+2122', 'U+2191', 'U+2193', 'U+2212', 'U+2215', 'U+FEFF', 'U+FFFD'];
-const LATIN_EXT = ['U+0100-02BA', 'U+02BD-02C5', 'U+02C7-02CC', 'U+02CE-02D7', 'U+02DD-02FF', 'U+1D00-1DBF', 'U+1E00-1E9F', 'U+1EF2-1EFF', 'U+2020', 'U+20A0-20AB', 'U+20AD-20C0', 'U+2113', 'U+2C60-2C7F', 'U+A720-A7FF'];
+const LATIN = [
+  'U+0000-00FF',
+  'U+0131',
+  'U+0152-0153',
+  'U+02BB-02BC',
+  'U+02C6',
+  'U+02DA',
+  'U+02DC',
+  'U+0304',
+  'U+0308',
+  'U+0329',
+  'U+2000-206F',
+  'U+20AC',
+  'U+2122',
+  'U+2191',
+  'U+2193',
+  'U+2212',
+  'U+2215',
+  'U+FEFF',
+  'U+FFFD',
+];
+const LATIN_EXT = [
+  'U+0100-02BA',
+  'U+02BD-02C5',
+  'U+02C7-02CC',
+  'U+02CE-02D7',
+  'U+02DD-02FF',
+  'U+1D00-1DBF',
+  'U+1E00-1E9F',
+  'U+1EF2-1EFF',
+  'U+2020',
+  'U+20A0-20AB',
+  'U+20AD-20C0',
+  'U+2113',
+  'U+2C60-2C7F',
+  'U+A720-A7FF',
+];
 
 export interface BasemapGeoJSON {
   countries: FeatureCollection;
@@ -48,36 +83,71 @@ const inIds = (ids: readonly string[]): ExpressionSpecification => ['in', ['get'
  */
 export function storyStyle(basemap: BasemapGeoJSON, story: StoryGeoJSON, fonts: FontUrls): StyleSpecification {
   const markerColor: ExpressionSpecification = [
-    'coalesce', ['get', 'color'],
-    ['match', ['get', 'kind'], ...Object.entries(KIND_COLORS).flat(), COLORS.accent] as unknown as ExpressionSpecification,
+    'coalesce',
+    ['get', 'color'],
+    [
+      'match',
+      ['get', 'kind'],
+      ...Object.entries(KIND_COLORS).flat(),
+      COLORS.accent,
+    ] as unknown as ExpressionSpecification,
   ];
   const layers: LayerSpecification[] = [
     { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
     { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': COLORS.land } },
     {
-      id: 'area-fill', type: 'fill', source: 'areas', filter: NONE,
+      id: 'area-fill',
+      type: 'fill',
+      source: 'areas',
+      filter: NONE,
       paint: { 'fill-color': ['coalesce', ['get', 'color'], COLORS.areaFill], 'fill-opacity': 0.22 },
     },
-    { id: 'coast', type: 'line', source: 'countries', paint: { 'line-color': COLORS.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.4, 8, 1] } },
     {
-      id: 'departments', type: 'line', source: 'departments', minzoom: 6.5,
+      id: 'coast',
+      type: 'line',
+      source: 'countries',
+      paint: { 'line-color': COLORS.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.4, 8, 1] },
+    },
+    {
+      id: 'departments',
+      type: 'line',
+      source: 'departments',
+      minzoom: 6.5,
       paint: { 'line-color': COLORS.department, 'line-width': 0.8, 'line-dasharray': [3, 2] },
     },
-    { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': COLORS.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4] } },
     {
-      id: 'area-line', type: 'line', source: 'areas', filter: NONE,
+      id: 'borders',
+      type: 'line',
+      source: 'borders',
+      paint: { 'line-color': COLORS.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4] },
+    },
+    {
+      id: 'area-line',
+      type: 'line',
+      source: 'areas',
+      filter: NONE,
       paint: { 'line-color': ['coalesce', ['get', 'color'], COLORS.accent], 'line-width': 1.6, 'line-opacity': 0.8 },
     },
     {
-      id: 'route-line', type: 'line', source: 'routes', filter: NONE,
+      id: 'route-line',
+      type: 'line',
+      source: 'routes',
+      filter: NONE,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
-        'line-color': ['coalesce', ['get', 'color'], ['match', ['get', 'status'], 'proposed', COLORS.proposed, COLORS.happened]],
+        'line-color': [
+          'coalesce',
+          ['get', 'color'],
+          ['match', ['get', 'status'], 'proposed', COLORS.proposed, COLORS.happened],
+        ],
         'line-width': 2.5,
       },
     },
     {
-      id: 'route-line-proposed', type: 'line', source: 'routes', filter: NONE,
+      id: 'route-line-proposed',
+      type: 'line',
+      source: 'routes',
+      filter: NONE,
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': ['coalesce', ['get', 'color'], COLORS.proposed],
@@ -86,7 +156,10 @@ export function storyStyle(basemap: BasemapGeoJSON, story: StoryGeoJSON, fonts: 
       },
     },
     {
-      id: 'route-label', type: 'symbol', source: 'routes', filter: NONE,
+      id: 'route-label',
+      type: 'symbol',
+      source: 'routes',
+      filter: NONE,
       layout: {
         'symbol-placement': 'line-center',
         'text-field': ['get', 'caption'],
@@ -98,7 +171,10 @@ export function storyStyle(basemap: BasemapGeoJSON, story: StoryGeoJSON, fonts: 
       paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
     },
     {
-      id: 'sea-label', type: 'symbol', source: 'labels', filter: ['==', ['get', 'kind'], 'sea'],
+      id: 'sea-label',
+      type: 'symbol',
+      source: 'labels',
+      filter: ['==', ['get', 'kind'], 'sea'],
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [FONT_ITALIC],
@@ -110,8 +186,15 @@ export function storyStyle(basemap: BasemapGeoJSON, story: StoryGeoJSON, fonts: 
     },
     {
       // Country names give way to department names in close-ups.
-      id: 'country-label', type: 'symbol', source: 'labels', maxzoom: 7.5,
-      filter: ['all', ['==', ['get', 'kind'], 'country'], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 2.5, 2, 3.5, 3, 4.5, 4, 5.5, 6]]],
+      id: 'country-label',
+      type: 'symbol',
+      source: 'labels',
+      maxzoom: 7.5,
+      filter: [
+        'all',
+        ['==', ['get', 'kind'], 'country'],
+        ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 2.5, 2, 3.5, 3, 4.5, 4, 5.5, 6]],
+      ],
       layout: {
         'text-field': ['upcase', ['get', 'name']],
         'text-font': [FONT_REGULAR],
@@ -123,7 +206,10 @@ export function storyStyle(basemap: BasemapGeoJSON, story: StoryGeoJSON, fonts: 
       paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.2 },
     },
     {
-      id: 'department-label', type: 'symbol', source: 'labels', minzoom: 7.5,
+      id: 'department-label',
+      type: 'symbol',
+      source: 'labels',
+      minzoom: 7.5,
       filter: ['==', ['get', 'kind'], 'department'],
       layout: { 'text-field': ['get', 'name'], 'text-font': [FONT_ITALIC], 'text-size': 11, 'text-max-width': 6 },
       paint: { 'text-color': '#635b50', 'text-halo-color': COLORS.halo, 'text-halo-width': 1 },
@@ -163,7 +249,10 @@ export function storyStyle(basemap: BasemapGeoJSON, story: StoryGeoJSON, fonts: 
 export const SIDES = ['west', 'east'] as const;
 export type Side = (typeof SIDES)[number];
 
-const ANCHORS: Record<Side, ('left' | 'right' | 'top' | 'bottom' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right')[]> = {
+const ANCHORS: Record<
+  Side,
+  ('left' | 'right' | 'top' | 'bottom' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right')[]
+> = {
   // `left` anchors the text's left edge at the marker: the text sits to its right.
   west: ['left', 'top', 'bottom', 'top-left', 'bottom-left', 'right'],
   east: ['right', 'top', 'bottom', 'top-right', 'bottom-right', 'left'],
@@ -173,54 +262,64 @@ function placeLayers(markerColor: ExpressionSpecification): LayerSpecification[]
   const image: ExpressionSpecification = ['match', ['get', 'precision'], 'approximate', 'ring', 'dot'];
   const label: ExpressionSpecification = ['coalesce', ['get', 'label'], ['get', 'name']];
   // Context places (shown, not highlighted) first, so highlighted ones are drawn and placed on top.
-  const context = SIDES.map((side): LayerSpecification => ({
-    id: `place-context-${side}`, type: 'symbol', source: 'places', filter: NONE,
-    layout: {
-      'icon-image': image,
-      'icon-size': 0.55,
-      'icon-allow-overlap': true,
-      'text-field': label,
-      'text-font': [FONT_REGULAR],
-      'text-size': 12,
-      'text-variable-anchor': ANCHORS[side],
-      'text-radial-offset': 0.7,
-      'text-justify': 'auto',
-      'text-optional': true,
-      'text-max-width': 9,
-    },
-    paint: {
-      'icon-color': COLORS.context,
-      'icon-halo-color': '#ffffff',
-      'icon-halo-width': 1.5,
-      'text-color': COLORS.context,
-      'text-halo-color': COLORS.halo,
-      'text-halo-width': 1.5,
-    },
-  }));
-  const highlight = SIDES.map((side): LayerSpecification => ({
-    id: `place-highlight-${side}`, type: 'symbol', source: 'places', filter: NONE,
-    layout: {
-      'icon-image': image,
-      'icon-size': 0.8,
-      'icon-allow-overlap': true,
-      'text-field': label,
-      'text-font': [FONT_BOLD],
-      'text-size': 14,
-      'text-variable-anchor': ANCHORS[side],
-      'text-radial-offset': 0.8,
-      'text-justify': 'auto',
-      'text-optional': true,
-      'text-max-width': 10,
-    },
-    paint: {
-      'icon-color': markerColor,
-      'icon-halo-color': '#ffffff',
-      'icon-halo-width': 2,
-      'text-color': '#1f1c18',
-      'text-halo-color': COLORS.halo,
-      'text-halo-width': 2,
-    },
-  }));
+  const context = SIDES.map(
+    (side): LayerSpecification => ({
+      id: `place-context-${side}`,
+      type: 'symbol',
+      source: 'places',
+      filter: NONE,
+      layout: {
+        'icon-image': image,
+        'icon-size': 0.55,
+        'icon-allow-overlap': true,
+        'text-field': label,
+        'text-font': [FONT_REGULAR],
+        'text-size': 12,
+        'text-variable-anchor': ANCHORS[side],
+        'text-radial-offset': 0.7,
+        'text-justify': 'auto',
+        'text-optional': true,
+        'text-max-width': 9,
+      },
+      paint: {
+        'icon-color': COLORS.context,
+        'icon-halo-color': '#ffffff',
+        'icon-halo-width': 1.5,
+        'text-color': COLORS.context,
+        'text-halo-color': COLORS.halo,
+        'text-halo-width': 1.5,
+      },
+    }),
+  );
+  const highlight = SIDES.map(
+    (side): LayerSpecification => ({
+      id: `place-highlight-${side}`,
+      type: 'symbol',
+      source: 'places',
+      filter: NONE,
+      layout: {
+        'icon-image': image,
+        'icon-size': 0.8,
+        'icon-allow-overlap': true,
+        'text-field': label,
+        'text-font': [FONT_BOLD],
+        'text-size': 14,
+        'text-variable-anchor': ANCHORS[side],
+        'text-radial-offset': 0.8,
+        'text-justify': 'auto',
+        'text-optional': true,
+        'text-max-width': 10,
+      },
+      paint: {
+        'icon-color': markerColor,
+        'icon-halo-color': '#ffffff',
+        'icon-halo-width': 2,
+        'text-color': '#1f1c18',
+        'text-halo-color': COLORS.halo,
+        'text-halo-width': 2,
+      },
+    }),
+  );
   return [...context, ...highlight];
 }
 

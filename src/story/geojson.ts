@@ -18,7 +18,15 @@ export const LAYER_GEOMETRIES: Record<LayerName, readonly string[]> = {
   areas: ['Polygon', 'MultiPolygon'],
 };
 
-const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'];
+const GEOMETRY_TYPES = [
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+  'GeometryCollection',
+];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -66,27 +74,67 @@ function depth(value: unknown): number {
 }
 
 /** The array depth each geometry type's coordinates have. */
-const DEPTH: Record<string, number> = { Point: 1, MultiPoint: 2, LineString: 2, MultiLineString: 3, Polygon: 3, MultiPolygon: 4 };
+const DEPTH: Record<string, number> = {
+  Point: 1,
+  MultiPoint: 2,
+  LineString: 2,
+  MultiLineString: 3,
+  Polygon: 3,
+  MultiPolygon: 4,
+};
 
 function position(c: Check, value: unknown, path: string): value is number[] {
   if (!Array.isArray(value) || value.length < 2 || !value.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-    c.issues.push({ severity: 'error', file: c.file, path, message: `a position is [longitude, latitude] (two numbers), got ${show(value)}` });
+    c.issues.push({
+      severity: 'error',
+      file: c.file,
+      path,
+      message: `a position is [longitude, latitude] (two numbers), got ${show(value)}`,
+    });
     return false;
   }
   const [lon, lat] = value as [number, number];
-  if ((Math.abs(lon) > 1000 || Math.abs(lat) > 1000)) {
+  if (Math.abs(lon) > 1000 || Math.abs(lat) > 1000) {
     if (!c.projectedWarned) {
       c.projectedWarned = true;
-      c.issues.push({ severity: 'error', file: c.file, path, message: `[${lon}, ${lat}] looks like projected coordinates (metres), not degrees: GeoJSON needs longitude and latitude (WGS 84); reproject the file, e.g. ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson` });
+      c.issues.push({
+        severity: 'error',
+        file: c.file,
+        path,
+        message: `[${lon}, ${lat}] looks like projected coordinates (metres), not degrees: GeoJSON needs longitude and latitude (WGS 84); reproject the file, e.g. ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson`,
+      });
     }
     return false;
   }
-  if (lon < -180 || lon > 180) c.issues.push({ severity: 'error', file: c.file, path: `${path}[0]`, message: `longitude ${lon} is outside [-180, 180]` });
-  if (lat < -90 || lat > 90) c.issues.push({ severity: 'error', file: c.file, path: `${path}[1]`, message: `latitude ${lat} is outside [-90, 90]${Math.abs(lat) <= 180 && Math.abs(lon) <= 90 ? `: is it [latitude, longitude]? GeoJSON wants [${lat}, ${lon}]` : ''}` });
-  if (value.length > 3) c.issues.push({ severity: 'warning', file: c.file, path, message: `a position has ${value.length} numbers; RFC 7946 allows longitude, latitude and an optional altitude` });
+  if (lon < -180 || lon > 180)
+    c.issues.push({
+      severity: 'error',
+      file: c.file,
+      path: `${path}[0]`,
+      message: `longitude ${lon} is outside [-180, 180]`,
+    });
+  if (lat < -90 || lat > 90)
+    c.issues.push({
+      severity: 'error',
+      file: c.file,
+      path: `${path}[1]`,
+      message: `latitude ${lat} is outside [-90, 90]${Math.abs(lat) <= 180 && Math.abs(lon) <= 90 ? `: is it [latitude, longitude]? GeoJSON wants [${lat}, ${lon}]` : ''}`,
+    });
+  if (value.length > 3)
+    c.issues.push({
+      severity: 'warning',
+      file: c.file,
+      path,
+      message: `a position has ${value.length} numbers; RFC 7946 allows longitude, latitude and an optional altitude`,
+    });
   if (!c.precisionWarned && value.some((n) => decimals(n as number) > MAX_DECIMALS)) {
     c.precisionWarned = true;
-    c.issues.push({ severity: 'warning', file: c.file, path, message: `coordinates with more than ${MAX_DECIMALS} decimals (finer than 10 cm) only make the file bigger: round them to 6 or fewer` });
+    c.issues.push({
+      severity: 'warning',
+      file: c.file,
+      path,
+      message: `coordinates with more than ${MAX_DECIMALS} decimals (finer than 10 cm) only make the file bigger: round them to 6 or fewer`,
+    });
   }
   return true;
 }
@@ -99,7 +147,12 @@ function positions(c: Check, value: unknown, path: string, min: number, what: st
   let ok = true;
   for (let i = 0; i < value.length; i++) ok = position(c, value[i], `${path}[${i}]`) && ok;
   if (value.length < min) {
-    c.issues.push({ severity: 'error', file: c.file, path, message: `${what} needs at least ${min} positions, got ${value.length}` });
+    c.issues.push({
+      severity: 'error',
+      file: c.file,
+      path,
+      message: `${what} needs at least ${min} positions, got ${value.length}`,
+    });
     return false;
   }
   return ok;
@@ -110,13 +163,20 @@ function ring(c: Check, value: unknown, path: string, exterior: boolean): void {
   const first = value[0]!;
   const last = value.at(-1)!;
   if (first[0] !== last[0] || first[1] !== last[1]) {
-    c.issues.push({ severity: 'error', file: c.file, path, message: `a polygon ring must be closed: its last position ${show(last)} must repeat the first ${show(first)}` });
+    c.issues.push({
+      severity: 'error',
+      file: c.file,
+      path,
+      message: `a polygon ring must be closed: its last position ${show(last)} must repeat the first ${show(first)}`,
+    });
     return;
   }
   const clockwise = booleanClockwise(value as [number, number][]);
   if (exterior === clockwise) {
     c.issues.push({
-      severity: 'warning', file: c.file, path,
+      severity: 'warning',
+      file: c.file,
+      path,
       message: `${exterior ? 'the outer ring runs clockwise' : 'a hole runs counterclockwise'}; RFC 7946's right-hand rule wants ${exterior ? 'outer rings counterclockwise' : 'holes clockwise'} (most tools accept either; mapshaper -o rfc7946 fixes it)`,
     });
   }
@@ -124,7 +184,12 @@ function ring(c: Check, value: unknown, path: string, exterior: boolean): void {
 
 function polygon(c: Check, value: unknown, path: string): void {
   if (!Array.isArray(value) || value.length === 0) {
-    c.issues.push({ severity: 'error', file: c.file, path, message: 'a polygon is a list of rings (the outline, then any holes)' });
+    c.issues.push({
+      severity: 'error',
+      file: c.file,
+      path,
+      message: 'a polygon is a list of rings (the outline, then any holes)',
+    });
     return;
   }
   value.forEach((r, i) => ring(c, r, `${path}[${i}]`, i === 0));
@@ -132,15 +197,31 @@ function polygon(c: Check, value: unknown, path: string): void {
 
 function geometry(c: Check, g: unknown, path: string): void {
   if (!isObj(g)) {
-    c.issues.push({ severity: 'error', file: c.file, path, message: 'expected a geometry object with "type" and "coordinates"' });
+    c.issues.push({
+      severity: 'error',
+      file: c.file,
+      path,
+      message: 'expected a geometry object with "type" and "coordinates"',
+    });
     return;
   }
   if (typeof g.type !== 'string' || !GEOMETRY_TYPES.includes(g.type)) {
-    c.issues.push({ severity: 'error', file: c.file, path: `${path}.type`, message: `${show(g.type)} is not a GeoJSON geometry type (${GEOMETRY_TYPES.join(', ')})` });
+    c.issues.push({
+      severity: 'error',
+      file: c.file,
+      path: `${path}.type`,
+      message: `${show(g.type)} is not a GeoJSON geometry type (${GEOMETRY_TYPES.join(', ')})`,
+    });
     return;
   }
   if (g.type === 'GeometryCollection') {
-    if (!Array.isArray(g.geometries)) c.issues.push({ severity: 'error', file: c.file, path: `${path}.geometries`, message: 'a GeometryCollection needs a "geometries" list' });
+    if (!Array.isArray(g.geometries))
+      c.issues.push({
+        severity: 'error',
+        file: c.file,
+        path: `${path}.geometries`,
+        message: 'a GeometryCollection needs a "geometries" list',
+      });
     else g.geometries.forEach((x, i) => geometry(c, x, `${path}.geometries[${i}]`));
     return;
   }
@@ -154,15 +235,26 @@ function geometry(c: Check, g: unknown, path: string): void {
   const wanted = DEPTH[g.type]!;
   const got = depth(cs);
   if (Array.isArray(cs) && cs.length > 0 && got !== wanted) {
-    c.issues.push({ severity: 'error', file: c.file, path: at, message: `a ${g.type}'s coordinates nest ${wanted} lists deep, these nest ${got}: a level of [ ] is ${got < wanted ? 'missing' : 'too many'}` });
+    c.issues.push({
+      severity: 'error',
+      file: c.file,
+      path: at,
+      message: `a ${g.type}'s coordinates nest ${wanted} lists deep, these nest ${got}: a level of [ ] is ${got < wanted ? 'missing' : 'too many'}`,
+    });
     return;
   }
   if (Array.isArray(cs) && cs.length === 0) {
-    c.issues.push({ severity: 'warning', file: c.file, path: at, message: `this ${g.type} has no coordinates, so nothing is drawn` });
+    c.issues.push({
+      severity: 'warning',
+      file: c.file,
+      path: at,
+      message: `this ${g.type} has no coordinates, so nothing is drawn`,
+    });
     return;
   }
   const each = (fn: (v: unknown, p: string) => void) => {
-    if (!Array.isArray(cs)) c.issues.push({ severity: 'error', file: c.file, path: at, message: `a ${g.type} has a list of coordinates` });
+    if (!Array.isArray(cs))
+      c.issues.push({ severity: 'error', file: c.file, path: at, message: `a ${g.type} has a list of coordinates` });
     else cs.forEach((v, i) => fn(v, `${at}[${i}]`));
   };
   switch (g.type) {
@@ -202,11 +294,21 @@ export function collectionIssues(
   const c: Check = { file, issues: [], precisionWarned: false, projectedWarned: false };
   if (value === undefined || value === null) return c.issues;
   if (!isObj(value) || value.type !== 'FeatureCollection') {
-    c.issues.push({ severity: 'error', file, path: '', message: `expected a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": [...]}) of ${layer}` });
+    c.issues.push({
+      severity: 'error',
+      file,
+      path: '',
+      message: `expected a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": [...]}) of ${layer}`,
+    });
     return c.issues;
   }
   if (!Array.isArray(value.features)) {
-    c.issues.push({ severity: 'error', file, path: 'features', message: 'missing required field "features": the list of features' });
+    c.issues.push({
+      severity: 'error',
+      file,
+      path: 'features',
+      message: 'missing required field "features": the list of features',
+    });
     return c.issues;
   }
   value.features.forEach((f: unknown, i: number) => {
@@ -216,22 +318,49 @@ export function collectionIssues(
       c.issues.push({ severity: 'error', file, path, message: 'expected a Feature object' });
       return;
     }
-    if (f.type !== 'Feature') c.issues.push({ severity: 'error', file, path: `${path}.type`, message: `a feature needs "type": "Feature", got ${show(f.type)}` });
-    if (!('properties' in f)) c.issues.push({ severity: 'error', file, path: `${path}.properties`, message: 'missing required field "properties" (with at least a "name")' });
+    if (f.type !== 'Feature')
+      c.issues.push({
+        severity: 'error',
+        file,
+        path: `${path}.type`,
+        message: `a feature needs "type": "Feature", got ${show(f.type)}`,
+      });
+    if (!('properties' in f))
+      c.issues.push({
+        severity: 'error',
+        file,
+        path: `${path}.properties`,
+        message: 'missing required field "properties" (with at least a "name")',
+      });
     else for (const issue of checkProperties(f.properties, ['features', i, 'properties'])) c.issues.push(issue);
     if (!('geometry' in f)) {
-      c.issues.push({ severity: 'error', file, path: `${path}.geometry`, message: `missing required field "geometry": the ${layer} layer draws ${LAYER_GEOMETRIES[layer].join(' or ')}s` });
+      c.issues.push({
+        severity: 'error',
+        file,
+        path: `${path}.geometry`,
+        message: `missing required field "geometry": the ${layer} layer draws ${LAYER_GEOMETRIES[layer].join(' or ')}s`,
+      });
       return;
     }
     if (f.geometry === null) {
-      c.issues.push({ severity: 'error', file, path: `${path}.geometry`, message: `"geometry" is null (allowed by GeoJSON, but there is nothing to draw): the ${layer} layer draws ${LAYER_GEOMETRIES[layer].join(' or ')}s` });
+      c.issues.push({
+        severity: 'error',
+        file,
+        path: `${path}.geometry`,
+        message: `"geometry" is null (allowed by GeoJSON, but there is nothing to draw): the ${layer} layer draws ${LAYER_GEOMETRIES[layer].join(' or ')}s`,
+      });
       return;
     }
     const before = c.issues.length;
     geometry(c, f.geometry, `${path}.geometry`);
     const g = f.geometry as Obj;
     if (c.issues.length === before && typeof g.type === 'string' && !LAYER_GEOMETRIES[layer].includes(g.type)) {
-      c.issues.push({ severity: 'error', file, path: `${path}.geometry.type`, message: `the ${layer} layer draws ${LAYER_GEOMETRIES[layer].join(' or ')}s, not a ${g.type}` });
+      c.issues.push({
+        severity: 'error',
+        file,
+        path: `${path}.geometry.type`,
+        message: `the ${layer} layer draws ${LAYER_GEOMETRIES[layer].join(' or ')}s, not a ${g.type}`,
+      });
     }
     if (c.issues.length === before && g.type === 'Point') {
       const box = area(f);
@@ -244,7 +373,9 @@ export function collectionIssues(
 function swapped(c: Check, [lon, lat]: number[], path: string, area: BBox): void {
   if (inBox(area, lon!, lat!) || !inBox(area, lat!, lon!)) return;
   c.issues.push({
-    severity: 'warning', file: c.file, path,
+    severity: 'warning',
+    file: c.file,
+    path,
     message: `[${lon}, ${lat}] is outside the story's area, but [${lat}, ${lon}] is inside it: GeoJSON puts longitude first, were they swapped?`,
   });
 }
@@ -256,7 +387,8 @@ function swapped(c: Check, [lon, lat]: number[], path: string, area: BBox): void
  */
 export function storyArea(collections: readonly unknown[], except?: unknown): BBox | null {
   const usable = (g: unknown) => isObj(g) && typeof g.type === 'string';
-  const features = collections.flatMap((fc) => (isObj(fc) && Array.isArray(fc.features) ? fc.features : []))
+  const features = collections
+    .flatMap((fc) => (isObj(fc) && Array.isArray(fc.features) ? fc.features : []))
     .filter((f): f is Obj => isObj(f) && f !== except && usable(f.geometry));
   const framing = features.filter((f) => (f.geometry as Obj).type !== 'Point');
   const chosen = framing.length ? framing : features.length >= 2 ? features : [];

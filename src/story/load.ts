@@ -43,7 +43,8 @@ export function displayName(url: URL, base: string = globalThis.location?.href ?
   const from = new URL(base);
   if (url.origin !== from.origin) return url.href;
   const dir = from.pathname.replace(/[^/]*$/, '');
-  if (url.protocol === 'file:') return safeDecode(url.pathname.startsWith(dir) ? url.pathname.slice(dir.length) : url.pathname);
+  if (url.protocol === 'file:')
+    return safeDecode(url.pathname.startsWith(dir) ? url.pathname.slice(dir.length) : url.pathname);
   return safeDecode(url.pathname.replace(/^\//, ''));
 }
 
@@ -63,18 +64,73 @@ async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<
   try {
     response = await fetchFn(url.href);
   } catch (error) {
-    return { file, ok: false, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} could not be loaded from ${url.href} (${(error as Error).message})` }] };
+    return {
+      file,
+      ok: false,
+      value: null,
+      text: null,
+      issues: [
+        {
+          severity: 'error',
+          file,
+          path: '',
+          message: `the ${what} could not be loaded from ${url.href} (${(error as Error).message})`,
+        },
+      ],
+    };
   }
   if (!response.ok && url.protocol === 'file:') {
-    return { file, ok: false, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: nothing at ${file}${what === 'story file' ? '' : ' (paths in "data" are relative to the story file)'}` }] };
+    return {
+      file,
+      ok: false,
+      value: null,
+      text: null,
+      issues: [
+        {
+          severity: 'error',
+          file,
+          path: '',
+          message: `the ${what} is missing: nothing at ${file}${what === 'story file' ? '' : ' (paths in "data" are relative to the story file)'}`,
+        },
+      ],
+    };
   }
   if (!response.ok) {
-    return { file, ok: false, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: ${url.href} answered HTTP ${response.status}` }] };
+    return {
+      file,
+      ok: false,
+      value: null,
+      text: null,
+      issues: [
+        {
+          severity: 'error',
+          file,
+          path: '',
+          message: `the ${what} is missing: ${url.href} answered HTTP ${response.status}`,
+        },
+      ],
+    };
   }
   const text = await response.text();
-  if (/^\s*<(!doctype|html)/i.test(text) || (/^\s*</.test(text) && /html/i.test(response.headers.get('content-type') ?? ''))) {
+  if (
+    /^\s*<(!doctype|html)/i.test(text) ||
+    (/^\s*</.test(text) && /html/i.test(response.headers.get('content-type') ?? ''))
+  ) {
     // Many servers answer an unknown path with the site's home page and status 200.
-    return { file, ok: false, value: null, text: null, issues: [{ severity: 'error', file, path: '', message: `the ${what} is missing: ${url.href} answered with an HTML page, not JSON (check the path)` }] };
+    return {
+      file,
+      ok: false,
+      value: null,
+      text: null,
+      issues: [
+        {
+          severity: 'error',
+          file,
+          path: '',
+          message: `the ${what} is missing: ${url.href} answered with an HTML page, not JSON (check the path)`,
+        },
+      ],
+    };
   }
   try {
     return { file, ok: true, value: JSON.parse(text), text, issues: [] };
@@ -86,7 +142,13 @@ async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<
     } catch {
       // Nested too deep for the parser's stack: the generic message below.
     }
-    return { file, ok: false, value: null, text, issues: found.length ? found : [{ severity: 'error', file, path: '', message: 'this file is not valid JSON' }] };
+    return {
+      file,
+      ok: false,
+      value: null,
+      text,
+      issues: found.length ? found : [{ severity: 'error', file, path: '', message: 'this file is not valid JSON' }],
+    };
   }
 }
 
@@ -99,7 +161,9 @@ async function withLines(issues: Issue[], texts: Map<string, string>): Promise<I
     const own = issues.filter((i) => i.file === file && i.line === undefined);
     if (own.length) located.set(file, locate(text, own));
   }
-  return issues.map((issue) => (issue.line === undefined && located.has(issue.file) ? located.get(issue.file)!.shift()! : issue));
+  return issues.map((issue) =>
+    issue.line === undefined && located.has(issue.file) ? located.get(issue.file)!.shift()! : issue,
+  );
 }
 
 /** At most this many issues are listed per file and kind of mistake; the rest are counted. */
@@ -122,7 +186,12 @@ export function capIssues(issues: readonly Issue[]): Issue[] {
   }
   for (const { first, n } of seen.values()) {
     if (n <= MAX_SIMILAR) continue;
-    out.push({ severity: first.severity, file: first.file, path: '', message: `…and ${n - MAX_SIMILAR} more like "${first.message.slice(0, 80)}${first.message.length > 80 ? '…' : ''}"` });
+    out.push({
+      severity: first.severity,
+      file: first.file,
+      path: '',
+      message: `…and ${n - MAX_SIMILAR} more like "${first.message.slice(0, 80)}${first.message.length > 80 ? '…' : ''}"`,
+    });
   }
   return out;
 }
@@ -135,18 +204,28 @@ const LAYERS = ['places', 'routes', 'areas'] as const;
  */
 export function mergeIssues(checked: readonly Issue[], normalized: readonly Issue[]): Issue[] {
   const covers = (a: Issue, b: Issue) =>
-    a.file === b.file && (a.path === b.path || (b.path !== '' && (a.path.startsWith(`${b.path}.`) || a.path.startsWith(`${b.path}[`))));
+    a.file === b.file &&
+    (a.path === b.path || (b.path !== '' && (a.path.startsWith(`${b.path}.`) || a.path.startsWith(`${b.path}[`))));
   // A file that is wrong as a whole (not an object at all) gets that one issue.
   const whole = new Set(checked.filter((c) => c.severity === 'error' && c.path === '').map((c) => c.file));
-  return [...checked, ...normalized.filter((n) => !whole.has(n.file) && !checked.some((c) => c.severity === 'error' && covers(c, n)))];
+  return [
+    ...checked,
+    ...normalized.filter((n) => !whole.has(n.file) && !checked.some((c) => c.severity === 'error' && covers(c, n))),
+  ];
 }
 
 /** Issues in the order an editor reads them: file by file (the story first), then by line. */
 function byPlace(issues: Issue[], files: readonly string[]): Issue[] {
-  const rank = (f: string) => (files.indexOf(f) + 1 || files.length + 1);
+  const rank = (f: string) => files.indexOf(f) + 1 || files.length + 1;
   return issues
     .map((issue, i) => ({ issue, i }))
-    .sort((a, b) => rank(a.issue.file) - rank(b.issue.file) || (a.issue.line ?? 0) - (b.issue.line ?? 0) || (a.issue.column ?? 0) - (b.issue.column ?? 0) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        rank(a.issue.file) - rank(b.issue.file) ||
+        (a.issue.line ?? 0) - (b.issue.line ?? 0) ||
+        (a.issue.column ?? 0) - (b.issue.column ?? 0) ||
+        a.i - b.i,
+    )
     .map((x) => x.issue);
 }
 
@@ -154,7 +233,13 @@ function byPlace(issues: Issue[], files: readonly string[]): Issue[] {
  * `loadStoryData(input, base, storyFile, options, storyText)` loads the GeoJSON files a parsed
  * story names, relative to `base` (the story file's URL), normalises the whole and checks it.
  */
-export async function loadStoryData(input: unknown, base: URL, storyFile: string, options: LoadOptions = {}, storyText: string | null = null): Promise<LoadResult> {
+export async function loadStoryData(
+  input: unknown,
+  base: URL,
+  storyFile: string,
+  options: LoadOptions = {},
+  storyText: string | null = null,
+): Promise<LoadResult> {
   const data: StoryData = {};
   const files: StoryFiles = { story: storyFile };
   const sizes: Partial<Record<(typeof LAYERS)[number], number>> = {};
@@ -162,31 +247,35 @@ export async function loadStoryData(input: unknown, base: URL, storyFile: string
   const issues: Issue[] = [];
   const texts = new Map<string, string>();
   if (storyText !== null) texts.set(storyFile, storyText);
-  const refs = (typeof input === 'object' && input !== null ? (input as { data?: unknown }).data : undefined) as Record<string, unknown> | undefined;
-  await Promise.all(LAYERS.map(async (layer) => {
-    const ref = refs?.[layer];
-    if (ref === undefined) return;
-    if (typeof ref === 'object' && ref !== null && !Array.isArray(ref)) {
-      // A story given as an object may carry its GeoJSON inline.
-      data[layer] = ref;
-      files[layer] = `${storyFile} (data.${layer})`;
-      return;
-    }
-    if (typeof ref !== 'string') {
-      // The checker says what is wrong with the reference; the layer is unknown.
-      data[layer] = null;
-      return;
-    }
-    const url = new URL(ref, base);
-    urls.push(url.href);
-    const fetched = await fetchJson(url, options, `${layer} file`);
-    files[layer] = fetched.file;
-    // A file that could not be read is null to normalize (its ids are unknown, not missing).
-    data[layer] = fetched.ok ? (fetched.value ?? 'null') : null;
-    if (fetched.text !== null) sizes[layer] = new TextEncoder().encode(fetched.text).length;
-    issues.push(...fetched.issues);
-    if (fetched.text !== null) texts.set(fetched.file, fetched.text);
-  }));
+  const refs = (typeof input === 'object' && input !== null ? (input as { data?: unknown }).data : undefined) as
+    | Record<string, unknown>
+    | undefined;
+  await Promise.all(
+    LAYERS.map(async (layer) => {
+      const ref = refs?.[layer];
+      if (ref === undefined) return;
+      if (typeof ref === 'object' && ref !== null && !Array.isArray(ref)) {
+        // A story given as an object may carry its GeoJSON inline.
+        data[layer] = ref;
+        files[layer] = `${storyFile} (data.${layer})`;
+        return;
+      }
+      if (typeof ref !== 'string') {
+        // The checker says what is wrong with the reference; the layer is unknown.
+        data[layer] = null;
+        return;
+      }
+      const url = new URL(ref, base);
+      urls.push(url.href);
+      const fetched = await fetchJson(url, options, `${layer} file`);
+      files[layer] = fetched.file;
+      // A file that could not be read is null to normalize (its ids are unknown, not missing).
+      data[layer] = fetched.ok ? (fetched.value ?? 'null') : null;
+      if (fetched.text !== null) sizes[layer] = new TextEncoder().encode(fetched.text).length;
+      issues.push(...fetched.issues);
+      if (fetched.text !== null) texts.set(fetched.file, fetched.text);
+    }),
+  );
   const result = normalizeStory(input, data, files);
   if (options.onStory) {
     const found = await withLines([...issues, ...result.issues], texts);
@@ -196,19 +285,33 @@ export async function loadStoryData(input: unknown, base: URL, storyFile: string
   const { validateStory } = await import('./validate.ts');
   const layers: Parameters<typeof validateStory>[0]['layers'] = {};
   for (const layer of LAYERS) {
-    if (data[layer] !== undefined && data[layer] !== null && files[layer]) layers[layer] = { value: data[layer], file: files[layer]!, size: sizes[layer] };
+    if (data[layer] !== undefined && data[layer] !== null && files[layer])
+      layers[layer] = { value: data[layer], file: files[layer]!, size: sizes[layer] };
   }
   let checked: Issue[];
   try {
     checked = validateStory({ story: input, storyFile, layers });
   } catch (error) {
     // The checker must never take the story down with it.
-    checked = [{ severity: 'error', file: storyFile, path: '', message: `the checker stopped on an unexpected input (${error instanceof Error ? error.message : String(error)}); please report it` }];
+    checked = [
+      {
+        severity: 'error',
+        file: storyFile,
+        path: '',
+        message: `the checker stopped on an unexpected input (${error instanceof Error ? error.message : String(error)}); please report it`,
+      },
+    ];
   }
   const { duplicateKeys } = texts.size ? await import('./locate.ts') : { duplicateKeys: () => [] as Issue[] };
   const duplicates = [...texts].flatMap(([file, text]) => duplicateKeys(text, file));
   const all = await withLines([...issues, ...duplicates, ...mergeIssues(checked, result.issues)], texts);
-  return { story: result.story, issues: capIssues(byPlace(all, [storyFile, ...LAYERS.map((l) => files[l] ?? '')])), text: storyText, failed: false, urls };
+  return {
+    story: result.story,
+    issues: capIssues(byPlace(all, [storyFile, ...LAYERS.map((l) => files[l] ?? '')])),
+    text: storyText,
+    failed: false,
+    urls,
+  };
 }
 
 /** `loadStory(url, options)` fetches a story file and everything it names. */
@@ -220,7 +323,9 @@ export async function loadStory(url: string | URL, options: LoadOptions = {}): P
     return { story: empty.story, issues: fetched.issues, text: null, failed: true, urls: [resolved.href] };
   }
   const onStory = options.onStory;
-  const withStoryUrl = onStory ? { ...options, onStory: (early: LoadResult) => onStory({ ...early, urls: [resolved.href, ...early.urls] }) } : options;
+  const withStoryUrl = onStory
+    ? { ...options, onStory: (early: LoadResult) => onStory({ ...early, urls: [resolved.href, ...early.urls] }) }
+    : options;
   const result = await loadStoryData(fetched.value, resolved, fetched.file, withStoryUrl, fetched.text);
   return { ...result, urls: [resolved.href, ...result.urls] };
 }

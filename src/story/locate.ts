@@ -2,7 +2,15 @@
  * Line and column numbers for editor mistakes. Loaded only when there is something to report, so
  * a valid story never pays for it.
  */
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode, visit, type JSONPath, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  parse,
+  parseTree,
+  printParseErrorCode,
+  visit,
+  type JSONPath,
+  type ParseError,
+} from 'jsonc-parser';
 import { formatPath, type Issue } from './issues.ts';
 
 const SYNTAX_HELP: Record<string, string> = {
@@ -29,7 +37,11 @@ function lineStarts(text: string): number[] {
 }
 
 /** `lineColumn(text, offset)` returns the 1-based line and column of a character offset. */
-export function lineColumn(text: string, offset: number, starts: readonly number[] = lineStarts(text)): { line: number; column: number } {
+export function lineColumn(
+  text: string,
+  offset: number,
+  starts: readonly number[] = lineStarts(text),
+): { line: number; column: number } {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -73,7 +85,13 @@ export function duplicateKeys(text: string, file: string): Issue[] {
       if (!seen) return;
       if (seen.has(name)) {
         const path = formatPath([...pathSupplier(), name]);
-        issues.push({ severity: 'error', file, path, message: `"${name}" is written twice in this object: only the last one counts, the first is lost`, ...lineColumn(text, offset, starts) });
+        issues.push({
+          severity: 'error',
+          file,
+          path,
+          message: `"${name}" is written twice in this object: only the last one counts, the first is lost`,
+          ...lineColumn(text, offset, starts),
+        });
       }
       seen.add(name);
     },

@@ -11,8 +11,23 @@ import { closest } from './suggest.ts';
 import { safeUrl } from './url.ts';
 import { isLanguageTag } from './lang.ts';
 import type {
-  AreaFeature, AreaProperties, BBox, Block, Camera, Chapter, ChapterView, Layer, LngLat, PlaceFeature,
-  PlaceProperties, RouteFeature, RouteProperties, Source, Story, StoryFeature, TimelineEvent,
+  AreaFeature,
+  AreaProperties,
+  BBox,
+  Block,
+  Camera,
+  Chapter,
+  ChapterView,
+  Layer,
+  LngLat,
+  PlaceFeature,
+  PlaceProperties,
+  RouteFeature,
+  RouteProperties,
+  Source,
+  Story,
+  StoryFeature,
+  TimelineEvent,
 } from './types.ts';
 
 export { safeUrl };
@@ -106,26 +121,41 @@ function collect<F extends StoryFeature>(
     }
     const id = typeof raw.id === 'number' ? String(raw.id) : str(raw.id);
     if (!id) {
-      issues.push({ severity: 'error', file, path: `${path}.id`, message: `this feature has no "id": give it a unique string id so chapters can name it` });
+      issues.push({
+        severity: 'error',
+        file,
+        path: `${path}.id`,
+        message: `this feature has no "id": give it a unique string id so chapters can name it`,
+      });
       return;
     }
     const geometry = raw.geometry as unknown as Geometry;
     if (!accepts(geometry)) {
-      issues.push({ severity: 'error', file, path: `${path}.geometry.type`, message: `"${id}" is a ${geometry.type}, which the ${layer} layer cannot draw` });
+      issues.push({
+        severity: 'error',
+        file,
+        path: `${path}.geometry.type`,
+        message: `"${id}" is a ${geometry.type}, which the ${layer} layer cannot draw`,
+      });
       return;
     }
     const properties = isObj(raw.properties) ? raw.properties : {};
-    const feature = { ...(raw as unknown as Feature), id, properties: { ...properties, id, name: str(properties.name) ?? id } };
+    const feature = {
+      ...(raw as unknown as Feature),
+      id,
+      properties: { ...properties, id, name: str(properties.name) ?? id },
+    };
     out.push(shape(feature, id));
     indices.push(i);
   });
   return { features: out, indices, complete: true };
 }
 
-const fc = <F extends Feature>(features: F[]): FeatureCollection<F['geometry'], F['properties']> => ({
-  type: 'FeatureCollection',
-  features,
-}) as FeatureCollection<F['geometry'], F['properties']>;
+const fc = <F extends Feature>(features: F[]): FeatureCollection<F['geometry'], F['properties']> =>
+  ({
+    type: 'FeatureCollection',
+    features,
+  }) as FeatureCollection<F['geometry'], F['properties']>;
 
 /**
  * `normalizeStory(input, data, files)` returns the read-only story and every issue found. The
@@ -135,13 +165,24 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
   const issues: Issue[] = [];
   const file = files.story;
   const raw: Obj = isObj(input) ? input : {};
-  if (!isObj(input)) issues.push({ severity: 'error', file, path: '', message: 'expected a JSON object with "title" and "chapters"' });
+  if (!isObj(input))
+    issues.push({ severity: 'error', file, path: '', message: 'expected a JSON object with "title" and "chapters"' });
 
   // Features first: chapters refer to them by id.
-  const places = collect<PlaceFeature>('places', data.places, files.places ?? 'places', (g) => g.type === 'Point', issues,
-    (f, id) => ({ ...f, id, properties: f.properties as unknown as PlaceProperties }) as PlaceFeature);
-  const routes = collect<RouteFeature>('routes', data.routes, files.routes ?? 'routes',
-    (g) => g.type === 'LineString' || g.type === 'MultiLineString', issues,
+  const places = collect<PlaceFeature>(
+    'places',
+    data.places,
+    files.places ?? 'places',
+    (g) => g.type === 'Point',
+    issues,
+    (f, id) => ({ ...f, id, properties: f.properties as unknown as PlaceProperties }) as PlaceFeature,
+  );
+  const routes = collect<RouteFeature>(
+    'routes',
+    data.routes,
+    files.routes ?? 'routes',
+    (g) => g.type === 'LineString' || g.type === 'MultiLineString',
+    issues,
     (f, id) => {
       const drawn = f.properties as unknown as RouteProperties;
       const given = f.geometry as RouteFeature['geometry'];
@@ -149,18 +190,37 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
       // The caption drawn along the route: the editor's label, or its length.
       const properties = { ...drawn, caption: str(drawn.label) ?? formatKm(lineLength(geometry)) };
       return { ...f, id, properties, geometry } as RouteFeature;
-    });
-  const areas = collect<AreaFeature>('areas', data.areas, files.areas ?? 'areas',
-    (g) => g.type === 'Polygon' || g.type === 'MultiPolygon', issues,
-    (f, id) => ({ ...f, id, properties: f.properties as unknown as AreaProperties }) as AreaFeature);
+    },
+  );
+  const areas = collect<AreaFeature>(
+    'areas',
+    data.areas,
+    files.areas ?? 'areas',
+    (g) => g.type === 'Polygon' || g.type === 'MultiPolygon',
+    issues,
+    (f, id) => ({ ...f, id, properties: f.properties as unknown as AreaProperties }) as AreaFeature,
+  );
 
   const features = new Map<string, { layer: Layer; feature: StoryFeature }>();
-  const fileOf: Record<Layer, string> = { places: files.places ?? 'places', routes: files.routes ?? 'routes', areas: files.areas ?? 'areas' };
-  for (const [layer, list] of [['places', places], ['routes', routes], ['areas', areas]] as const) {
+  const fileOf: Record<Layer, string> = {
+    places: files.places ?? 'places',
+    routes: files.routes ?? 'routes',
+    areas: files.areas ?? 'areas',
+  };
+  for (const [layer, list] of [
+    ['places', places],
+    ['routes', routes],
+    ['areas', areas],
+  ] as const) {
     list.features.forEach((feature, i) => {
       const seen = features.get(feature.id);
       if (seen) {
-        issues.push({ severity: 'error', file: fileOf[layer], path: `features[${list.indices[i]}].id`, message: `duplicate id "${feature.id}" (also in ${seen.layer}): ids must be unique across places, routes and areas` });
+        issues.push({
+          severity: 'error',
+          file: fileOf[layer],
+          path: `features[${list.indices[i]}].id`,
+          message: `duplicate id "${feature.id}" (also in ${seen.layer}): ids must be unique across places, routes and areas`,
+        });
         return;
       }
       features.set(feature.id, { layer, feature });
@@ -185,7 +245,12 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
       } else if (!features.has(id)) {
         if (!complete) return;
         const near = closest(id, ids);
-        issues.push({ severity: 'error', file, path: `${path}[${i}]`, message: `no place, route or area has the id "${id}"${near ? `; did you mean "${near}"?` : ''}` });
+        issues.push({
+          severity: 'error',
+          file,
+          path: `${path}[${i}]`,
+          message: `no place, route or area has the id "${id}"${near ? `; did you mean "${near}"?` : ''}`,
+        });
       } else if (!ok.includes(id)) ok.push(id);
     });
     return ok;
@@ -193,7 +258,12 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
 
   const published = raw.published === undefined ? null : parseDay(raw.published);
   if (raw.published !== undefined && !published) {
-    issues.push({ severity: 'error', file, path: 'published', message: `"${String(raw.published)}" is not a date: write it as YYYY-MM-DD` });
+    issues.push({
+      severity: 'error',
+      file,
+      path: 'published',
+      message: `"${String(raw.published)}" is not a date: write it as YYYY-MM-DD`,
+    });
   }
 
   const title = str(raw.title);
@@ -202,7 +272,12 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
 
   // Chapters.
   if (!Array.isArray(raw.chapters) || raw.chapters.length === 0) {
-    issues.push({ severity: 'error', file, path: 'chapters', message: 'the story needs a "chapters" list with at least one chapter' });
+    issues.push({
+      severity: 'error',
+      file,
+      path: 'chapters',
+      message: 'the story needs a "chapters" list with at least one chapter',
+    });
   }
   const chapterIds = new Set<string>();
   const draft: Omit<Chapter, 'period' | 'after'>[] = [];
@@ -215,13 +290,28 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     let id = str(c.id);
     if (!id) {
       id = `chapter-${i + 1}`;
-      issues.push({ severity: 'error', file, path: `${path}.id`, message: `this chapter has no "id" (used in links like #${id}); it is called "${id}" for now` });
+      issues.push({
+        severity: 'error',
+        file,
+        path: `${path}.id`,
+        message: `this chapter has no "id" (used in links like #${id}); it is called "${id}" for now`,
+      });
     } else if (chapterIds.has(id)) {
-      issues.push({ severity: 'error', file, path: `${path}.id`, message: `duplicate chapter id "${id}": chapter ids must be unique` });
+      issues.push({
+        severity: 'error',
+        file,
+        path: `${path}.id`,
+        message: `duplicate chapter id "${id}": chapter ids must be unique`,
+      });
       id = `${id}-${i + 1}`;
     }
     if (!/^[A-Za-z][\w-]*$/.test(id)) {
-      issues.push({ severity: 'error', file, path: `${path}.id`, message: `"${id}" cannot be used in a link (#${id}): start with a letter and use only letters, digits, "-" and "_"` });
+      issues.push({
+        severity: 'error',
+        file,
+        path: `${path}.id`,
+        message: `"${id}" cannot be used in a link (#${id}): start with a letter and use only letters, digits, "-" and "_"`,
+      });
     }
     chapterIds.add(id);
     const map = isObj(c.map) ? c.map : {};
@@ -230,7 +320,12 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     const show = resolveIds(map.show, `${path}.map.show`);
     let cam = camera(map.camera);
     if (map.camera !== undefined && !cam) {
-      issues.push({ severity: 'error', file, path: `${path}.map.camera`, message: 'a camera needs "center": [longitude, latitude] and "zoom"' });
+      issues.push({
+        severity: 'error',
+        file,
+        path: `${path}.map.camera`,
+        message: 'a camera needs "center": [longitude, latitude] and "zoom"',
+      });
     }
     let fitIds = focus;
     if (!cam && focus.length === 0) {
@@ -252,16 +347,24 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
       title: str(c.title) ?? id,
       kicker: str(c.kicker),
       body: arr(c.body).flatMap((b, j) => block(b, `${path}.body[${j}]`)),
-      sources: arr(c.sources).map(source).filter((s): s is Source => s !== null),
+      sources: arr(c.sources)
+        .map(source)
+        .filter((s): s is Source => s !== null),
       view,
     });
-    if (!str(c.title)) issues.push({ severity: 'error', file, path: `${path}.title`, message: 'this chapter needs a "title"' });
+    if (!str(c.title))
+      issues.push({ severity: 'error', file, path: `${path}.title`, message: 'this chapter needs a "title"' });
   });
 
   function block(b: unknown, path: string): Block[] {
     if (typeof b === 'string') return [{ type: 'paragraph', text: b }];
     if (!isObj(b)) {
-      issues.push({ severity: 'error', file, path, message: 'expected a paragraph (a string) or a block object with a "type"' });
+      issues.push({
+        severity: 'error',
+        file,
+        path,
+        message: 'expected a paragraph (a string) or a block object with a "type"',
+      });
       return [];
     }
     const text = str(b.text);
@@ -271,7 +374,12 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
       case 'quote': {
         const speaker = str(b.speaker);
         if (!text || !speaker) {
-          issues.push({ severity: 'error', file, path, message: 'a quote needs "text" and the "speaker" it is attributed to' });
+          issues.push({
+            severity: 'error',
+            file,
+            path,
+            message: 'a quote needs "text" and the "speaker" it is attributed to',
+          });
           return text ? [{ type: 'paragraph', text }] : [];
         }
         return [{ type: 'quote', text, speaker, role: str(b.role), context: str(b.context) }];
@@ -284,17 +392,42 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
         if (!a || a.layer !== 'places' || !z || z.layer !== 'places') {
           const bad = !a || a.layer !== 'places' ? 'from' : 'to';
           if (!complete && !features.has(String(b[bad]))) return text ? [{ type: 'paragraph', text }] : [];
-          const near = closest(String(b[bad]), places.features.map((p) => p.id));
-          issues.push({ severity: 'error', file, path: `${path}.${bad}`, message: `a distance runs between two places; "${String(b[bad])}" is not a place id${near ? `; did you mean "${near}"?` : ''}` });
+          const near = closest(
+            String(b[bad]),
+            places.features.map((p) => p.id),
+          );
+          issues.push({
+            severity: 'error',
+            file,
+            path: `${path}.${bad}`,
+            message: `a distance runs between two places; "${String(b[bad])}" is not a place id${near ? `; did you mean "${near}"?` : ''}`,
+          });
           return text ? [{ type: 'paragraph', text }] : [];
         }
         const from = a.feature as PlaceFeature;
         const to = z.feature as PlaceFeature;
         const m = measure(from.geometry.coordinates as LngLat, to.geometry.coordinates as LngLat);
-        return [{ type: 'distance', from: from.id, to: to.id, fromName: from.properties.name, toName: to.properties.name, km: m.km, miles: m.miles, bearing: m.bearing, text }];
+        return [
+          {
+            type: 'distance',
+            from: from.id,
+            to: to.id,
+            fromName: from.properties.name,
+            toName: to.properties.name,
+            km: m.km,
+            miles: m.miles,
+            bearing: m.bearing,
+            text,
+          },
+        ];
       }
       default:
-        issues.push({ severity: 'error', file, path: `${path}.type`, message: `unknown block type "${String(b.type)}": use "paragraph", "quote", "note" or "distance"` });
+        issues.push({
+          severity: 'error',
+          file,
+          path: `${path}.type`,
+          message: `unknown block type "${String(b.type)}": use "paragraph", "quote", "note" or "distance"`,
+        });
         return text ? [{ type: 'paragraph', text }] : [];
     }
   }
@@ -309,7 +442,12 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     }
     const date = parseDay(e.date);
     if (!date) {
-      issues.push({ severity: 'error', file, path: `${path}.date`, message: `"${String(e.date)}" is not a date: write it as YYYY-MM-DD` });
+      issues.push({
+        severity: 'error',
+        file,
+        path: `${path}.date`,
+        message: `"${String(e.date)}" is not a date: write it as YYYY-MM-DD`,
+      });
       return;
     }
     const label = str(e.label);
@@ -320,7 +458,12 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     let chapter = str(e.chapter);
     if (chapter && !chapterIds.has(chapter) && chapterIds.size > 0) {
       const near = closest(chapter, [...chapterIds]);
-      issues.push({ severity: 'error', file, path: `${path}.chapter`, message: `no chapter has the id "${chapter}"${near ? `; did you mean "${near}"?` : ''}` });
+      issues.push({
+        severity: 'error',
+        file,
+        path: `${path}.chapter`,
+        message: `no chapter has the id "${chapter}"${near ? `; did you mean "${near}"?` : ''}`,
+      });
       chapter = null;
     }
     events.push({

@@ -13,7 +13,16 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** `formatDay(date, lang)` returns e.g. `3 February 2025` for an English story. */
 export function formatDay(date: Date, lang = 'en'): string {
   let f = dayFormats.get(lang);
-  if (!f) dayFormats.set(lang, (f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  if (!f)
+    dayFormats.set(
+      lang,
+      (f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      })),
+    );
   return f.format(date);
 }
 
@@ -83,9 +92,11 @@ export function storyTemplate(story: Story, hash: string | null = null): Templat
       <h1 class="sm-title">${story.title}</h1>
       ${story.dek ? html`<p class="sm-dek">${story.dek}</p>` : nothing}
       ${story.byline ? html`<p class="sm-byline">${story.byline}</p>` : nothing}
-      ${story.source
-        ? html`<p class="sm-source">Retelling ${sourceLink(story.source)}${published && !story.source.date ? html`, published ${published}` : nothing}.</p>`
-        : nothing}
+      ${
+        story.source
+          ? html`<p class="sm-source">Retelling ${sourceLink(story.source)}${published && !story.source.date ? html`, published ${published}` : nothing}.</p>`
+          : nothing
+      }
     </header>
     <article class="sm-story" lang=${story.lang} data-story=${story.id} data-hash=${hash ?? nothing} data-story-part aria-label=${story.title}>
       ${story.chapters.map((c) => chapterTemplate(c, story.lang))}

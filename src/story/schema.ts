@@ -19,17 +19,27 @@ z.config({ jitless: true });
 export const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'write dates as YYYY-MM-DD, like "2025-02-04"', abort: true })
-  .refine((v) => {
-    const [y, m, d] = v.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, { error: (issue) => `"${String(issue.input)}" is not a day of the calendar` })
+  .refine(
+    (v) => {
+      const [y, m, d] = v.split('-').map(Number) as [number, number, number];
+      const date = new Date(Date.UTC(y, m - 1, d));
+      return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    },
+    { error: (issue) => `"${String(issue.input)}" is not a day of the calendar` },
+  )
   .meta({ description: 'A calendar day, YYYY-MM-DD.', examples: ['2025-02-04'] });
 
-const text = (description: string, examples?: string[]) => z.string().trim().min(1, { error: 'must not be empty' }).meta({ description, examples });
+const text = (description: string, examples?: string[]) =>
+  z.string().trim().min(1, { error: 'must not be empty' }).meta({ description, examples });
 
-export const Longitude = z.number().min(-180, { error: 'a longitude is between -180 and 180' }).max(180, { error: 'a longitude is between -180 and 180' });
-export const Latitude = z.number().min(-90, { error: 'a latitude is between -90 and 90' }).max(90, { error: 'a latitude is between -90 and 90' });
+export const Longitude = z
+  .number()
+  .min(-180, { error: 'a longitude is between -180 and 180' })
+  .max(180, { error: 'a longitude is between -180 and 180' });
+export const Latitude = z
+  .number()
+  .min(-90, { error: 'a latitude is between -90 and 90' })
+  .max(90, { error: 'a latitude is between -90 and 90' });
 
 export const LngLatSchema = z.tuple([Longitude, Latitude]).meta({
   description: '[longitude, latitude] in degrees (GeoJSON order: longitude first).',
@@ -49,12 +59,27 @@ export const FeatureId = z
 export const CameraSchema = z
   .strictObject({
     center: LngLatSchema.meta({ description: 'Where the map is centred: [longitude, latitude].' }),
-    zoom: z.number().min(0).max(22).meta({ description: 'Zoom level: 2 shows the Americas, 8 a country like El Salvador, 12 a town.' }),
-    bearing: z.number().min(-360).max(360).optional().meta({ description: 'Rotation in degrees clockwise from north (default 0).' }),
-    pitch: z.number().min(0).max(85).optional().meta({ description: 'Tilt in degrees (default 0, looking straight down).' }),
+    zoom: z
+      .number()
+      .min(0)
+      .max(22)
+      .meta({ description: 'Zoom level: 2 shows the Americas, 8 a country like El Salvador, 12 a town.' }),
+    bearing: z
+      .number()
+      .min(-360)
+      .max(360)
+      .optional()
+      .meta({ description: 'Rotation in degrees clockwise from north (default 0).' }),
+    pitch: z
+      .number()
+      .min(0)
+      .max(85)
+      .optional()
+      .meta({ description: 'Tilt in degrees (default 0, looking straight down).' }),
   })
   .meta({
-    description: 'An exact map position. In preview mode (?edit) the page shows the current camera as a snippet to paste here.',
+    description:
+      'An exact map position. In preview mode (?edit) the page shows the current camera as a snippet to paste here.',
     examples: [{ center: [-82, 20], zoom: 2.6 }],
   });
 
@@ -64,9 +89,14 @@ export const SourceSchema = z
     title: text('The title of the article or document.').optional(),
     url: z
       .string()
-      .refine((v) => safeUrl(v) !== null, { error: 'a link must be a web address (https://…), a mailto: address, or a relative path' })
+      .refine((v) => safeUrl(v) !== null, {
+        error: 'a link must be a web address (https://…), a mailto: address, or a relative path',
+      })
       .optional()
-      .meta({ description: 'A link to it: https://…, mailto:… or a path relative to the page.', format: 'uri-reference' }),
+      .meta({
+        description: 'A link to it: https://…, mailto:… or a path relative to the page.',
+        format: 'uri-reference',
+      }),
     date: text('When it was published, as written in the credit line.', ['4 February 2025']).optional(),
   })
   .meta({ description: 'A source the text relies on.' });
@@ -79,7 +109,7 @@ const Quote = z.strictObject({
   type: z.literal('quote'),
   text: text('The words quoted, without quotation marks.'),
   speaker: text('Who said it. Every quote is attributed.', ['Marco Rubio']),
-  role: text('The speaker\'s role.', ['US Secretary of State']).optional(),
+  role: text("The speaker's role.", ['US Secretary of State']).optional(),
   context: text('Where or to whom it was said.', ['to reporters in San Salvador']).optional(),
 });
 const Note = z.strictObject({
@@ -100,16 +130,30 @@ export const BlockSchema = z
     z.discriminatedUnion('type', [Paragraph, Quote, Note, Distance]),
   ])
   .meta({
-    description: 'A paragraph (a string), or a block: "quote" (attributed), "note" (e.g. a correction), "distance" (a straight-line distance the map computes).',
+    description:
+      'A paragraph (a string), or a block: "quote" (attributed), "note" (e.g. a correction), "distance" (a straight-line distance the map computes).',
   });
 
 export const ChapterMapSchema = z
   .strictObject({
-    focus: z.array(FeatureId).optional().meta({ description: 'Features the map fits into view, kept clear of the text and of their labels.', examples: [['san-salvador', 'cecot']] }),
-    camera: CameraSchema.optional().meta({ description: 'An exact camera; wins over `focus` for where the map looks.' }),
-    highlight: z.array(FeatureId).optional().meta({ description: 'Features drawn prominently (default: the `focus` features).' }),
+    focus: z
+      .array(FeatureId)
+      .optional()
+      .meta({
+        description: 'Features the map fits into view, kept clear of the text and of their labels.',
+        examples: [['san-salvador', 'cecot']],
+      }),
+    camera: CameraSchema.optional().meta({
+      description: 'An exact camera; wins over `focus` for where the map looks.',
+    }),
+    highlight: z
+      .array(FeatureId)
+      .optional()
+      .meta({ description: 'Features drawn prominently (default: the `focus` features).' }),
     show: z.array(FeatureId).optional().meta({ description: 'More features drawn quietly, for context.' }),
-    description: text('What the map shows, in words, for screen-reader users (generated from the features when left out).').optional(),
+    description: text(
+      'What the map shows, in words, for screen-reader users (generated from the features when left out).',
+    ).optional(),
   })
   .meta({ description: 'The whole map state of the chapter: where it looks and what it draws.' });
 
@@ -117,11 +161,13 @@ export const ChapterSchema = z
   .strictObject({
     id: z
       .string()
-      .regex(/^[A-Za-z][\w-]*$/, { error: 'start with a letter and use only letters, digits, "-" and "_" (it is used in links like #cecot)' })
+      .regex(/^[A-Za-z][\w-]*$/, {
+        error: 'start with a letter and use only letters, digits, "-" and "_" (it is used in links like #cecot)',
+      })
       .meta({ description: 'A unique name for the chapter, used in links (#id) and by events.', examples: ['cecot'] }),
-    title: text('The chapter\'s heading.'),
-    kicker: text('A line above the heading (default: the dates of the chapter\'s events).').optional(),
-    body: z.array(BlockSchema).optional().meta({ description: 'The chapter\'s text, in order.' }),
+    title: text("The chapter's heading."),
+    kicker: text("A line above the heading (default: the dates of the chapter's events).").optional(),
+    body: z.array(BlockSchema).optional().meta({ description: "The chapter's text, in order." }),
     sources: z.array(SourceSchema).optional().meta({ description: 'Sources, listed under the chapter.' }),
     map: ChapterMapSchema.optional(),
   })
@@ -132,28 +178,47 @@ export const EventSchema = z
     id: z.string().min(1).optional().meta({ description: 'A name for the event (default: its position).' }),
     date: isoDay,
     label: text('What happened, in a few words (shown on the timeline).'),
-    chapter: z.string().min(1).optional().meta({ description: 'The id of the chapter that tells it; the timeline goes there when the event is chosen.' }),
+    chapter: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'The id of the chapter that tells it; the timeline goes there when the event is chosen.' }),
   })
   .meta({ description: 'A dated event on the timeline.' });
 
-const DataRef = z
-  .union([
-    z.string().min(1).meta({ description: 'Path of a GeoJSON file, relative to the story file, or a URL.' }),
-    z.looseObject({ type: z.literal('FeatureCollection') }).meta({ description: 'A FeatureCollection given inline.' }),
-  ]);
+const DataRef = z.union([
+  z.string().min(1).meta({ description: 'Path of a GeoJSON file, relative to the story file, or a URL.' }),
+  z.looseObject({ type: z.literal('FeatureCollection') }).meta({ description: 'A FeatureCollection given inline.' }),
+]);
 
 export const StorySchema = z
   .strictObject({
-    $schema: z.string().optional().meta({ description: 'The JSON Schema of this file, for editors: "story.schema.json".' }),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'use lower-case letters, digits and "-"' }).optional().meta({ description: 'A short name for the story.', examples: ['el-salvador-prison-offer'] }),
+    $schema: z
+      .string()
+      .optional()
+      .meta({ description: 'The JSON Schema of this file, for editors: "story.schema.json".' }),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'use lower-case letters, digits and "-"' })
+      .optional()
+      .meta({ description: 'A short name for the story.', examples: ['el-salvador-prison-offer'] }),
     lang: z
       .string()
-      .refine(isLanguageTag, { error: (issue) => `"${String(issue.input)}" is not a language tag the browser knows: write one like "en" or "es-SV"` })
-      .optional().meta({ description: 'The language of the text (default "en"); dates are written in it.' }),
+      .refine(isLanguageTag, {
+        error: (issue) =>
+          `"${String(issue.input)}" is not a language tag the browser knows: write one like "en" or "es-SV"`,
+      })
+      .optional()
+      .meta({ description: 'The language of the text (default "en"); dates are written in it.' }),
     title: text('The headline.'),
     dek: text('The standfirst under the headline.').optional(),
     byline: text('The credit line.').optional(),
-    published: isoDay.optional().meta({ description: 'The day the story, or the article it retells, was published. Later events are set apart as "after the article".' }),
+    published: isoDay
+      .optional()
+      .meta({
+        description:
+          'The day the story, or the article it retells, was published. Later events are set apart as "after the article".',
+      }),
     source: SourceSchema.optional().meta({ description: 'The article this story retells.' }),
     data: z
       .strictObject({
@@ -165,15 +230,25 @@ export const StorySchema = z
       .meta({ description: 'The GeoJSON files of the story.' }),
     map: z
       .strictObject({
-        camera: CameraSchema.optional().meta({ description: 'Where the map looks before the first chapter, and for chapters that aim at nothing.' }),
-        bounds: BBoxSchema.optional().meta({ description: 'The story\'s area. The checker uses it to spot swapped coordinates.' }),
+        camera: CameraSchema.optional().meta({
+          description: 'Where the map looks before the first chapter, and for chapters that aim at nothing.',
+        }),
+        bounds: BBoxSchema.optional().meta({
+          description: "The story's area. The checker uses it to spot swapped coordinates.",
+        }),
       })
       .optional()
       .meta({ description: 'Settings for the whole map.' }),
     events: z.array(EventSchema).optional().meta({ description: 'The dated events of the timeline, in date order.' }),
-    chapters: z.array(ChapterSchema).min(1, { error: 'a story needs at least one chapter' }).meta({ description: 'The chapters, in reading order.' }),
+    chapters: z
+      .array(ChapterSchema)
+      .min(1, { error: 'a story needs at least one chapter' })
+      .meta({ description: 'The chapters, in reading order.' }),
   })
-  .meta({ title: 'Story map story', description: 'A story for <story-map>: text in chapters, each with the map and timeline state it brings.' });
+  .meta({
+    title: 'Story map story',
+    description: 'A story for <story-map>: text in chapters, each with the map and timeline state it brings.',
+  });
 
 // GeoJSON feature properties, one schema per layer. GeoJSON allows any property; these are the
 // ones the map reads (an unknown one that looks like a typo of these gets a warning).
@@ -186,10 +261,16 @@ const Color = z
 export const PLACE_KINDS = ['capital', 'city', 'town', 'prison', 'lake', 'base', 'landmark'] as const;
 
 export const PlacePropertiesSchema = z.looseObject({
-  name: text('The place\'s name, as the text calls it.'),
+  name: text("The place's name, as the text calls it."),
   label: text('A shorter text for the map (default: name).').optional(),
-  kind: z.enum(PLACE_KINDS).optional().meta({ description: 'What the place is; sets the marker colour and the legend entry.' }),
-  precision: z.enum(['exact', 'approximate']).optional().meta({ description: '"approximate" places are drawn as a ring, not a dot.' }),
+  kind: z
+    .enum(PLACE_KINDS)
+    .optional()
+    .meta({ description: 'What the place is; sets the marker colour and the legend entry.' }),
+  precision: z
+    .enum(['exact', 'approximate'])
+    .optional()
+    .meta({ description: '"approximate" places are drawn as a ring, not a dot.' }),
   color: Color.optional(),
   source: z.string().optional().meta({ description: 'Where the coordinates come from.' }),
   note: z.string().optional().meta({ description: 'A note for other editors.' }),
@@ -198,16 +279,25 @@ export const PlacePropertiesSchema = z.looseObject({
 export const RoutePropertiesSchema = z.looseObject({
   name: text('What the route is.'),
   label: text('The text drawn along the route (default: its length).').optional(),
-  status: z.enum(['happened', 'proposed']).optional().meta({ description: '"happened" is drawn solid, "proposed" dashed.' }),
-  path: z.enum(['great-circle', 'straight']).optional().meta({ description: '"great-circle" (default): the shortest path on the globe.' }),
+  status: z
+    .enum(['happened', 'proposed'])
+    .optional()
+    .meta({ description: '"happened" is drawn solid, "proposed" dashed.' }),
+  path: z
+    .enum(['great-circle', 'straight'])
+    .optional()
+    .meta({ description: '"great-circle" (default): the shortest path on the globe.' }),
   color: Color.optional(),
   source: z.string().optional(),
   note: z.string().optional(),
 });
 
 export const AreaPropertiesSchema = z.looseObject({
-  name: text('The area\'s name.'),
-  kind: z.string().optional().meta({ description: 'What the area is (country, department, base…); shown in the legend.' }),
+  name: text("The area's name."),
+  kind: z
+    .string()
+    .optional()
+    .meta({ description: 'What the area is (country, department, base…); shown in the legend.' }),
   color: Color.optional().meta({ description: 'The fill colour when the area is highlighted.' }),
   source: z.string().optional(),
   note: z.string().optional(),

@@ -6,8 +6,17 @@
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { z } from 'zod';
 import type {
-  AreaPropertiesSchema, BlockSchema, CameraSchema, ChapterMapSchema, ChapterSchema, EventSchema, PLACE_KINDS,
-  PlacePropertiesSchema, RoutePropertiesSchema, SourceSchema, StorySchema,
+  AreaPropertiesSchema,
+  BlockSchema,
+  CameraSchema,
+  ChapterMapSchema,
+  ChapterSchema,
+  EventSchema,
+  PLACE_KINDS,
+  PlacePropertiesSchema,
+  RoutePropertiesSchema,
+  SourceSchema,
+  StorySchema,
 } from './schema.ts';
 
 export type LngLat = [lon: number, lat: number];
@@ -47,7 +56,13 @@ export interface Source {
 
 export type Block =
   | { readonly type: 'paragraph'; readonly text: string }
-  | { readonly type: 'quote'; readonly text: string; readonly speaker: string; readonly role: string | null; readonly context: string | null }
+  | {
+      readonly type: 'quote';
+      readonly text: string;
+      readonly speaker: string;
+      readonly role: string | null;
+      readonly context: string | null;
+    }
   | { readonly type: 'note'; readonly label: string; readonly text: string }
   | {
       readonly type: 'distance';

@@ -23,7 +23,13 @@ type AnySchema = z.core.$ZodType;
  * union (the blocks), only the option whose discriminator matches the value's.
  */
 function children(schema: AnySchema, value?: unknown): AnySchema[] {
-  const def = schema._zod.def as unknown as { type: string; innerType?: AnySchema; options?: AnySchema[]; in?: AnySchema; discriminator?: string };
+  const def = schema._zod.def as unknown as {
+    type: string;
+    innerType?: AnySchema;
+    options?: AnySchema[];
+    in?: AnySchema;
+    discriminator?: string;
+  };
   switch (def.type) {
     case 'optional':
     case 'nullable':
@@ -34,12 +40,16 @@ function children(schema: AnySchema, value?: unknown): AnySchema[] {
       return children(def.in!, value);
     case 'union': {
       const key = def.discriminator;
-      const given = key && typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-      const matching = given === undefined ? def.options! : def.options!.filter((o) => {
-        const shape = (o._zod.def as unknown as { shape?: Record<string, AnySchema> }).shape;
-        const literal = shape?.[key!]?._zod.def as unknown as { values?: unknown[] } | undefined;
-        return literal?.values?.includes(given) ?? false;
-      });
+      const given =
+        key && typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+      const matching =
+        given === undefined
+          ? def.options!
+          : def.options!.filter((o) => {
+              const shape = (o._zod.def as unknown as { shape?: Record<string, AnySchema> }).shape;
+              const literal = shape?.[key!]?._zod.def as unknown as { values?: unknown[] } | undefined;
+              return literal?.values?.includes(given) ?? false;
+            });
       return (matching.length ? matching : def.options!).flatMap((o) => children(o, value));
     }
     default:
@@ -48,7 +58,12 @@ function children(schema: AnySchema, value?: unknown): AnySchema[] {
 }
 
 function step(schema: AnySchema, key: PropertyKey): AnySchema[] {
-  const def = schema._zod.def as unknown as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema; items?: AnySchema[] };
+  const def = schema._zod.def as unknown as {
+    type: string;
+    shape?: Record<string, AnySchema>;
+    element?: AnySchema;
+    items?: AnySchema[];
+  };
   if (def.type === 'object' && typeof key === 'string' && def.shape?.[key]) return [def.shape[key]];
   if (def.type === 'array' && typeof key === 'number') return [def.element!];
   if (def.type === 'tuple' && typeof key === 'number' && def.items?.[key]) return [def.items[key]];
@@ -79,7 +94,8 @@ const quote = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `${value}`;
   if (typeof value === 'object') return 'an object';
@@ -98,7 +114,9 @@ const EXPECTED: Record<string, string> = {
 /** The issues of the union branch the value was most likely meant for, or null if none stands out. */
 function likelyBranch(errors: readonly (readonly ZodIssue[])[]): readonly ZodIssue[] | null {
   // A branch whose only complaint is the value's type at the top did not match at all.
-  const near = errors.filter((branch) => !(branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0));
+  const near = errors.filter(
+    (branch) => !(branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0),
+  );
   return near.length === 1 ? near[0]! : null;
 }
 
@@ -114,20 +132,41 @@ interface Context {
 function convert(issue: ZodIssue, within: Path, ctx: Context): Issue[] {
   const { root, file, input } = ctx;
   const path = [...within, ...issue.path];
-  const at = (p: Path, message: string, severity: Issue['severity'] = 'error'): Issue => ({ severity, file, path: formatPath([...ctx.base, ...p]), message });
+  const at = (p: Path, message: string, severity: Issue['severity'] = 'error'): Issue => ({
+    severity,
+    file,
+    path: formatPath([...ctx.base, ...p]),
+    message,
+  });
   switch (issue.code) {
     case 'invalid_union': {
       const withOptions = issue as unknown as { note?: string; discriminator?: string; options?: unknown[] };
       if (withOptions.discriminator && withOptions.options) {
         const value = valueAt(input, path.slice(0, -1)) as Record<string, unknown> | undefined;
         const given = value?.[withOptions.discriminator];
-        if (given === undefined) return [at(path, `missing required field "${withOptions.discriminator}": one of ${quote(withOptions.options)}`)];
+        if (given === undefined)
+          return [
+            at(path, `missing required field "${withOptions.discriminator}": one of ${quote(withOptions.options)}`),
+          ];
         const near = closest(String(given), withOptions.options.map(String));
-        return [at(path, `unknown ${withOptions.discriminator} ${JSON.stringify(given)}${near ? `; did you mean "${near}"?` : ''} (one of ${quote(withOptions.options)})`)];
+        return [
+          at(
+            path,
+            `unknown ${withOptions.discriminator} ${JSON.stringify(given)}${near ? `; did you mean "${near}"?` : ''} (one of ${quote(withOptions.options)})`,
+          ),
+        ];
       }
       const branch = likelyBranch(issue.errors);
       if (branch) return branch.flatMap((sub) => convert(sub, path, ctx));
-      const expected = [...new Set(issue.errors.flatMap((b) => b.filter((i) => i.code === 'invalid_type').map((i) => EXPECTED[(i as { expected: string }).expected] ?? (i as { expected: string }).expected)))];
+      const expected = [
+        ...new Set(
+          issue.errors.flatMap((b) =>
+            b
+              .filter((i) => i.code === 'invalid_type')
+              .map((i) => EXPECTED[(i as { expected: string }).expected] ?? (i as { expected: string }).expected),
+          ),
+        ),
+      ];
       return [at(path, `expected ${expected.join(' or ')}, got ${kindOf(valueAt(input, path))}`)];
     }
     case 'invalid_type': {
@@ -141,21 +180,39 @@ function convert(issue: ZodIssue, within: Path, ctx: Context): Issue[] {
       const where = typeof type === 'string' && fields.includes('type') ? ` in a "${type}" block` : '';
       return issue.keys.map((key) => {
         const near = closest(key, fields);
-        const hint = near && near !== key ? `; did you mean "${near}"?` : fields.length ? ` (fields here: ${fields.join(', ')})` : '';
+        const hint =
+          near && near !== key
+            ? `; did you mean "${near}"?`
+            : fields.length
+              ? ` (fields here: ${fields.join(', ')})`
+              : '';
         return at([...path, key], `unknown field "${key}"${where}${hint}`);
       });
     }
     case 'invalid_value': {
       const value = valueAt(input, path);
       const near = typeof value === 'string' ? closest(value, issue.values.map(String)) : null;
-      return [at(path, `${JSON.stringify(value)} is not allowed here${near ? `; did you mean "${near}"?` : ''} (one of ${quote(issue.values)})`)];
+      return [
+        at(
+          path,
+          `${JSON.stringify(value)} is not allowed here${near ? `; did you mean "${near}"?` : ''} (one of ${quote(issue.values)})`,
+        ),
+      ];
     }
     case 'too_small':
     case 'too_big': {
-      if (issue.message && !issue.message.startsWith('Too ')) return [at(path, `${issue.message}, got ${kindOf(valueAt(input, path))}`)];
-      const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
-      if (issue.origin === 'string' && issue.code === 'too_small' && Number(issue.minimum) === 1) return [at(path, 'must not be empty')];
-      const what = issue.origin === 'array' ? `a list of ${bound} items` : issue.origin === 'string' ? `text of ${bound} characters` : bound;
+      if (issue.message && !issue.message.startsWith('Too '))
+        return [at(path, `${issue.message}, got ${kindOf(valueAt(input, path))}`)];
+      const bound =
+        issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
+      if (issue.origin === 'string' && issue.code === 'too_small' && Number(issue.minimum) === 1)
+        return [at(path, 'must not be empty')];
+      const what =
+        issue.origin === 'array'
+          ? `a list of ${bound} items`
+          : issue.origin === 'string'
+            ? `text of ${bound} characters`
+            : bound;
       return [at(path, `must be ${what}, got ${kindOf(valueAt(input, path))}`)];
     }
     default:
@@ -217,13 +274,21 @@ export function validateStory(files: StoryFileSet): Issue[] {
   issues.push(...eventOrder(story, storyFile));
 
   const bounds = (story as { map?: { bounds?: unknown } } | undefined)?.map?.bounds;
-  const given = Array.isArray(bounds) && bounds.length === 4 && bounds.every((n) => typeof n === 'number') ? (bounds as BBox) : null;
+  const given =
+    Array.isArray(bounds) && bounds.length === 4 && bounds.every((n) => typeof n === 'number')
+      ? (bounds as BBox)
+      : null;
   const collections = Object.values(files.layers).map((l) => l!.value);
   const area = (feature: unknown) => given ?? storyArea(collections, feature);
-  for (const [layer, entry] of Object.entries(files.layers) as [LayerName, { value: unknown; file: string; size?: number }][]) {
+  for (const [layer, entry] of Object.entries(files.layers) as [
+    LayerName,
+    { value: unknown; file: string; size?: number },
+  ][]) {
     if (entry.size !== undefined && entry.size > LARGE_FILE) {
       issues.push({
-        severity: 'warning', file: entry.file, path: '',
+        severity: 'warning',
+        file: entry.file,
+        path: '',
         message: `this file is ${(entry.size / 1024 / 1024).toFixed(1)} MB, and every reader downloads all of it: simplify the shapes (e.g. npx mapshaper ${entry.file} -simplify 10% -o precision=0.00001) or split it`,
       });
     }
@@ -237,7 +302,12 @@ export function validateStory(files: StoryFileSet): Issue[] {
  * geometry the layer draws, and the properties the map reads. `area(feature)` is the story's area
  * for the swapped-coordinates warning (null: no such check).
  */
-export function validateLayer(layer: LayerName, value: unknown, file: string, area: (feature: unknown) => BBox | null = () => null): Issue[] {
+export function validateLayer(
+  layer: LayerName,
+  value: unknown,
+  file: string,
+  area: (feature: unknown) => BBox | null = () => null,
+): Issue[] {
   const warned = new Set<string>();
   return collectionIssues(layer, value, file, area, (properties, path) => {
     const found = schemaIssues(PROPERTIES[layer], properties, file, path);
@@ -249,7 +319,12 @@ export function validateLayer(layer: LayerName, value: unknown, file: string, ar
         const near = KNOWN_PROPERTIES[layer].find((k) => editDistance(key.toLowerCase(), k) <= (k.length >= 6 ? 2 : 1));
         if (!near) continue;
         warned.add(key);
-        found.push({ severity: 'warning', file, path: formatPath([...path, key]), message: `the map does not read "${key}"; did you mean "${near}"?` });
+        found.push({
+          severity: 'warning',
+          file,
+          path: formatPath([...path, key]),
+          message: `the map does not read "${key}"; did you mean "${near}"?`,
+        });
       }
     }
     return found;
@@ -266,7 +341,12 @@ function eventOrder(story: unknown, file: string): Issue[] {
     const day = (e as { date?: unknown } | null)?.date;
     if (typeof day !== 'string' || !isoDay.safeParse(day).success) return;
     if (last && day < last.day) {
-      out.push({ severity: 'warning', file, path: `events[${i}].date`, message: `${day} comes after ${last.day} (events[${last.index}]) in the list: keep events in date order (the timeline sorts them anyway)` });
+      out.push({
+        severity: 'warning',
+        file,
+        path: `events[${i}].date`,
+        message: `${day} comes after ${last.day} (events[${last.index}]) in the list: keep events in date order (the timeline sorts them anyway)`,
+      });
     }
     if (!last || day >= last.day) last = { day, index: i };
   });

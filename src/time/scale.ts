@@ -62,7 +62,13 @@ export function layoutTimeline(dates: readonly Date[], options: LayoutOptions): 
   const n = dates.length;
   if (n === 0) {
     const start = new Date(0);
-    return { xs: [], scale: scaleUtc().domain([start, utcDay.offset(start, 1)]).range([x0, x1]), afterX: null };
+    return {
+      xs: [],
+      scale: scaleUtc()
+        .domain([start, utcDay.offset(start, 1)])
+        .range([x0, x1]),
+      afterX: null,
+    };
   }
   const split = options.split ?? null;
   const isAfter = (d: Date) => split !== null && d > split;
@@ -88,9 +94,14 @@ export function layoutTimeline(dates: readonly Date[], options: LayoutOptions): 
     const list = byDay.get(k)!;
     return list.reduce((a, b) => a + b, 0) / list.length;
   });
-  const scale = days.length === 1
-    ? scaleUtc().domain([utcDay.offset(new Date(days[0]!), -1), new Date(days[0]!), utcDay.offset(new Date(days[0]!), 1)]).range([x0, dayXs[0]!, x1])
-    : scaleUtc().domain(days.map((k) => new Date(k))).range(dayXs);
+  const scale =
+    days.length === 1
+      ? scaleUtc()
+          .domain([utcDay.offset(new Date(days[0]!), -1), new Date(days[0]!), utcDay.offset(new Date(days[0]!), 1)])
+          .range([x0, dayXs[0]!, x1])
+      : scaleUtc()
+          .domain(days.map((k) => new Date(k)))
+          .range(dayXs);
   const firstAfter = dates.findIndex(isAfter);
   const afterX = hasAfter ? (xs[firstAfter - 1]! + xs[firstAfter]!) / 2 : null;
   return { xs, scale, afterX };

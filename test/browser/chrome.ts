@@ -33,7 +33,12 @@ export const SYSTEM_PATHS: readonly string[] = [
   '/usr/bin/google-chrome-stable',
 ];
 
-export const SYSTEM_NAMES: readonly string[] = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+export const SYSTEM_NAMES: readonly string[] = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+];
 
 /**
  * Flags of @sparticuz/chromium's recommended list that we drop:

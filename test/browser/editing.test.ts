@@ -17,28 +17,43 @@ const fixture = (dir: string, file: string) => readFileSync(join(FIXTURES, dir, 
 async function serveFixture(page: Page, name: string, override: Record<string, () => string> = {}): Promise<string> {
   await page.route(`**/fixture/${name}/*`, (route) => {
     const file = new URL(route.request().url()).pathname.split('/').pop()!;
-    const body = override[file]?.() ?? (() => {
-      try {
-        return fixture(name, file);
-      } catch {
-        return null;
-      }
-    })();
-    return body === null ? route.fulfill({ status: 404, body: 'not found' }) : route.fulfill({ status: 200, contentType: 'application/json', body });
+    const body =
+      override[file]?.() ??
+      (() => {
+        try {
+          return fixture(name, file);
+        } catch {
+          return null;
+        }
+      })();
+    return body === null
+      ? route.fulfill({ status: 404, body: 'not found' })
+      : route.fulfill({ status: 200, contentType: 'application/json', body });
   });
   return `fixture/${name}/story.json`;
 }
 
 /** The preview panel's text, or null when there is none. */
 const panelText = (page: Page) =>
-  page.evaluate(() => document.querySelector('story-map')!.renderRoot.querySelector('story-map-editor')?.renderRoot.textContent?.replace(/\s+/g, ' ').trim() ?? null);
+  page.evaluate(
+    () =>
+      document
+        .querySelector('story-map')!
+        .renderRoot.querySelector('story-map-editor')
+        ?.renderRoot.textContent?.replace(/\s+/g, ' ')
+        .trim() ?? null,
+  );
 
 describe('a second story, with no change to code', () => {
   const browser = useBrowser();
   const example = defaultStory('examples/panama-canal/story.json');
 
   it('opens data/examples/panama-canal with ?story= and walks every chapter', async () => {
-    const { page, close, consoleErrors, offOrigin } = await openPage(browser(), `${baseUrl()}?story=data/examples/panama-canal/story.json`, { width: 1280, height: 800 });
+    const { page, close, consoleErrors, offOrigin } = await openPage(
+      browser(),
+      `${baseUrl()}?story=data/examples/panama-canal/story.json`,
+      { width: 1280, height: 800 },
+    );
     try {
       await settle(page);
       expect(await page.locator('story-map h1').textContent()).toBe(example.title);
@@ -63,7 +78,11 @@ describe('a second story on a phone', () => {
   const example = defaultStory('examples/panama-canal/story.json');
 
   it('opens a deep link at that chapter, its heading below the map (text rendered in the browser)', async () => {
-    const { page, close } = await openPage(browser(), `${baseUrl()}?story=data/examples/panama-canal/story.json#treaties`, { width: 390, height: 844 });
+    const { page, close } = await openPage(
+      browser(),
+      `${baseUrl()}?story=data/examples/panama-canal/story.json#treaties`,
+      { width: 390, height: 844 },
+    );
     try {
       await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'treaties');
       await settle(page);
@@ -83,15 +102,22 @@ describe('a second story on a phone', () => {
 describe('mistakes: a panel for editors, none for readers', () => {
   const browser = useBrowser();
 
-  it('lists a broken story\'s issues in the ?edit panel, as the checker prints them', async () => {
+  it("lists a broken story's issues in the ?edit panel, as the checker prints them", async () => {
     const { page, close } = await openPage(browser(), 'about:blank');
     try {
       const src = await serveFixture(page, '21-unknown-focus-id');
       await page.goto(`${baseUrl()}?story=${src}&edit`);
-      await page.waitForFunction(() => document.querySelector('story-map')?.renderRoot?.querySelector('story-map-editor')?.renderRoot?.querySelector('li'));
+      await page.waitForFunction(() =>
+        document
+          .querySelector('story-map')
+          ?.renderRoot?.querySelector('story-map-editor')
+          ?.renderRoot?.querySelector('li'),
+      );
       const text = await panelText(page);
       expect(text).toContain('Preview · 1 error');
-      expect(text).toContain('fixture/21-unknown-focus-id/story.json:36:11: error: no place, route or area has the id "cuzco"; did you mean "cusco"? [chapters[0].map.focus[0]]');
+      expect(text).toContain(
+        'fixture/21-unknown-focus-id/story.json:36:11: error: no place, route or area has the id "cuzco"; did you mean "cusco"? [chapters[0].map.focus[0]]',
+      );
       await screenshot(page, 'edit-panel-broken');
     } finally {
       await close();
@@ -111,7 +137,10 @@ describe('mistakes: a panel for editors, none for readers', () => {
       await settle(page);
       expect(await page.evaluate(() => document.querySelector('story-map')!.hasAttribute('edit'))).toBe(false);
       expect(await panelText(page)).toBeNull();
-      expect(await page.locator('story-map section[data-chapter] h2').allTextContents()).toEqual(['The source', 'The mouth']);
+      expect(await page.locator('story-map section[data-chapter] h2').allTextContents()).toEqual([
+        'The source',
+        'The mouth',
+      ]);
       expect(await page.evaluate(() => (window as unknown as { errorEvents: number }).errorEvents)).toBe(1);
       expect(consoleErrors.filter((e) => e.includes('"cuzco"'))).toHaveLength(1);
     } finally {
@@ -122,18 +151,27 @@ describe('mistakes: a panel for editors, none for readers', () => {
   it('keeps the story working when a GeoJSON file is broken: the other layers draw, the chapters move the map', async () => {
     const { page, close } = await openPage(browser(), 'about:blank');
     try {
-      const src = await serveFixture(page, '00-valid', { 'routes.geojson': () => fixture('00-valid', 'routes.geojson').replace('"LineString",', '"LineString"') });
+      const src = await serveFixture(page, '00-valid', {
+        'routes.geojson': () => fixture('00-valid', 'routes.geojson').replace('"LineString",', '"LineString"'),
+      });
       await page.goto(`${baseUrl()}?story=${src}&edit`);
       await settle(page);
-      const issues = await page.evaluate(() => document.querySelector('story-map')!.issues.map((i) => `${i.file}:${i.line}: ${i.message}`));
-      expect(issues).toEqual([expect.stringMatching(/^fixture\/00-valid\/routes\.geojson:4: JSON syntax: a comma is missing/)]);
+      const issues = await page.evaluate(() =>
+        document.querySelector('story-map')!.issues.map((i) => `${i.file}:${i.line}: ${i.message}`),
+      );
+      expect(issues).toEqual([
+        expect.stringMatching(/^fixture\/00-valid\/routes\.geojson:4: JSON syntax: a comma is missing/),
+      ]);
       // Lima and Cusco are still drawn in the second chapter, and the map went there.
       await page.evaluate(() => document.querySelector('story-map')!.goTo('mouth'));
       await page.waitForFunction(() => document.querySelector('story-map')!.activeChapter === 'mouth');
       await settle(page);
       const drawn = await page.evaluate(() => {
         const map = document.querySelector('story-map')!.map!;
-        const layers = map.getStyle().layers.filter((l) => l.id.startsWith('place-')).map((l) => l.id);
+        const layers = map
+          .getStyle()
+          .layers.filter((l) => l.id.startsWith('place-'))
+          .map((l) => l.id);
         return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => f.properties.id as string))].sort();
       });
       expect(drawn).toEqual(['lima']);
@@ -148,16 +186,20 @@ describe('mistakes: a panel for editors, none for readers', () => {
 describe('preview mode (?edit)', () => {
   const browser = useBrowser();
 
-  it('updates when a file is saved, staying on the reader\'s chapter', async () => {
+  it("updates when a file is saved, staying on the reader's chapter", async () => {
     const { page, close } = await openPage(browser(), 'about:blank');
     try {
       let title = 'The mouth';
-      const src = await serveFixture(page, '00-valid', { 'story.json': () => fixture('00-valid', 'story.json').replace('"The mouth"', JSON.stringify(title)) });
+      const src = await serveFixture(page, '00-valid', {
+        'story.json': () => fixture('00-valid', 'story.json').replace('"The mouth"', JSON.stringify(title)),
+      });
       await page.goto(`${baseUrl()}?story=${src}&edit#mouth`);
       await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'mouth');
       await settle(page);
       title = 'Where the river meets the sea';
-      await page.waitForFunction((t) => document.querySelector('#mouth h2')?.textContent === t, title, { timeout: 10_000 });
+      await page.waitForFunction((t) => document.querySelector('#mouth h2')?.textContent === t, title, {
+        timeout: 10_000,
+      });
       await settle(page);
       expect(await page.evaluate(() => document.querySelector('story-map')!.activeChapter)).toBe('mouth');
       expect(await page.evaluate(() => location.hash)).toBe('#mouth');
@@ -167,7 +209,9 @@ describe('preview mode (?edit)', () => {
   });
 
   it('shows the camera as a snippet to paste into a chapter', async () => {
-    const { page, close } = await openPage(browser(), `${baseUrl()}?edit#cecot`, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
+    const { page, close } = await openPage(browser(), `${baseUrl()}?edit#cecot`, {
+      context: { permissions: ['clipboard-read', 'clipboard-write'] },
+    });
     try {
       await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'cecot');
       await settle(page);
@@ -198,14 +242,19 @@ describe('preview mode (?edit)', () => {
       await page.evaluate(async (text) => {
         const transfer = new DataTransfer();
         transfer.items.add(new File([text], 'andes.geojson', { type: 'application/geo+json' }));
-        for (const type of ['dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        for (const type of ['dragover', 'drop'])
+          window.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
       }, text);
       await page.waitForFunction(() => document.querySelector('story-map')!.map!.getSource('dropped') !== undefined);
       const panel = await panelText(page);
       expect(panel).toContain('andes.geojson: 3 features, drawn in purple as places; 1 warning.');
-      expect(panel).toContain('andes.geojson:6:125: warning: [-16.409, -71.5375] is outside the story\'s area, but [-71.5375, -16.409] is inside it');
+      expect(panel).toContain(
+        "andes.geojson:6:125: warning: [-16.409, -71.5375] is outside the story's area, but [-71.5375, -16.409] is inside it",
+      );
       await settle(page);
-      const drawn = await page.evaluate(() => document.querySelector('story-map')!.map!.queryRenderedFeatures({ layers: ['dropped-point'] }).length);
+      const drawn = await page.evaluate(
+        () => document.querySelector('story-map')!.map!.queryRenderedFeatures({ layers: ['dropped-point'] }).length,
+      );
       expect(drawn).toBeGreaterThanOrEqual(2);
       await screenshot(page, 'edit-dropped-geojson');
     } finally {

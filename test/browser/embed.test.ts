@@ -12,7 +12,12 @@ const CSP = [
   "img-src 'self' data: blob:",
 ].join('; ');
 
-const filler = (n: number) => Array.from({ length: n }, (_, i) => `<p class="host-p">Host article paragraph ${i + 1}. Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>`).join('\n');
+const filler = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p class="host-p">Host article paragraph ${i + 1}. Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>`,
+  ).join('\n');
 
 const HOST = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -40,25 +45,47 @@ const tiny = {
 const places = {
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', id: 'a', properties: { name: 'Bogotá' }, geometry: { type: 'Point', coordinates: [-74.08, 4.61] } },
-    { type: 'Feature', id: 'b', properties: { name: 'Lima' }, geometry: { type: 'Point', coordinates: [-77.04, -12.05] } },
+    {
+      type: 'Feature',
+      id: 'a',
+      properties: { name: 'Bogotá' },
+      geometry: { type: 'Point', coordinates: [-74.08, 4.61] },
+    },
+    {
+      type: 'Feature',
+      id: 'b',
+      properties: { name: 'Lima' },
+      geometry: { type: 'Point', coordinates: [-77.04, -12.05] },
+    },
   ],
 };
 
 describe('embedding in a news article', () => {
   const browser = useBrowser();
 
-  it('runs two stories on one page under a strict CSP, without touching the host\'s styles', async () => {
-    const { page, close, consoleErrors, offOrigin } = await openPage(browser(), 'about:blank', { width: 1280, height: 800 });
+  it("runs two stories on one page under a strict CSP, without touching the host's styles", async () => {
+    const { page, close, consoleErrors, offOrigin } = await openPage(browser(), 'about:blank', {
+      width: 1280,
+      height: 800,
+    });
     try {
-      await page.route('**/host.html', (r) => r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': CSP }, body: HOST }));
-      await page.route('**/host.css', (r) => r.fulfill({ contentType: 'text/css', body: 'body { margin: 0 2rem; font: 16px/1.5 Georgia, serif } .host-p { color: rgb(10, 20, 30); margin: 0 0 1em }' }));
+      await page.route('**/host.html', (r) =>
+        r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': CSP }, body: HOST }),
+      );
+      await page.route('**/host.css', (r) =>
+        r.fulfill({
+          contentType: 'text/css',
+          body: 'body { margin: 0 2rem; font: 16px/1.5 Georgia, serif } .host-p { color: rgb(10, 20, 30); margin: 0 0 1em }',
+        }),
+      );
       await page.route('**/other/story.json', (r) => r.fulfill({ json: tiny }));
       await page.route('**/other/places.geojson', (r) => r.fulfill({ json: places }));
       await page.addInitScript(() => {
         const w = window as unknown as { violations: string[] };
         w.violations = [];
-        document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
       });
       await page.goto(`${baseUrl()}host.html`);
       await page.waitForFunction(() => document.querySelectorAll('story-map [data-chapter]').length === 14);
@@ -67,14 +94,23 @@ describe('embedding in a news article', () => {
       expect(await page.evaluate(() => location.hash)).toBe('');
 
       for (const id of ['first', 'second']) {
-        await page.evaluate((id) => document.querySelectorAll(`#${id} section[data-chapter]`)[1]!.scrollIntoView({ block: 'start' }), id);
-        await page.waitForFunction((id) => (document.getElementById(id) as HTMLElementTagNameMap['story-map']).map?.loaded() === true, id, { timeout: 30_000 });
+        await page.evaluate(
+          (id) => document.querySelectorAll(`#${id} section[data-chapter]`)[1]!.scrollIntoView({ block: 'start' }),
+          id,
+        );
+        await page.waitForFunction(
+          (id) => (document.getElementById(id) as HTMLElementTagNameMap['story-map']).map?.loaded() === true,
+          id,
+          { timeout: 30_000 },
+        );
         await page.waitForTimeout(500);
         await screenshot(page, `embed-${id}`);
       }
       const state = await page.evaluate(() => ({
         violations: (window as unknown as { violations: string[] }).violations,
-        canvases: [...document.querySelectorAll('story-map')].map((el) => el.renderRoot.querySelector('story-map-view')!.renderRoot.querySelectorAll('canvas').length),
+        canvases: [...document.querySelectorAll('story-map')].map(
+          (el) => el.renderRoot.querySelector('story-map-view')!.renderRoot.querySelectorAll('canvas').length,
+        ),
         hostColor: getComputedStyle(document.querySelector('.host-p')!).color,
         hostMargin: getComputedStyle(document.querySelector('.host-p')!).marginBottom,
         hash: location.hash,

@@ -10,7 +10,7 @@ const story = defaultStory();
 describe('light first', () => {
   const browser = useBrowser();
 
-  it('puts every chapter\'s text in the HTML, readable with JavaScript off', async () => {
+  it("puts every chapter's text in the HTML, readable with JavaScript off", async () => {
     const { page, close } = await openPage(browser(), baseUrl(), { context: { javaScriptEnabled: false } });
     try {
       await expect(page.locator('h1').textContent()).resolves.toBe(story.title);
@@ -43,7 +43,10 @@ describe('light first', () => {
       const state = await page.evaluate(() => ({
         map: document.querySelector('story-map')!.map,
         chapters: document.querySelectorAll('story-map [data-chapter]').length,
-        events: document.querySelector('story-map')!.renderRoot.querySelector('story-timeline')!.renderRoot.querySelectorAll('button').length,
+        events: document
+          .querySelector('story-map')!
+          .renderRoot.querySelector('story-timeline')!
+          .renderRoot.querySelectorAll('button').length,
       }));
       expect(state).toEqual({ map: null, chapters: story.chapters.length, events: story.events.length });
       for (const route of held) await route.continue();
@@ -121,7 +124,15 @@ describe('motion', () => {
         return { active: el.activeChapter, moving: el.map!.isMoving() };
       });
       expect(moving).toEqual({ active: 'deportations', moving: false });
-      await expect(page.locator('story-map').evaluate((el) => (el as HTMLElementTagNameMap['story-map']).renderRoot.querySelector('button.motion')!.getAttribute('aria-pressed'))).resolves.toBe('true');
+      await expect(
+        page
+          .locator('story-map')
+          .evaluate((el) =>
+            (el as HTMLElementTagNameMap['story-map']).renderRoot
+              .querySelector('button.motion')!
+              .getAttribute('aria-pressed'),
+          ),
+      ).resolves.toBe('true');
     } finally {
       await close();
     }
@@ -137,7 +148,11 @@ describe('motion', () => {
         await el.goTo('swap');
         await new Promise((r) => requestAnimationFrame(r));
         await new Promise((r) => requestAnimationFrame(r));
-        return { pressed: el.renderRoot.querySelector('button.motion')!.getAttribute('aria-pressed'), moving: el.map!.isMoving(), active: el.activeChapter };
+        return {
+          pressed: el.renderRoot.querySelector('button.motion')!.getAttribute('aria-pressed'),
+          moving: el.map!.isMoving(),
+          active: el.activeChapter,
+        };
       });
       expect(after).toEqual({ pressed: 'true', moving: false, active: 'swap' });
     } finally {
@@ -153,7 +168,10 @@ describe('other stories', () => {
     title: 'A tiny test story',
     published: '2020-01-02',
     data: { places: 'places.geojson' },
-    events: [{ date: '2020-01-01', label: 'It begins', chapter: 'one' }, { date: '2020-03-01', label: 'Later', chapter: 'two' }],
+    events: [
+      { date: '2020-01-01', label: 'It begins', chapter: 'one' },
+      { date: '2020-03-01', label: 'Later', chapter: 'two' },
+    ],
     chapters: [
       { id: 'one', title: 'Chapter one', body: ['First <b>paragraph</b>.'], map: { focus: ['a'] } },
       { id: 'two', title: 'Chapter two', body: ['Second paragraph.'], map: { focus: ['a', 'b'] } },
@@ -162,8 +180,18 @@ describe('other stories', () => {
   const places = {
     type: 'FeatureCollection',
     features: [
-      { type: 'Feature', id: 'a', properties: { name: 'Bogotá' }, geometry: { type: 'Point', coordinates: [-74.08, 4.61] } },
-      { type: 'Feature', id: 'b', properties: { name: 'Lima' }, geometry: { type: 'Point', coordinates: [-77.04, -12.05] } },
+      {
+        type: 'Feature',
+        id: 'a',
+        properties: { name: 'Bogotá' },
+        geometry: { type: 'Point', coordinates: [-74.08, 4.61] },
+      },
+      {
+        type: 'Feature',
+        id: 'b',
+        properties: { name: 'Lima' },
+        geometry: { type: 'Point', coordinates: [-77.04, -12.05] },
+      },
     ],
   };
 
@@ -179,7 +207,9 @@ describe('other stories', () => {
       expect(titles).toEqual(['Chapter one', 'Chapter two']);
       expect(await page.locator('story-map h1').allTextContents()).toEqual(['A tiny test story']);
       // Editor text is text, never markup.
-      expect(await page.locator('#one h2 ~ p:not(.sm-map-description)').first().textContent()).toBe('First <b>paragraph</b>.');
+      expect(await page.locator('#one h2 ~ p:not(.sm-map-description)').first().textContent()).toBe(
+        'First <b>paragraph</b>.',
+      );
       expect(await page.locator('#one b').count()).toBe(0);
       const state = await pageState(page);
       expect(state.bounds[0]).toBeLessThanOrEqual(-77.04);
@@ -194,17 +224,30 @@ describe('other stories', () => {
     const { page, close, consoleErrors } = await openPage(browser(), baseUrl());
     try {
       await settle(page);
-      await page.evaluate(({ tiny, places }) => {
-        const second = document.createElement('story-map');
-        second.setAttribute('no-hash', '');
-        second.id = 'second';
-        second.story = { ...tiny, data: { places } } as never;
-        document.body.append(second);
-      }, { tiny, places });
-      await page.waitForFunction(() => (document.querySelector('#second') as HTMLElementTagNameMap['story-map']).chapterElements.length === 2);
+      await page.evaluate(
+        ({ tiny, places }) => {
+          const second = document.createElement('story-map');
+          second.setAttribute('no-hash', '');
+          second.id = 'second';
+          second.story = { ...tiny, data: { places } } as never;
+          document.body.append(second);
+        },
+        { tiny, places },
+      );
+      await page.waitForFunction(
+        () => (document.querySelector('#second') as HTMLElementTagNameMap['story-map']).chapterElements.length === 2,
+      );
       await page.locator('#second').scrollIntoViewIfNeeded();
-      await page.waitForFunction(() => (document.querySelector('#second') as HTMLElementTagNameMap['story-map']).map?.loaded() === true, null, { timeout: 20_000 });
-      const canvases = await page.evaluate(() => [...document.querySelectorAll('story-map')].map((el) => el.renderRoot.querySelector('story-map-view')!.renderRoot.querySelectorAll('canvas').length));
+      await page.waitForFunction(
+        () => (document.querySelector('#second') as HTMLElementTagNameMap['story-map']).map?.loaded() === true,
+        null,
+        { timeout: 20_000 },
+      );
+      const canvases = await page.evaluate(() =>
+        [...document.querySelectorAll('story-map')].map(
+          (el) => el.renderRoot.querySelector('story-map-view')!.renderRoot.querySelectorAll('canvas').length,
+        ),
+      );
       expect(canvases).toEqual([1, 1]);
       expect(consoleErrors).toEqual([]);
     } finally {
@@ -218,11 +261,16 @@ describe('other stories', () => {
       await page.route('**/broken/story.json', (r) => r.fulfill({ json: tiny }));
       await page.route('**/broken/places.geojson', (r) => r.fulfill({ status: 404, body: 'not found' }));
       await page.addInitScript(() => {
-        document.addEventListener('story-error', (e) => ((window as unknown as { issues: unknown }).issues = (e as CustomEvent).detail.issues));
+        document.addEventListener(
+          'story-error',
+          (e) => ((window as unknown as { issues: unknown }).issues = (e as CustomEvent).detail.issues),
+        );
       });
       await page.goto(`${baseUrl()}?story=broken/story.json`);
       await page.waitForFunction(() => (window as unknown as { issues?: unknown }).issues !== undefined);
-      const issues = await page.evaluate(() => (window as unknown as { issues: { file: string; message: string }[] }).issues);
+      const issues = await page.evaluate(
+        () => (window as unknown as { issues: { file: string; message: string }[] }).issues,
+      );
       expect(issues[0]).toMatchObject({ file: 'broken/places.geojson' });
       expect(issues[0]!.message).toMatch(/missing.*HTTP 404/);
       expect(await page.locator('story-map section[data-chapter]').count()).toBe(2);
@@ -242,7 +290,9 @@ describe('a browser without WebGL 2', () => {
       const { page, close } = await openPage(browser, `${baseUrl()}#cecot`);
       try {
         const message = page.locator('story-map story-map-view .loading');
-        await expect.poll(() => message.textContent(), { timeout: 20_000 }).toBe('The map could not be shown in this browser (it needs WebGL 2). The story reads on without it.');
+        await expect
+          .poll(() => message.textContent(), { timeout: 20_000 })
+          .toBe('The map could not be shown in this browser (it needs WebGL 2). The story reads on without it.');
         expect(await page.evaluate(() => document.querySelector('story-map')!.activeChapter)).toBe('cecot');
         await page.evaluate(() => document.querySelector('story-map')!.goTo('swap'));
         await page.waitForFunction(() => document.querySelector('story-map')!.activeChapter === 'swap');

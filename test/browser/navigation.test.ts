@@ -36,7 +36,9 @@ describe('Previous and Next', () => {
         await page.keyboard.press('Enter');
         await activeIs(page, id);
         expect(await panelFocus(page)).toBe('button:Next ›');
-        const live = await page.evaluate(() => document.querySelector('story-map')!.renderRoot.querySelector('[aria-live]')!.textContent);
+        const live = await page.evaluate(
+          () => document.querySelector('story-map')!.renderRoot.querySelector('[aria-live]')!.textContent,
+        );
         expect(live).toBe(`${story.chapters[i]!.title}, chapter ${i + 1} of ${ids.length}`);
       }
       await settle(page);
@@ -73,12 +75,17 @@ describe('keyboard, backwards and from the timeline', () => {
       const steps: string[] = [];
       for (let i = 0; i < 30 && !steps.includes('crackdown'); i++) {
         await page.keyboard.press('Shift+Tab');
-        const where = await page.evaluate(() => (document.activeElement as HTMLElement).closest<HTMLElement>('[data-chapter]')?.id ?? null);
+        const where = await page.evaluate(
+          () => (document.activeElement as HTMLElement).closest<HTMLElement>('[data-chapter]')?.id ?? null,
+        );
         if (!where) continue;
         await activeIs(page, where);
         const { top, bottom, panelBottom } = await page.evaluate(() => {
           const r = (document.activeElement as HTMLElement).getBoundingClientRect();
-          const panel = document.querySelector('story-map')!.renderRoot.querySelector('.panel')!.getBoundingClientRect();
+          const panel = document
+            .querySelector('story-map')!
+            .renderRoot.querySelector('.panel')!
+            .getBoundingClientRect();
           return { top: r.top, bottom: r.bottom, panelBottom: panel.bottom };
         });
         expect(top, `focused link in ${where} below the map`).toBeGreaterThanOrEqual(panelBottom);
@@ -91,7 +98,7 @@ describe('keyboard, backwards and from the timeline', () => {
     }
   });
 
-  it('Enter on a timeline event takes the focus to that chapter\'s heading', async () => {
+  it("Enter on a timeline event takes the focus to that chapter's heading", async () => {
     const { page, close } = await openPage(browser(), baseUrl(), { width: 1280, height: 800 });
     try {
       await settle(page);
@@ -101,11 +108,19 @@ describe('keyboard, backwards and from the timeline', () => {
       await page.keyboard.press('Enter');
       await activeIs(page, 'venezuelans');
       await page.waitForFunction(() => document.activeElement?.closest('[data-chapter]')?.id === 'venezuelans');
-      expect(await page.evaluate(() => (document.activeElement as HTMLElement).matches('#venezuelans h2 a'))).toBe(true);
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement).matches('#venezuelans h2 a'))).toBe(
+        true,
+      );
       await settle(page);
       await expectChapter(story, page, 'venezuelans');
       // The timeline's one tab stop is now the active chapter's first event.
-      const tabStop = await page.evaluate(() => document.querySelector('story-map')!.renderRoot.querySelector('story-timeline')!.renderRoot.querySelector<HTMLElement>('button[tabindex="0"]')!.dataset.event);
+      const tabStop = await page.evaluate(
+        () =>
+          document
+            .querySelector('story-map')!
+            .renderRoot.querySelector('story-timeline')!
+            .renderRoot.querySelector<HTMLElement>('button[tabindex="0"]')!.dataset.event,
+      );
       expect(tabStop).toBe(story.events.find((e) => e.chapter === 'venezuelans')!.id);
     } finally {
       await close();
@@ -138,7 +153,9 @@ describe('the element API around loading', () => {
       await page.addInitScript(() => {
         const w = window as unknown as { changes: string[] };
         w.changes = [];
-        document.addEventListener('story-chapter-change', (e) => w.changes.push((e as CustomEvent<{ id: string }>).detail.id));
+        document.addEventListener('story-chapter-change', (e) =>
+          w.changes.push((e as CustomEvent<{ id: string }>).detail.id),
+        );
       });
       await page.goto(baseUrl());
       await settle(page);
@@ -156,7 +173,10 @@ describe('wrong URLs and failed loads', () => {
   const browser = useBrowser();
 
   it('ignores a malformed hash', async () => {
-    const { page, close, consoleErrors } = await openPage(browser(), `${baseUrl()}#%E0%A4%A`, { width: 1280, height: 800 });
+    const { page, close, consoleErrors } = await openPage(browser(), `${baseUrl()}#%E0%A4%A`, {
+      width: 1280,
+      height: 800,
+    });
     try {
       await settle(page);
       expect((await pageState(page)).active).toBe(ids[0]);
@@ -167,7 +187,10 @@ describe('wrong URLs and failed loads', () => {
   });
 
   it('opens a ?story= from another site, and says so above the story', async () => {
-    const { page, close, offOrigin, consoleErrors } = await openPage(browser(), 'about:blank', { width: 1280, height: 800 });
+    const { page, close, offOrigin, consoleErrors } = await openPage(browser(), 'about:blank', {
+      width: 1280,
+      height: 800,
+    });
     try {
       // Another origin on this machine: the same server under another host name.
       const other = new URL(baseUrl());
@@ -176,7 +199,9 @@ describe('wrong URLs and failed loads', () => {
       await page.goto(`${baseUrl()}?story=${encodeURIComponent(src)}`);
       await settle(page);
       expect(await page.locator('story-map h1').textContent()).toBe('A canal between two oceans');
-      expect(await page.locator('.story-origin').textContent()).toBe(`This story is loaded from ${other.host}, not published by ${new URL(baseUrl()).host}: ${src}`);
+      expect(await page.locator('.story-origin').textContent()).toBe(
+        `This story is loaded from ${other.host}, not published by ${new URL(baseUrl()).host}: ${src}`,
+      );
       expect(offOrigin).toEqual([]);
       expect(consoleErrors).toEqual([]);
     } finally {
@@ -202,21 +227,32 @@ describe('wrong URLs and failed loads', () => {
     const { page, close } = await openPage(browser(), 'about:blank', { width: 1280, height: 800 });
     try {
       await page.addInitScript(() => {
-        document.addEventListener('story-error', (e) => ((window as unknown as { issues: unknown }).issues = (e as CustomEvent).detail.issues));
+        document.addEventListener(
+          'story-error',
+          (e) => ((window as unknown as { issues: unknown }).issues = (e as CustomEvent).detail.issues),
+        );
       });
-      await page.route('**/nowhere/story.json', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html><body>Home</body></html>' }));
+      await page.route('**/nowhere/story.json', (r) =>
+        r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html><body>Home</body></html>' }),
+      );
       await page.goto(`${baseUrl()}?story=nowhere/story.json`);
       await page.waitForFunction(() => (window as unknown as { issues?: unknown }).issues !== undefined);
-      const issues = await page.evaluate(() => (window as unknown as { issues: { file: string; message: string }[] }).issues);
+      const issues = await page.evaluate(
+        () => (window as unknown as { issues: { file: string; message: string }[] }).issues,
+      );
       expect(issues).toHaveLength(1);
-      expect(issues[0]!.message).toMatch(/^the story file is missing: .*nowhere\/story\.json answered with an HTML page, not JSON/);
-      await expect(page.locator('story-map .failed').textContent()).resolves.toBe('The map for this story could not be loaded.');
+      expect(issues[0]!.message).toMatch(
+        /^the story file is missing: .*nowhere\/story\.json answered with an HTML page, not JSON/,
+      );
+      await expect(page.locator('story-map .failed').textContent()).resolves.toBe(
+        'The map for this story could not be loaded.',
+      );
     } finally {
       await close();
     }
   });
 
-  it('keeps the page\'s text when the story file cannot be fetched, and says the map could not load', async () => {
+  it("keeps the page's text when the story file cannot be fetched, and says the map could not load", async () => {
     const { page, close } = await openPage(browser(), 'about:blank', { width: 1280, height: 800 });
     try {
       await page.route('**/data/story.json', (r) => r.abort('failed'));

@@ -15,7 +15,13 @@ function layout(page: Page) {
     const panel = el.renderRoot.querySelector('.panel')!.getBoundingClientRect();
     const map = el.renderRoot.querySelector('story-map-view')!.getBoundingClientRect();
     const heading = el.querySelector(`[data-chapter="${el.activeChapter}"] h2`)!.getBoundingClientRect();
-    return { panelTop: panel.top, panelBottom: panel.bottom, mapHeight: map.height, headingTop: heading.top, headingBottom: heading.bottom };
+    return {
+      panelTop: panel.top,
+      panelBottom: panel.bottom,
+      mapHeight: map.height,
+      headingTop: heading.top,
+      headingBottom: heading.bottom,
+    };
   });
 }
 
@@ -24,7 +30,10 @@ describe('the story page on a phone (390x844)', () => {
   let opened: OpenedPage;
 
   beforeAll(async () => {
-    opened = await openPage(browser(), baseUrl(), { ...PHONE, context: { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } });
+    opened = await openPage(browser(), baseUrl(), {
+      ...PHONE,
+      context: { isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    });
     await settle(opened.page);
   });
   afterAll(async () => {
@@ -88,12 +97,17 @@ describe('keyboard focus on a phone-sized screen', () => {
       let checked = 0;
       for (let i = 0; i < 120 && checked < ids.length; i++) {
         await page.keyboard.press('Tab');
-        const isAnchor = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.matches('a.sm-anchor') ?? false);
+        const isAnchor = await page.evaluate(
+          () => (document.activeElement as HTMLElement | null)?.matches('a.sm-anchor') ?? false,
+        );
         if (!isAnchor) continue;
         await page.waitForTimeout(100);
         const { top, bottom, panelBottom } = await page.evaluate(() => {
           const r = (document.activeElement as HTMLElement).getBoundingClientRect();
-          const panel = document.querySelector('story-map')!.renderRoot.querySelector('.panel')!.getBoundingClientRect();
+          const panel = document
+            .querySelector('story-map')!
+            .renderRoot.querySelector('.panel')!
+            .getBoundingClientRect();
           return { top: r.top, bottom: r.bottom, panelBottom: panel.bottom };
         });
         expect(top).toBeGreaterThanOrEqual(panelBottom);

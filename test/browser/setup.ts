@@ -50,7 +50,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, HOST, () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -67,7 +69,9 @@ function runVite(args: string[]): Promise<string> {
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve(output) : reject(new Error(`vite ${args[0]} failed (${signal ?? `exit ${code}`}):\n${output}`)),
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`vite ${args[0]} failed (${signal ?? `exit ${code}`}):\n${output}`)),
     );
   });
 }
@@ -120,11 +124,18 @@ function onSignal(signal: NodeJS.Signals): void {
   if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
 }
 
-async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string, timeoutMs = 30_000): Promise<void> {
+async function waitUntilAnswering(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`vite preview exited (${child.signalCode ?? `exit ${child.exitCode}`}) before answering:\n${output()}`);
+      throw new Error(
+        `vite preview exited (${child.signalCode ?? `exit ${child.exitCode}`}) before answering:\n${output()}`,
+      );
     }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
@@ -133,7 +144,8 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: () =
     } catch {
       /* not yet */
     }
-    if (Date.now() > deadline) throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms:\n${output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

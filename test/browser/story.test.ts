@@ -19,7 +19,7 @@ describe('the story page on a desktop (1280x800)', () => {
     await opened?.close();
   });
 
-  it('shows the headline and the first chapter\'s map before any scrolling', async () => {
+  it("shows the headline and the first chapter's map before any scrolling", async () => {
     const { page } = opened;
     await screenshot(page, 'desktop-00-top');
     const state = await pageState(page);
@@ -32,7 +32,13 @@ describe('the story page on a desktop (1280x800)', () => {
     const { page } = opened;
     const changes: string[] = [];
     await page.exposeFunction('recordChange', (id: string) => changes.push(id));
-    await page.evaluate(() => document.querySelector('story-map')!.addEventListener('story-chapter-change', (e) => (window as unknown as { recordChange: (id: string) => void }).recordChange(e.detail.id)));
+    await page.evaluate(() =>
+      document
+        .querySelector('story-map')!
+        .addEventListener('story-chapter-change', (e) =>
+          (window as unknown as { recordChange: (id: string) => void }).recordChange(e.detail.id),
+        ),
+    );
     for (const [i, id] of ids.entries()) {
       await wheelToChapter(page, id);
       await settle(page);
@@ -117,7 +123,10 @@ describe('deep links and keyboard', () => {
   const browser = useBrowser();
 
   it('#chapter-id opens at that chapter, with its map and timeline', async () => {
-    const { page, close, consoleErrors, offOrigin } = await openPage(browser(), `${baseUrl()}#venezuelans`, { width: 1280, height: 800 });
+    const { page, close, consoleErrors, offOrigin } = await openPage(browser(), `${baseUrl()}#venezuelans`, {
+      width: 1280,
+      height: 800,
+    });
     try {
       await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'venezuelans');
       await settle(page);
@@ -155,11 +164,18 @@ describe('deep links and keyboard', () => {
           const a = document.activeElement as HTMLElement | null;
           if (!a?.matches('a.sm-anchor')) return null;
           const r = a.getBoundingClientRect();
-          return { id: a.closest<HTMLElement>('[data-chapter]')!.id, top: r.top, bottom: r.bottom, outline: getComputedStyle(a).outlineStyle };
+          return {
+            id: a.closest<HTMLElement>('[data-chapter]')!.id,
+            top: r.top,
+            bottom: r.bottom,
+            outline: getComputedStyle(a).outlineStyle,
+          };
         });
         if (!info) continue;
         await page.waitForFunction((id) => document.querySelector('story-map')!.activeChapter === id, info.id);
-        const after = await page.evaluate(() => (document.activeElement as HTMLElement).getBoundingClientRect().toJSON());
+        const after = await page.evaluate(() =>
+          (document.activeElement as HTMLElement).getBoundingClientRect().toJSON(),
+        );
         expect(after.top).toBeGreaterThanOrEqual(0);
         expect(after.bottom).toBeLessThanOrEqual(800);
         expect(info.outline).not.toBe('none');

@@ -20,7 +20,11 @@ const readJson = (name: string) => JSON.parse(readFileSync(join(DATA, name), 'ut
 export function defaultStory(file = 'story.json'): Story {
   const dir = file.includes('/') ? file.replace(/[^/]*$/, '') : '';
   const input = readJson(file);
-  const data = { places: readJson(dir + input.data.places), routes: readJson(dir + input.data.routes), areas: readJson(dir + input.data.areas) };
+  const data = {
+    places: readJson(dir + input.data.places),
+    routes: readJson(dir + input.data.routes),
+    areas: readJson(dir + input.data.areas),
+  };
   const { story, issues } = normalizeStory(input, data, { story: `data/${file}` });
   if (issues.length) throw new Error(`data/${file} has issues: ${JSON.stringify(issues)}`);
   return story;
@@ -54,7 +58,9 @@ export function pageState(page: Page): Promise<PageState> {
       center: [c.lng, c.lat] as [number, number],
       zoom: map.getZoom(),
       bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as [number, number, number, number],
-      currentEvents: [...root.querySelectorAll('button[aria-current="true"]')].map((b) => (b as HTMLElement).dataset.event!),
+      currentEvents: [...root.querySelectorAll('button[aria-current="true"]')].map(
+        (b) => (b as HTMLElement).dataset.event!,
+      ),
       cursor: root.querySelector('rect.cursor') !== null,
       scrollY: window.scrollY,
     };
@@ -87,13 +93,16 @@ export async function settle(page: Page, timeout = 20_000): Promise<void> {
 export async function wheelToChapter(page: Page, id: string, step = 400): Promise<number> {
   let steps = 0;
   for (;;) {
-    const { top, trigger } = await page.evaluate(({ id }) => {
-      const el = document.querySelector('story-map')!;
-      const section = el.querySelector(`[data-chapter="${CSS.escape(id)}"]`)!;
-      const panel = el.renderRoot.querySelector('.panel')!.getBoundingClientRect();
-      const covered = panel.width >= el.clientWidth * 0.9 ? Math.max(0, Math.min(panel.bottom, innerHeight)) : 0;
-      return { top: section.getBoundingClientRect().top, trigger: covered + (innerHeight - covered) * 0.4 };
-    }, { id });
+    const { top, trigger } = await page.evaluate(
+      ({ id }) => {
+        const el = document.querySelector('story-map')!;
+        const section = el.querySelector(`[data-chapter="${CSS.escape(id)}"]`)!;
+        const panel = el.renderRoot.querySelector('.panel')!.getBoundingClientRect();
+        const covered = panel.width >= el.clientWidth * 0.9 ? Math.max(0, Math.min(panel.bottom, innerHeight)) : 0;
+        return { top: section.getBoundingClientRect().top, trigger: covered + (innerHeight - covered) * 0.4 };
+      },
+      { id },
+    );
     // Aim for the chapter's top a little above the trigger line.
     const delta = top - (trigger - 40);
     if (Math.abs(delta) < 30 || steps > 200) return steps;
@@ -131,7 +140,12 @@ export function featureBox(story: Story, id: string): BBox {
 
 /** Whether box `inner` lies inside box `outer` (with a small tolerance in degrees). */
 export function boxInside(inner: BBox, outer: BBox, tolerance = 1e-6): boolean {
-  return inner[0] >= outer[0] - tolerance && inner[1] >= outer[1] - tolerance && inner[2] <= outer[2] + tolerance && inner[3] <= outer[3] + tolerance;
+  return (
+    inner[0] >= outer[0] - tolerance &&
+    inner[1] >= outer[1] - tolerance &&
+    inner[2] <= outer[2] + tolerance &&
+    inner[3] <= outer[3] + tolerance
+  );
 }
 
 /** The events of a chapter, as the timeline should mark them. */
@@ -151,7 +165,8 @@ export async function expectChapter(story: Story, page: Page, id: string): Promi
     expect(state.center[1]).toBeCloseTo(chapter.view.camera.center[1], 2);
     expect(state.zoom).toBeCloseTo(chapter.view.camera.zoom, 1);
   } else {
-    for (const fid of chapter.view.focus) expect(boxInside(featureBox(story, fid), state.bounds), `${fid} in view in ${id}`).toBe(true);
+    for (const fid of chapter.view.focus)
+      expect(boxInside(featureBox(story, fid), state.bounds), `${fid} in view in ${id}`).toBe(true);
     // And framed as the chapter asks: the same fit the element computes for this map size.
     const size = await page.evaluate(() => {
       const view = document.querySelector('story-map')!.renderRoot.querySelector('story-map-view')!;
@@ -165,7 +180,10 @@ export async function expectChapter(story: Story, page: Page, id: string): Promi
   // The map draws what the chapter declares: highlighted places are rendered.
   const drawn = await page.evaluate(() => {
     const map = document.querySelector('story-map')!.map!;
-    const layers = map.getStyle().layers.filter((l) => l.id.startsWith('place-highlight')).map((l) => l.id);
+    const layers = map
+      .getStyle()
+      .layers.filter((l) => l.id.startsWith('place-highlight'))
+      .map((l) => l.id);
     return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => f.properties.id as string))];
   });
   const places = chapter.view.highlight.filter((h) => story.features.get(h)?.layer === 'places');

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cameraForView, fitBounds, framePadding, labelWidth, latFromMercatorY, lonFromMercatorX, mercatorX, mercatorY,
+  cameraForView,
+  fitBounds,
+  framePadding,
+  labelWidth,
+  latFromMercatorY,
+  lonFromMercatorX,
+  mercatorX,
+  mercatorY,
 } from '../../src/geo/camera.ts';
 import type { BBox, ChapterView, LngLat, PlaceFeature } from '../../src/story/types.ts';
 
@@ -20,7 +27,10 @@ function visibleBox(center: LngLat, zoom: number, width: number, height: number)
 }
 
 const place = (id: string, coordinates: LngLat): PlaceFeature => ({
-  type: 'Feature', id, properties: { name: id }, geometry: { type: 'Point', coordinates },
+  type: 'Feature',
+  id,
+  properties: { name: id },
+  geometry: { type: 'Point', coordinates },
 });
 
 describe('mercator', () => {
@@ -74,7 +84,11 @@ describe('fitBounds', () => {
 
 describe('framePadding', () => {
   it('framePadding(viewport) never takes more than a third of either side', () => {
-    for (const v of [{ width: 320, height: 200 }, { width: 742, height: 680 }, { width: 1920, height: 1080 }]) {
+    for (const v of [
+      { width: 320, height: 200 },
+      { width: 742, height: 680 },
+      { width: 1920, height: 1080 },
+    ]) {
       const p = framePadding(v);
       expect(p.left + p.right).toBeLessThan(v.width);
       expect(p.top + p.bottom).toBeLessThan(v.height);
@@ -83,17 +97,28 @@ describe('framePadding', () => {
   });
 });
 
-const containsPoint = (box: BBox, [lon, lat]: LngLat) => lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3];
+const containsPoint = (box: BBox, [lon, lat]: LngLat) =>
+  lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3];
 
 describe('cameraForView', () => {
-  const features = new Map([['a', place('a', [-89.1872, 13.6894])], ['b', place('b', [-77.0364, 38.8978])]]);
+  const features = new Map([
+    ['a', place('a', [-89.1872, 13.6894])],
+    ['b', place('b', [-77.0364, 38.8978])],
+  ]);
   const view = (over: Partial<ChapterView>): ChapterView => ({
-    camera: null, focus: [], highlight: [], visible: [], description: '', ...over,
+    camera: null,
+    focus: [],
+    highlight: [],
+    visible: [],
+    description: '',
+    ...over,
   });
 
   it('cameraForView(view) returns the explicit camera when the chapter gives one', () => {
     const camera = { center: [-80, 37] as LngLat, zoom: 4.6, bearing: 0, pitch: 0 };
-    expect(cameraForView(view({ camera, focus: ['a'] }), (id) => features.get(id), { width: 500, height: 500 })).toBe(camera);
+    expect(cameraForView(view({ camera, focus: ['a'] }), (id) => features.get(id), { width: 500, height: 500 })).toBe(
+      camera,
+    );
   });
 
   it('cameraForView(view) fits the focus features when no camera is given', () => {

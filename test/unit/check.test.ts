@@ -45,7 +45,14 @@ describe('npm run check, the command', () => {
   const tsx = join(ROOT, 'node_modules/.bin/tsx');
   const run = (args: string[], cwd = ROOT) => {
     try {
-      return { code: 0, out: execFileSync(tsx, ['src/cli/check.ts', ...args].map((a, i) => (i === 0 ? join(ROOT, a) : a)), { cwd, encoding: 'utf8' }) };
+      return {
+        code: 0,
+        out: execFileSync(
+          tsx,
+          ['src/cli/check.ts', ...args].map((a, i) => (i === 0 ? join(ROOT, a) : a)),
+          { cwd, encoding: 'utf8' },
+        ),
+      };
     } catch (error) {
       const e = error as { status: number; stdout: string };
       return { code: e.status, out: e.stdout };
@@ -62,7 +69,9 @@ describe('npm run check, the command', () => {
   it('prints file:line:col: severity: message [path] and exits 1 on an error', () => {
     const { code, out } = run(['story.json'], join(FIXTURES, '04-unknown-field'));
     expect(code).toBe(1);
-    expect(out).toBe('story.json:38:9: error: unknown field "focsu"; did you mean "focus"? [chapters[0].map.focsu]\nstory.json: 1 error, 0 warnings\n');
+    expect(out).toBe(
+      'story.json:38:9: error: unknown field "focsu"; did you mean "focus"? [chapters[0].map.focsu]\nstory.json: 1 error, 0 warnings\n',
+    );
   });
 
   it('exits 0 when there are only warnings', () => {
@@ -76,11 +85,16 @@ describe('npm run check, the command', () => {
       { 'story.json': '42' },
       { 'story.json': '"a story"' },
       { 'story.json': '{"title": "T", "chapters": null, "events": {"a": 1}, "map": {"bounds": "everywhere"}}' },
-      { 'story.json': '{"title": "T", "chapters": [null, 1, []], "data": {"places": "p.geojson"}}', 'p.geojson': '{"type": "FeatureCollection", "features": null}' },
       {
-        'story.json': '{"title": "T", "chapters": [{"id": "a", "title": "A", "map": {"focus": [null, 3, {}]}}], "data": {"places": "p.geojson", "areas": "a.geojson"}}',
+        'story.json': '{"title": "T", "chapters": [null, 1, []], "data": {"places": "p.geojson"}}',
+        'p.geojson': '{"type": "FeatureCollection", "features": null}',
+      },
+      {
+        'story.json':
+          '{"title": "T", "chapters": [{"id": "a", "title": "A", "map": {"focus": [null, 3, {}]}}], "data": {"places": "p.geojson", "areas": "a.geojson"}}',
         'p.geojson': `{"type": "FeatureCollection", "features": [null, 1, {"type": "Feature", "geometry": {"type": "Point", "coordinates": null}}, {"type": "Feature", "id": {"a": 1}, "properties": 5, "geometry": {"type": "Point", "coordinates": ${deep}}}]}`,
-        'a.geojson': '{"type": "FeatureCollection", "features": [{"type": "Feature", "id": "x", "properties": {"name": "X"}, "geometry": {"type": "MultiPolygon", "coordinates": [[[[1, 2], "x", null]], 7]}}]}',
+        'a.geojson':
+          '{"type": "FeatureCollection", "features": [{"type": "Feature", "id": "x", "properties": {"name": "X"}, "geometry": {"type": "MultiPolygon", "coordinates": [[[[1, 2], "x", null]], 7]}}]}',
       },
     ];
     for (const files of cases) {
@@ -94,12 +108,27 @@ describe('npm run check, the command', () => {
 
   it('lists a systematic mistake a few times, then counts the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'story-check-'));
-    for (const f of ['story.json', 'places.geojson', 'routes.geojson']) copyFileSync(join(FIXTURES, '00-valid', f), join(dir, f));
+    for (const f of ['story.json', 'places.geojson', 'routes.geojson'])
+      copyFileSync(join(FIXTURES, '00-valid', f), join(dir, f));
     // 2,000 small squares drawn clockwise: one warning each.
     const x = (i: number) => Number((-80 + i * 0.001).toFixed(3));
-    const square = (i: number) => [[[x(i), -10], [x(i), -9.999], [x(i + 1), -9.999], [x(i + 1), -10], [x(i), -10]]];
+    const square = (i: number) => [
+      [
+        [x(i), -10],
+        [x(i), -9.999],
+        [x(i + 1), -9.999],
+        [x(i + 1), -10],
+        [x(i), -10],
+      ],
+    ];
     const areas = JSON.parse(readFileSync(join(FIXTURES, '00-valid/areas.geojson'), 'utf8'));
-    for (let i = 0; i < 2000; i++) areas.features.push({ type: 'Feature', id: `sq${i}`, properties: { name: `Square ${i}` }, geometry: { type: 'Polygon', coordinates: square(i) } });
+    for (let i = 0; i < 2000; i++)
+      areas.features.push({
+        type: 'Feature',
+        id: `sq${i}`,
+        properties: { name: `Square ${i}` },
+        geometry: { type: 'Polygon', coordinates: square(i) },
+      });
     writeFileSync(join(dir, 'areas.geojson'), JSON.stringify(areas, null, 1));
     const { lines, warnings } = await checkFile('story.json', dir);
     expect(warnings).toBe(21);
@@ -108,11 +137,16 @@ describe('npm run check, the command', () => {
 
   it('warns about a GeoJSON file over 5 MB, with advice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'story-check-'));
-    for (const f of ['story.json', 'routes.geojson', 'areas.geojson']) copyFileSync(join(FIXTURES, '00-valid', f), join(dir, f));
+    for (const f of ['story.json', 'routes.geojson', 'areas.geojson'])
+      copyFileSync(join(FIXTURES, '00-valid', f), join(dir, f));
     const places = JSON.parse(readFileSync(join(FIXTURES, '00-valid/places.geojson'), 'utf8'));
     places.features[0].properties.note = 'x'.repeat(5.5 * 1024 * 1024);
     writeFileSync(join(dir, 'places.geojson'), JSON.stringify(places));
     const { lines } = await checkFile('story.json', dir);
-    expect(lines).toEqual([expect.stringMatching(/^places\.geojson:1:1: warning: this file is 5\.5 MB, and every reader downloads all of it: simplify/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^places\.geojson:1:1: warning: this file is 5\.5 MB, and every reader downloads all of it: simplify/,
+      ),
+    ]);
   });
 });

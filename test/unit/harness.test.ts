@@ -32,7 +32,9 @@ describe('findChrome', () => {
 
   it('rejects a CHROME_PATH that is not an executable file', async () => {
     const notExecutable = fakeExecutable('plain-file', 0o644);
-    await expect(findChrome({ env: { CHROME_PATH: notExecutable }, bundled: noBundled })).rejects.toThrow(/CHROME_PATH/);
+    await expect(findChrome({ env: { CHROME_PATH: notExecutable }, bundled: noBundled })).rejects.toThrow(
+      /CHROME_PATH/,
+    );
     await expect(findChrome({ env: { CHROME_PATH: join(dir, 'missing') }, bundled: noBundled })).rejects.toThrow();
   });
 
@@ -42,7 +44,11 @@ describe('findChrome', () => {
     const exe = join(bin, 'chromium-browser');
     writeFileSync(exe, '#!/bin/sh\n');
     chmodSync(exe, 0o755);
-    const found = await findChrome({ env: { PATH: `/nonexistent:${bin}` }, systemPaths: [join(dir, 'nope')], bundled: noBundled });
+    const found = await findChrome({
+      env: { PATH: `/nonexistent:${bin}` },
+      systemPaths: [join(dir, 'nope')],
+      bundled: noBundled,
+    });
     expect(found).toMatchObject({ executablePath: exe, source: 'system' });
   });
 

@@ -8,7 +8,11 @@ import { normalizeStory } from '../../src/story/normalize.ts';
 const DATA = join(dirname(fileURLToPath(import.meta.url)), '../../data');
 const json = (name: string) => JSON.parse(readFileSync(join(DATA, name), 'utf8'));
 const input = json('story.json');
-const { story } = normalizeStory(input, { places: json('places.geojson'), routes: json('routes.geojson'), areas: json('areas.geojson') }, { story: 'story.json' });
+const { story } = normalizeStory(
+  input,
+  { places: json('places.geojson'), routes: json('routes.geojson'), areas: json('areas.geojson') },
+  { story: 'story.json' },
+);
 const legend = (id: string) => legendFor(story.chapters.find((c) => c.id === id)!.view, (f) => story.features.get(f));
 
 describe('legendFor', () => {
@@ -21,8 +25,17 @@ describe('legendFor', () => {
   });
 
   it('legendFor(view) marks an approximate location as a ring and a highlighted area by its kind', () => {
-    expect(legend('lakeside')).toContainEqual({ symbol: 'ring', color: '#1f6f8b', label: 'Lake, approximate location' });
-    expect(legend('crackdown')).toContainEqual({ symbol: 'area', color: '#d9734e', stroke: '#b5361d', label: 'Country in focus' });
+    expect(legend('lakeside')).toContainEqual({
+      symbol: 'ring',
+      color: '#1f6f8b',
+      label: 'Lake, approximate location',
+    });
+    expect(legend('crackdown')).toContainEqual({
+      symbol: 'area',
+      color: '#d9734e',
+      stroke: '#b5361d',
+      label: 'Country in focus',
+    });
   });
 
   it('legendFor(view) tells a route that happened from one that was proposed', () => {
@@ -31,7 +44,14 @@ describe('legendFor', () => {
 
   it('legendFor(view) follows a colour set in the data', () => {
     const view = { camera: null, focus: ['p'], highlight: ['p'], visible: ['p'], description: '' };
-    const feature = { type: 'Feature', id: 'p', properties: { name: 'P', kind: 'city', color: '#123456' }, geometry: { type: 'Point', coordinates: [0, 0] } };
-    expect(legendFor(view, () => ({ layer: 'places', feature: feature as never }))).toEqual([{ symbol: 'dot', color: '#123456', label: 'City' }]);
+    const feature = {
+      type: 'Feature',
+      id: 'p',
+      properties: { name: 'P', kind: 'city', color: '#123456' },
+      geometry: { type: 'Point', coordinates: [0, 0] },
+    };
+    expect(legendFor(view, () => ({ layer: 'places', feature: feature as never }))).toEqual([
+      { symbol: 'dot', color: '#123456', label: 'City' },
+    ]);
   });
 });

@@ -11,7 +11,10 @@ function serve(files: Record<string, string>) {
   };
 }
 
-const places = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'a', properties: { name: 'A' }, geometry: { type: 'Point', coordinates: [1, 2] } }] });
+const places = JSON.stringify({
+  type: 'FeatureCollection',
+  features: [{ type: 'Feature', id: 'a', properties: { name: 'A' }, geometry: { type: 'Point', coordinates: [1, 2] } }],
+});
 
 describe('syntaxIssues', () => {
   it('syntaxIssues(text) points at a missing comma with line and column', () => {
@@ -52,7 +55,11 @@ describe('locate', () => {
 describe('loadStory', () => {
   it('loadStory(url) loads the story and the GeoJSON it names, relative to the story file', async () => {
     const fetch = serve({
-      's/story.json': JSON.stringify({ title: 'T', data: { places: 'geo/places.geojson' }, chapters: [{ id: 'one', title: 'One', map: { focus: ['a'] } }] }),
+      's/story.json': JSON.stringify({
+        title: 'T',
+        data: { places: 'geo/places.geojson' },
+        chapters: [{ id: 'one', title: 'One', map: { focus: ['a'] } }],
+      }),
       's/geo/places.geojson': places,
     });
     const { story, issues } = await loadStory('http://test/s/story.json', { fetch });
@@ -61,7 +68,13 @@ describe('loadStory', () => {
   });
 
   it('loadStory(url) reports a missing file as missing, with the URL tried, not as a parse error', async () => {
-    const fetch = serve({ 's/story.json': JSON.stringify({ title: 'T', data: { places: 'gone.geojson' }, chapters: [{ id: 'one', title: 'One' }] }) });
+    const fetch = serve({
+      's/story.json': JSON.stringify({
+        title: 'T',
+        data: { places: 'gone.geojson' },
+        chapters: [{ id: 'one', title: 'One' }],
+      }),
+    });
     const { story, issues } = await loadStory('http://test/s/story.json', { fetch });
     expect(issues[0]!.message).toBe('the places file is missing: http://test/s/gone.geojson answered HTTP 404');
     expect(story.chapters).toHaveLength(1);
@@ -69,7 +82,11 @@ describe('loadStory', () => {
 
   it('loadStory(url) gives the line of a syntax error in a GeoJSON file and keeps the story', async () => {
     const fetch = serve({
-      'story.json': JSON.stringify({ title: 'T', data: { places: 'p.geojson' }, chapters: [{ id: 'one', title: 'One' }] }),
+      'story.json': JSON.stringify({
+        title: 'T',
+        data: { places: 'p.geojson' },
+        chapters: [{ id: 'one', title: 'One' }],
+      }),
       'p.geojson': '{\n "type": "FeatureCollection",\n "features": [\n ]\n',
     });
     const { story, issues } = await loadStory('http://test/story.json', { fetch });
@@ -79,7 +96,10 @@ describe('loadStory', () => {
   });
 
   it('loadStory(url) gives line numbers to schema issues in the story file', async () => {
-    const fetch = serve({ 'story.json': '{\n  "title": "T",\n  "chapters": [\n    { "id": "one", "title": "One", "map": { "focus": ["b"] } }\n  ]\n}' });
+    const fetch = serve({
+      'story.json':
+        '{\n  "title": "T",\n  "chapters": [\n    { "id": "one", "title": "One", "map": { "focus": ["b"] } }\n  ]\n}',
+    });
     const { issues } = await loadStory('http://test/story.json', { fetch });
     expect(issues).toMatchObject([{ path: 'chapters[0].map.focus[0]', line: 4 }]);
   });
@@ -90,19 +110,33 @@ describe('loadStory', () => {
         throw new TypeError('Failed to fetch');
       },
     });
-    expect(issues).toMatchObject([{ path: '', message: 'the story file could not be loaded from http://test/story.json (Failed to fetch)' }]);
+    expect(issues).toMatchObject([
+      { path: '', message: 'the story file could not be loaded from http://test/story.json (Failed to fetch)' },
+    ]);
   });
 
   it('loadStory(url) reports an HTML page served for an unknown path as a missing file, not as bad JSON', async () => {
     const page = '<!doctype html>\n<html><body>Home</body></html>';
-    const result = await loadStory('http://test/story.json', { fetch: async () => new Response(page, { headers: { 'content-type': 'text/html' } }) });
+    const result = await loadStory('http://test/story.json', {
+      fetch: async () => new Response(page, { headers: { 'content-type': 'text/html' } }),
+    });
     expect(result.failed).toBe(true);
-    expect(result.issues).toMatchObject([{ path: '', message: 'the story file is missing: http://test/story.json answered with an HTML page, not JSON (check the path)' }]);
+    expect(result.issues).toMatchObject([
+      {
+        path: '',
+        message:
+          'the story file is missing: http://test/story.json answered with an HTML page, not JSON (check the path)',
+      },
+    ]);
   });
 
   it('loadStory(url, {onStory}) shows the story before the checks, and names every file read (for preview mode)', async () => {
     const fetch = serve({
-      's/story.json': JSON.stringify({ title: 'T', data: { places: 'p.geojson' }, chapters: [{ id: 'one', title: 'One', tilte: 'x' }] }),
+      's/story.json': JSON.stringify({
+        title: 'T',
+        data: { places: 'p.geojson' },
+        chapters: [{ id: 'one', title: 'One', tilte: 'x' }],
+      }),
       's/p.geojson': places,
     });
     const early: { urls: string[]; issues: unknown[] }[] = [];

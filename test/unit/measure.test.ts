@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compassPoint, compassWord, formatDistance, formatKm, lineLength, measure, roundDistance } from '../../src/geo/measure.ts';
+import {
+  compassPoint,
+  compassWord,
+  formatDistance,
+  formatKm,
+  lineLength,
+  measure,
+  roundDistance,
+} from '../../src/geo/measure.ts';
 import { greatCirclePath } from '../../src/geo/routes.ts';
 
 const SAN_SALVADOR: [number, number] = [-89.1872, 13.6894];
@@ -49,14 +57,27 @@ describe('greatCirclePath', () => {
   });
 
   it('greatCirclePath(line) joins multi-stop lines without repeating the shared stop', () => {
-    const path = greatCirclePath({ type: 'LineString', coordinates: [[-77, 38.9], [-89.2, 13.7], [-66.9, 10.5]] });
+    const path = greatCirclePath({
+      type: 'LineString',
+      coordinates: [
+        [-77, 38.9],
+        [-89.2, 13.7],
+        [-66.9, 10.5],
+      ],
+    });
     const coords = path.coordinates as number[][];
     const repeats = coords.filter((c, i) => i > 0 && c[0] === coords[i - 1]![0] && c[1] === coords[i - 1]![1]);
     expect(repeats).toHaveLength(0);
   });
 
   it('greatCirclePath(line) splits a route across the antimeridian', () => {
-    const path = greatCirclePath({ type: 'LineString', coordinates: [[170, 50], [-170, 55]] });
+    const path = greatCirclePath({
+      type: 'LineString',
+      coordinates: [
+        [170, 50],
+        [-170, 55],
+      ],
+    });
     expect(path.type).toBe('MultiLineString');
   });
 });

@@ -9,10 +9,18 @@ const DATA = join(dirname(fileURLToPath(import.meta.url)), '../../data');
 const json = (name: string) => JSON.parse(readFileSync(join(DATA, name), 'utf8'));
 const input = json('story.json');
 const data = { places: json('places.geojson'), routes: json('routes.geojson'), areas: json('areas.geojson') };
-const files = { story: 'data/story.json', places: 'data/places.geojson', routes: 'data/routes.geojson', areas: 'data/areas.geojson' };
+const files = {
+  story: 'data/story.json',
+  places: 'data/places.geojson',
+  routes: 'data/routes.geojson',
+  areas: 'data/areas.geojson',
+};
 
 const place = (id: string, coordinates: number[], extra: Record<string, unknown> = {}) => ({
-  type: 'Feature', id, properties: { name: id.toUpperCase(), ...extra }, geometry: { type: 'Point', coordinates },
+  type: 'Feature',
+  id,
+  properties: { name: id.toUpperCase(), ...extra },
+  geometry: { type: 'Point', coordinates },
 });
 const small = (over: Record<string, unknown> = {}) => ({
   title: 'T',
@@ -23,9 +31,21 @@ const smallData = { places: { type: 'FeatureCollection', features: [place('a', [
 
 describe('normalizeStory', () => {
   it('normalizeStory(story) flags a chapter id that cannot be used in a link', () => {
-    const { issues } = normalizeStory(small({ chapters: [{ id: 'two words', title: 'One' }, { id: '1st', title: 'Two' }, { id: 'ok_id-2', title: 'Three' }] }), smallData, { story: 's.json' });
+    const { issues } = normalizeStory(
+      small({
+        chapters: [
+          { id: 'two words', title: 'One' },
+          { id: '1st', title: 'Two' },
+          { id: 'ok_id-2', title: 'Three' },
+        ],
+      }),
+      smallData,
+      { story: 's.json' },
+    );
     expect(issues.map((i) => i.path)).toEqual(['chapters[0].id', 'chapters[1].id']);
-    expect(issues[0]!.message).toBe('"two words" cannot be used in a link (#two words): start with a letter and use only letters, digits, "-" and "_"');
+    expect(issues[0]!.message).toBe(
+      '"two words" cannot be used in a link (#two words): start with a letter and use only letters, digits, "-" and "_"',
+    );
   });
 
   it('normalizeStory(the default story) has no issues and every chapter of the brief', () => {
@@ -63,18 +83,60 @@ describe('normalizeStory', () => {
   });
 
   it('normalizeStory reports an unknown focus id with the nearest existing one, and keeps the chapter', () => {
-    const { story, issues } = normalizeStory(small({ chapters: [{ id: 'one', title: 'One', map: { focus: ['aa', 'b'] } }] }), smallData, { story: 's.json' });
-    expect(issues).toEqual([{ severity: 'error', file: 's.json', path: 'chapters[0].map.focus[0]', message: 'no place, route or area has the id "aa"; did you mean "a"?' }]);
+    const { story, issues } = normalizeStory(
+      small({ chapters: [{ id: 'one', title: 'One', map: { focus: ['aa', 'b'] } }] }),
+      smallData,
+      { story: 's.json' },
+    );
+    expect(issues).toEqual([
+      {
+        severity: 'error',
+        file: 's.json',
+        path: 'chapters[0].map.focus[0]',
+        message: 'no place, route or area has the id "aa"; did you mean "a"?',
+      },
+    ]);
     expect(story.chapters[0]!.view.focus).toEqual(['b']);
   });
 
   it('normalizeStory reports duplicate ids across layers and duplicate chapter ids', () => {
     const { issues } = normalizeStory(
-      small({ chapters: [{ id: 'x', title: 'X' }, { id: 'x', title: 'Y' }] }),
-      { places: smallData.places, areas: { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'a', properties: { name: 'A' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] } },
+      small({
+        chapters: [
+          { id: 'x', title: 'X' },
+          { id: 'x', title: 'Y' },
+        ],
+      }),
+      {
+        places: smallData.places,
+        areas: {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              id: 'a',
+              properties: { name: 'A' },
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [0, 0],
+                    [1, 0],
+                    [1, 1],
+                    [0, 0],
+                  ],
+                ],
+              },
+            },
+          ],
+        },
+      },
       { story: 's.json', areas: 'areas.geojson' },
     );
-    expect(issues.map((i) => [i.file, i.path])).toEqual([['areas.geojson', 'features[0].id'], ['s.json', 'chapters[1].id']]);
+    expect(issues.map((i) => [i.file, i.path])).toEqual([
+      ['areas.geojson', 'features[0].id'],
+      ['s.json', 'chapters[1].id'],
+    ]);
   });
 
   it('normalizeStory never throws on nonsense, and says what it expected', () => {
@@ -86,14 +148,30 @@ describe('normalizeStory', () => {
   });
 
   it('normalizeStory falls back to the overview camera, or all places, when a chapter aims at nothing', () => {
-    const withOverview = normalizeStory(small({ map: { camera: { center: [-80, 15], zoom: 3 } }, chapters: [{ id: 'one', title: 'One' }] }), smallData, { story: 's' });
+    const withOverview = normalizeStory(
+      small({ map: { camera: { center: [-80, 15], zoom: 3 } }, chapters: [{ id: 'one', title: 'One' }] }),
+      smallData,
+      { story: 's' },
+    );
     expect(withOverview.story.chapters[0]!.view.camera).toEqual({ center: [-80, 15], zoom: 3, bearing: 0, pitch: 0 });
     const without = normalizeStory(small({ chapters: [{ id: 'one', title: 'One' }] }), smallData, { story: 's' });
     expect(without.story.chapters[0]!.view.focus).toEqual(['a', 'b']);
   });
 
   it('normalizeStory turns strings into paragraphs and keeps quotes with their speaker', () => {
-    const { story, issues } = normalizeStory(small({ chapters: [{ id: 'one', title: 'One', body: ['Hi', { type: 'quote', text: 'Q' }, { type: 'quote', text: 'R', speaker: 'S' }] }] }), smallData, { story: 's' });
+    const { story, issues } = normalizeStory(
+      small({
+        chapters: [
+          {
+            id: 'one',
+            title: 'One',
+            body: ['Hi', { type: 'quote', text: 'Q' }, { type: 'quote', text: 'R', speaker: 'S' }],
+          },
+        ],
+      }),
+      smallData,
+      { story: 's' },
+    );
     expect(story.chapters[0]!.body).toEqual([
       { type: 'paragraph', text: 'Hi' },
       { type: 'paragraph', text: 'Q' },
@@ -132,7 +210,9 @@ describe('safeUrl', () => {
 describe('describe', () => {
   it('describe(visible, highlight) names highlighted features first', () => {
     const { story } = normalizeStory(input, data, files);
-    expect(describeView(['cecot', 'san-salvador'], ['cecot'], story.features)).toBe('Map showing CECOT, the Terrorism Confinement Center, with San Salvador.');
+    expect(describeView(['cecot', 'san-salvador'], ['cecot'], story.features)).toBe(
+      'Map showing CECOT, the Terrorism Confinement Center, with San Salvador.',
+    );
   });
 });
 

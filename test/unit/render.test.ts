@@ -8,7 +8,11 @@ import { chapterKicker, formatDay, storyTemplate } from '../../src/story/render.
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), '../../data');
 const json = (name: string) => JSON.parse(readFileSync(join(DATA, name), 'utf8'));
-const { story } = normalizeStory(json('story.json'), { places: json('places.geojson'), routes: json('routes.geojson'), areas: json('areas.geojson') }, { story: 'data/story.json' });
+const { story } = normalizeStory(
+  json('story.json'),
+  { places: json('places.geojson'), routes: json('routes.geojson'), areas: json('areas.geojson') },
+  { story: 'data/story.json' },
+);
 
 function rendered(s = story): HTMLElement {
   const host = document.createElement('div');
@@ -20,7 +24,9 @@ describe('storyTemplate', () => {
   it('storyTemplate(story) renders the headline, and each chapter as a section with its id', () => {
     const host = rendered();
     expect(host.querySelector('h1')!.textContent).toBe(story.title);
-    expect([...host.querySelectorAll('section[data-chapter]')].map((s) => s.id)).toEqual(story.chapters.map((c) => c.id));
+    expect([...host.querySelectorAll('section[data-chapter]')].map((s) => s.id)).toEqual(
+      story.chapters.map((c) => c.id),
+    );
     expect(host.querySelector('article')!.dataset.hash).toBe('abc123');
   });
 
@@ -43,10 +49,21 @@ describe('storyTemplate', () => {
   });
 
   it('storyTemplate(story) renders editor text as text, and drops script links', () => {
-    const { story: evil } = normalizeStory({
-      title: '<img src=x onerror=alert(1)>',
-      chapters: [{ id: 'x', title: '<script>alert(1)</script>', body: ['<b>bold</b>'], sources: [{ name: 'S', url: 'javascript:alert(1)' }] }],
-    }, {}, { story: 's' });
+    const { story: evil } = normalizeStory(
+      {
+        title: '<img src=x onerror=alert(1)>',
+        chapters: [
+          {
+            id: 'x',
+            title: '<script>alert(1)</script>',
+            body: ['<b>bold</b>'],
+            sources: [{ name: 'S', url: 'javascript:alert(1)' }],
+          },
+        ],
+      },
+      {},
+      { story: 's' },
+    );
     const host = rendered(evil);
     expect(host.querySelector('img, script, b')).toBeNull();
     expect(host.querySelector('h1')!.textContent).toBe('<img src=x onerror=alert(1)>');

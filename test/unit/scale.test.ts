@@ -3,9 +3,27 @@ import { BLEND, layoutTimeline, minWidthFor, storyTicks, uniqueDays } from '../.
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const DATES = [
-  '2019-06-01', '2022-03-26', '2022-03-27', '2022-07-21', '2023-01-31', '2023-02-24', '2024-02-04', '2024-06-01',
-  '2025-01-10', '2025-01-20', '2025-01-20', '2025-01-23', '2025-01-28', '2025-01-29', '2025-02-03', '2025-02-03',
-  '2025-02-03', '2025-03-15', '2025-03-16', '2025-03-26', '2025-07-18',
+  '2019-06-01',
+  '2022-03-26',
+  '2022-03-27',
+  '2022-07-21',
+  '2023-01-31',
+  '2023-02-24',
+  '2024-02-04',
+  '2024-06-01',
+  '2025-01-10',
+  '2025-01-20',
+  '2025-01-20',
+  '2025-01-23',
+  '2025-01-28',
+  '2025-01-29',
+  '2025-02-03',
+  '2025-02-03',
+  '2025-02-03',
+  '2025-03-15',
+  '2025-03-16',
+  '2025-03-26',
+  '2025-07-18',
 ].map(d);
 
 describe('layoutTimeline', () => {
@@ -35,7 +53,9 @@ describe('layoutTimeline', () => {
   });
 
   it('layoutTimeline(dates).scale maps each day to the middle of its events', () => {
-    const same = DATES.map((x, i) => [x, i] as const).filter(([x]) => +x === +d('2025-02-03')).map(([, i]) => layout.xs[i]!);
+    const same = DATES.map((x, i) => [x, i] as const)
+      .filter(([x]) => +x === +d('2025-02-03'))
+      .map(([, i]) => layout.xs[i]!);
     expect(layout.scale(d('2025-02-03'))).toBeCloseTo((same[0]! + same.at(-1)!) / 2, 6);
   });
 
@@ -71,11 +91,15 @@ describe('storyTicks', () => {
   });
 
   it('storyTicks(scale) labels years and, where the scale stretches them, days', () => {
-    expect(ticks.filter((t) => t.level === 'year').map((t) => t.label)).toEqual(expect.arrayContaining(['2020', '2023', '2025']));
+    expect(ticks.filter((t) => t.level === 'year').map((t) => t.label)).toEqual(
+      expect.arrayContaining(['2020', '2023', '2025']),
+    );
     expect(ticks.some((t) => t.level === 'day' || t.level === 'month')).toBe(true);
   });
 
   it('uniqueDays(dates) drops repeats and sorts', () => {
-    expect(uniqueDays([d('2025-02-03'), d('2019-06-01'), d('2025-02-03')]).map((x) => x.toISOString().slice(0, 10))).toEqual(['2019-06-01', '2025-02-03']);
+    expect(
+      uniqueDays([d('2025-02-03'), d('2019-06-01'), d('2025-02-03')]).map((x) => x.toISOString().slice(0, 10)),
+    ).toEqual(['2019-06-01', '2025-02-03']);
   });
 });

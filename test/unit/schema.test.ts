@@ -7,7 +7,8 @@ import { SCHEMA_FILE, storyJsonSchema } from '../../src/cli/schema.ts';
 import { StorySchema } from '../../src/story/schema.ts';
 import { schemaIssues, fieldsAt } from '../../src/story/validate.ts';
 
-const read = (path: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8'));
+const read = (path: string) =>
+  JSON.parse(readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8'));
 
 describe('story.schema.json', () => {
   it('is up to date with src/story/schema.ts (run npm run schema after changing the schema)', () => {
@@ -26,7 +27,12 @@ describe('story.schema.json', () => {
     const missing: string[] = [];
     const walk = (node: unknown, path: string) => {
       if (typeof node !== 'object' || node === null) return;
-      const n = node as { properties?: Record<string, { description?: string }>; items?: unknown; anyOf?: unknown[]; oneOf?: unknown[] };
+      const n = node as {
+        properties?: Record<string, { description?: string }>;
+        items?: unknown;
+        anyOf?: unknown[];
+        oneOf?: unknown[];
+      };
       for (const [key, child] of Object.entries(n.properties ?? {})) {
         if (!child.description && !(child as { anyOf?: unknown }).anyOf) missing.push(`${path}.${key}`);
         walk(child, `${path}.${key}`);
@@ -47,10 +53,25 @@ describe('the zod schema', () => {
   });
 
   it('fieldsAt(schema, path) lists the fields allowed at a path, for "did you mean"', () => {
-    expect(fieldsAt(StorySchema, ['chapters', 0, 'map'])).toEqual(['focus', 'camera', 'highlight', 'show', 'description']);
+    expect(fieldsAt(StorySchema, ['chapters', 0, 'map'])).toEqual([
+      'focus',
+      'camera',
+      'highlight',
+      'show',
+      'description',
+    ]);
     // A block's fields depend on its type; without a value, any block's.
     const story = { chapters: [{ body: ['text', { type: 'note', text: 'x' }] }] };
     expect(fieldsAt(StorySchema, ['chapters', 0, 'body', 1], story)).toEqual(['type', 'label', 'text']);
-    expect(fieldsAt(StorySchema, ['chapters', 0, 'body', 1])).toEqual(['type', 'text', 'speaker', 'role', 'context', 'label', 'from', 'to']);
+    expect(fieldsAt(StorySchema, ['chapters', 0, 'body', 1])).toEqual([
+      'type',
+      'text',
+      'speaker',
+      'role',
+      'context',
+      'label',
+      'from',
+      'to',
+    ]);
   });
 });

@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { chapterLayers, PLACE_LAYERS, sdfCircle, storyStyle } from '../../src/map/style.ts';
 import type { ChapterView } from '../../src/story/types.ts';
 
-const view: ChapterView = { camera: null, focus: ['a', 'b'], highlight: ['a', 'r'], visible: ['a', 'b', 'r'], description: '' };
+const view: ChapterView = {
+  camera: null,
+  focus: ['a', 'b'],
+  highlight: ['a', 'r'],
+  visible: ['a', 'b', 'r'],
+  description: '',
+};
 const empty = { type: 'FeatureCollection' as const, features: [] };
 
 describe('chapterLayers', () => {
-  const filters = new Map(chapterLayers(view, (id) => (id === 'b' ? 'east' : 'west')).map((l) => [l.layer, JSON.stringify(l.filter)]));
+  const filters = new Map(
+    chapterLayers(view, (id) => (id === 'b' ? 'east' : 'west')).map((l) => [l.layer, JSON.stringify(l.filter)]),
+  );
 
   it('chapterLayers(view) puts highlighted places in the prominent layer of their side', () => {
     expect(filters.get('place-highlight-west')).toBe(JSON.stringify(['in', ['get', 'id'], ['literal', ['a', 'r']]]));
@@ -24,8 +32,14 @@ describe('chapterLayers', () => {
   });
 
   it('chapterLayers(view) filters every story layer of the style', () => {
-    const style = storyStyle({ countries: empty, borders: empty, departments: empty, labels: empty }, { places: empty, routes: empty, areas: empty }, { regular: 'r', regularExt: 'x', bold: 'b', italic: 'i' });
-    const storyLayers = style.layers.filter((l) => 'source' in l && ['places', 'routes', 'areas'].includes(l.source as string)).map((l) => l.id);
+    const style = storyStyle(
+      { countries: empty, borders: empty, departments: empty, labels: empty },
+      { places: empty, routes: empty, areas: empty },
+      { regular: 'r', regularExt: 'x', bold: 'b', italic: 'i' },
+    );
+    const storyLayers = style.layers
+      .filter((l) => 'source' in l && ['places', 'routes', 'areas'].includes(l.source as string))
+      .map((l) => l.id);
     expect([...filters.keys()].sort()).toEqual(storyLayers.sort());
     expect(PLACE_LAYERS.every((id) => storyLayers.includes(id))).toBe(true);
   });
@@ -33,11 +47,17 @@ describe('chapterLayers', () => {
 
 describe('storyStyle', () => {
   it('storyStyle(...) uses bundled fonts only: font-faces, no glyphs URL, no remote source', () => {
-    const style = storyStyle({ countries: empty, borders: empty, departments: empty, labels: empty }, { places: empty, routes: empty, areas: empty }, { regular: '/r.woff2', regularExt: '/x.woff2', bold: '/b.woff2', italic: '/i.woff2' });
+    const style = storyStyle(
+      { countries: empty, borders: empty, departments: empty, labels: empty },
+      { places: empty, routes: empty, areas: empty },
+      { regular: '/r.woff2', regularExt: '/x.woff2', bold: '/b.woff2', italic: '/i.woff2' },
+    );
     expect(style.glyphs).toBeUndefined();
     expect(Object.keys(style['font-faces']!)).toEqual(['Noto Sans Regular', 'Noto Sans Bold', 'Noto Sans Italic']);
     expect(JSON.stringify(style.sources)).not.toMatch(/https?:/);
-    const fonts = new Set(style.layers.flatMap((l) => ((l.layout as { 'text-font'?: string[] } | undefined)?.['text-font'] ?? [])));
+    const fonts = new Set(
+      style.layers.flatMap((l) => (l.layout as { 'text-font'?: string[] } | undefined)?.['text-font'] ?? []),
+    );
     for (const f of fonts) expect(style['font-faces']).toHaveProperty(f);
   });
 });
