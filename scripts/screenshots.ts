@@ -1,0 +1,120 @@
+/**
+ * `npm run screenshots -- <out-dir> [base-url] [story-url]`: a PNG of every chapter of a story at
+ * 1280x800 and 390x844 (plus the top of the page), each opened by its deep link with motion
+ * reduced and the map idle, so two builds can be compared picture by picture.
+ *
+ * Without a base URL it builds the site and serves it itself (and stops the server by its PID).
+ * With one, it photographs that server (for example the build of another commit).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { findChrome } from '../test/browser/chrome.ts';
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+const ROOT = resolve(import.meta.dirname, '..');
+const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
+
+function run(args: string[]): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [VITE, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`vite ${args[0]} exited with ${code}`))));
+  });
+}
+
+async function serve(): Promise<{ url: string; stop: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'story-map-shots-'));
+  await run(['build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn']);
+  const port = 4300 + Math.floor(Math.random() * 500);
+  const child = spawn(
+    process.execPath,
+    [VITE, 'preview', '--outDir', dir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  );
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(url);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    url,
+    stop: () => {
+      if (child.pid) process.kill(child.pid, 'SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main([out, given, storyUrl]: string[]): Promise<void> {
+  if (!out) throw new Error('usage: npm run screenshots -- <out-dir> [base-url] [story-url]');
+  mkdirSync(out, { recursive: true });
+  const server = given ? { url: given, stop: () => {} } : await serve();
+  const chrome = await findChrome();
+  const browser = await chromium.launch({ executablePath: chrome.executablePath, args: chrome.args, headless: true });
+  try {
+    const query = storyUrl ? `?story=${encodeURIComponent(storyUrl)}` : '';
+    for (const viewport of VIEWPORTS) {
+      const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+      // tsx names the functions it compiles with a helper the page does not have.
+      await context.addInitScript('globalThis.__name = (f) => f');
+      const page = await context.newPage();
+      await page.goto(`${server.url}${query}`);
+      const ids = await page.evaluate(async () => {
+        await customElements.whenDefined('story-map');
+        const el = document.querySelector('story-map')!;
+        await el.updateComplete;
+        return [...el.querySelectorAll<HTMLElement>('[data-chapter]')].map((s) => s.dataset.chapter!);
+      });
+      await page.close();
+      for (const [i, id] of [null, ...ids].entries()) {
+        const shot = await context.newPage();
+        await shot.goto(`${server.url}${query}${id ? `#${id}` : ''}`);
+        await shot.waitForFunction(
+          (id) => {
+            const el = document.querySelector('story-map');
+            return el?.map?.loaded() && !el.map.isMoving() && (id === null || el.activeChapter === id);
+          },
+          id,
+          { timeout: 30_000 },
+        );
+        // Idle: tiles, labels and fonts drawn; then two frames for the page to paint.
+        await shot.evaluate(
+          () =>
+            new Promise<void>((done) => {
+              const map = document.querySelector('story-map')!.map!;
+              const finish = () => requestAnimationFrame(() => requestAnimationFrame(() => done()));
+              if (map.areTilesLoaded() && !map.isMoving()) map.once('idle', finish).triggerRepaint();
+              else map.once('idle', finish);
+            }),
+        );
+        const file = join(out, `${viewport.name}-${String(i).padStart(2, '0')}-${id ?? 'top'}.png`);
+        await shot.screenshot({ path: file });
+        console.log(file);
+        await shot.close();
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+await main(process.argv.slice(2));
