@@ -1,8 +1,8 @@
 // @vitest-environment node
 // The checker against fixture pairs: each folder under test/fixtures/check holds a story (usually
 // with one mistake, described in its README) and `expected.txt`, what `npm run check` prints for
-// it. After a deliberate change to the messages, regenerate with `UPDATE=1 npm test` and review the
-// diff of the expected files.
+// it. After a deliberate change to the messages, or for a new fixture, regenerate them with
+// `npm run test:update` and review the diff of the expected files: a missing one fails.
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -32,8 +32,12 @@ describe('npm run check, fixture by fixture', () => {
       const dir = join(FIXTURES, name);
       const got = await output(dir);
       const file = join(dir, 'expected.txt');
-      if (UPDATE || !existsSync(file)) writeFileSync(file, got);
-      expect(got).toBe(readFileSync(file, 'utf8'));
+      if (UPDATE) writeFileSync(file, got);
+      else
+        expect(
+          existsSync(file) ? readFileSync(file, 'utf8') : null,
+          'no expected.txt: run `npm run test:update` and review it',
+        ).toBe(got);
       // A valid story prints nothing; every bad one prints at least one issue.
       if (name.endsWith('-valid')) expect(got).toBe('story.json: no errors, 0 warnings\n');
       else expect(got).not.toBe('story.json: no errors, 0 warnings\n');
