@@ -2,31 +2,27 @@
 // (?edit) and never as a panel for readers; a broken GeoJSON file leaves the rest of the story
 // working; saving a file updates the preview on the same chapter; the camera snippet and a dropped
 // GeoJSON file.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { fixtureFiles } from '../fixtures/fixtures.ts';
 import { baseUrl, openPage, screenshot, useBrowser } from './page.ts';
 import { defaultStory, expectChapter, settle, wheelToChapter } from './story.ts';
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/check');
-const fixture = (dir: string, file: string) => readFileSync(join(FIXTURES, dir, file), 'utf8');
+/** A story file of a checker fixture (00-valid's with the fixture's change.diff applied); undefined if it has none. */
+const fixture = (name: string, file: string): string | undefined => fixtureFiles(name)[file];
+/** The same, for a file the test needs. */
+const fixtureFile = (name: string, file: string): string => {
+  const text = fixture(name, file);
+  if (text === undefined) throw new Error(`fixture ${name} has no ${file}`);
+  return text;
+};
 
 /** Serves a fixture folder at /fixture/<name>/… (so a test can show any of them with ?story=). */
 async function serveFixture(page: Page, name: string, override: Record<string, () => string> = {}): Promise<string> {
   await page.route(`**/fixture/${name}/*`, (route) => {
     const file = new URL(route.request().url()).pathname.split('/').pop()!;
-    const body =
-      override[file]?.() ??
-      (() => {
-        try {
-          return fixture(name, file);
-        } catch {
-          return null;
-        }
-      })();
-    return body === null
+    const body = override[file]?.() ?? fixture(name, file);
+    return body === undefined
       ? route.fulfill({ status: 404, body: 'not found' })
       : route.fulfill({ status: 200, contentType: 'application/json', body });
   });
@@ -152,7 +148,7 @@ describe('mistakes: a panel for editors, none for readers', () => {
     const { page, close } = await openPage(browser(), 'about:blank');
     try {
       const src = await serveFixture(page, '00-valid', {
-        'routes.geojson': () => fixture('00-valid', 'routes.geojson').replace('"LineString",', '"LineString"'),
+        'routes.geojson': () => fixtureFile('00-valid', 'routes.geojson').replace('"LineString",', '"LineString"'),
       });
       await page.goto(`${baseUrl()}?story=${src}&edit`);
       await settle(page);
@@ -191,7 +187,7 @@ describe('preview mode (?edit)', () => {
     try {
       let title = 'The mouth';
       const src = await serveFixture(page, '00-valid', {
-        'story.json': () => fixture('00-valid', 'story.json').replace('"The mouth"', JSON.stringify(title)),
+        'story.json': () => fixtureFile('00-valid', 'story.json').replace('"The mouth"', JSON.stringify(title)),
       });
       await page.goto(`${baseUrl()}?story=${src}&edit#mouth`);
       await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'mouth');
@@ -238,7 +234,7 @@ describe('preview mode (?edit)', () => {
       const src = await serveFixture(page, '00-valid');
       await page.goto(`${baseUrl()}?story=${src}&edit`);
       await settle(page);
-      const text = fixture('41-lat-lon-swapped', 'places.geojson');
+      const text = fixtureFile('41-lat-lon-swapped', 'places.geojson');
       await page.evaluate(async (text) => {
         const transfer = new DataTransfer();
         transfer.items.add(new File([text], 'andes.geojson', { type: 'application/geo+json' }));

@@ -1,15 +1,25 @@
 // @vitest-environment node
 // The checker against fixture pairs: each folder under test/fixtures/check holds a story (usually
 // with one mistake, described in its README) and `expected.txt`, what `npm run check` prints for
-// it. After a deliberate change to the messages, regenerate with `UPDATE=1 npm test` and review the
-// diff of the expected files.
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, copyFileSync } from 'node:fs';
+// it. The story is 00-valid's files with the folder's change.diff applied, written to a temporary
+// folder (test/fixtures/check/README.md, test/fixtures/fixtures.ts). After a deliberate change to
+// the messages, or for a new fixture, regenerate the expected files with `npm run test:update` and
+// review their diff: a missing one fails.
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { checkFile, summary } from '../../src/cli/check.ts';
+import {
+  applyChange,
+  fixtureFiles,
+  fixtureNames,
+  materializeFixture,
+  META_FILES,
+  VALID,
+} from '../fixtures/fixtures.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'test/fixtures/check');
@@ -21,19 +31,51 @@ async function output(dir: string): Promise<string> {
 }
 
 describe('npm run check, fixture by fixture', () => {
-  const dirs = readdirSync(FIXTURES).sort();
+  const dirs = fixtureNames();
 
   it('has at least 30 bad inputs', () => {
     expect(dirs.filter((d) => !d.endsWith('-valid')).length).toBeGreaterThanOrEqual(30);
   });
 
+  it(`stores every bad input as a change.diff to ${VALID}, not as copies of its files`, () => {
+    const valid = fixtureFiles(VALID);
+    for (const name of dirs.filter((d) => d !== VALID)) {
+      const stored = readdirSync(join(FIXTURES, name));
+      expect(
+        stored.filter((file) => !META_FILES.includes(file)),
+        `${name}: only ${META_FILES}`,
+      ).toEqual([]);
+      expect(stored, name).toContain('change.diff');
+      expect(fixtureFiles(name), `${name}/change.diff changes nothing`).not.toEqual(valid);
+    }
+  });
+
+  it('refuses a change.diff that does not apply, names a folder, or changes nothing', () => {
+    const valid = fixtureFiles(VALID);
+    const diff = (from: string, to: string, line: string) =>
+      `--- ${from}\n+++ ${to}\n@@ -3 +3 @@\n-${line}\n+  "title": "T",\n`;
+    expect(
+      applyChange(valid, diff('a/story.json', 'b/story.json', '  "title": "Rivers of the Andes",'))['story.json'],
+    ).toContain('"title": "T"');
+    expect(() => applyChange(valid, diff('a/story.json', 'b/story.json', '  "title": "Rivers",'))).toThrow(
+      /does not apply/,
+    );
+    expect(() => applyChange(valid, diff('a/x/story.json', 'b/x/story.json', ''))).toThrow(/expected a label a\//);
+    expect(() => applyChange(valid, diff('a/nothing.json', 'b/nothing.json', ''))).toThrow(/does not have/);
+    expect(() => applyChange(valid, '')).toThrow(/no change/);
+  });
+
   for (const name of dirs) {
     it(`${name}: ${readFileSync(join(FIXTURES, name, 'README'), 'utf8').trim()}`, async () => {
-      const dir = join(FIXTURES, name);
-      const got = await output(dir);
-      const file = join(dir, 'expected.txt');
-      if (UPDATE || !existsSync(file)) writeFileSync(file, got);
-      expect(got).toBe(readFileSync(file, 'utf8'));
+      const dir = materializeFixture(name);
+      const got = await output(dir).finally(() => rmSync(dir, { recursive: true, force: true }));
+      const file = join(FIXTURES, name, 'expected.txt');
+      if (UPDATE) writeFileSync(file, got);
+      else
+        expect(
+          existsSync(file) ? readFileSync(file, 'utf8') : null,
+          'no expected.txt: run `npm run test:update` and review it',
+        ).toBe(got);
       // A valid story prints nothing; every bad one prints at least one issue.
       if (name.endsWith('-valid')) expect(got).toBe('story.json: no errors, 0 warnings\n');
       else expect(got).not.toBe('story.json: no errors, 0 warnings\n');
@@ -58,6 +100,15 @@ describe('npm run check, the command', () => {
       return { code: e.status, out: e.stdout };
     }
   };
+  /** `run` in a temporary copy of a fixture's story files. */
+  const runInFixture = (args: string[], name: string) => {
+    const dir = materializeFixture(name);
+    try {
+      return run(args, dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
 
   it('passes the default story and the example story (exit 0)', () => {
     expect(run(['data/story.json', 'data/examples/panama-canal/story.json'])).toEqual({
@@ -67,7 +118,7 @@ describe('npm run check, the command', () => {
   });
 
   it('prints file:line:col: severity: message [path] and exits 1 on an error', () => {
-    const { code, out } = run(['story.json'], join(FIXTURES, '04-unknown-field'));
+    const { code, out } = runInFixture(['story.json'], '04-unknown-field');
     expect(code).toBe(1);
     expect(out).toBe(
       'story.json:38:9: error: unknown field "focsu"; did you mean "focus"? [chapters[0].map.focsu]\nstory.json: 1 error, 0 warnings\n',
@@ -75,7 +126,7 @@ describe('npm run check, the command', () => {
   });
 
   it('exits 0 when there are only warnings', () => {
-    expect(run(['story.json'], join(FIXTURES, '28-events-out-of-order')).code).toBe(0);
+    expect(runInFixture(['story.json'], '28-events-out-of-order').code).toBe(0);
   });
 
   it('never throws, whatever the files hold', async () => {
