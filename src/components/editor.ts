@@ -1,30 +1,32 @@
 /**
  * `<story-map-editor>`: the preview panel for editors, shown by `<story-map edit>` (in development,
- * and with `?edit` on the story page). Never loaded for readers.
+ * and with `?edit` on the story page). Never loaded for readers. It never touches the map itself:
+ * it is given the map's camera, and asks `<story-map>` with events to draw a file or to reload.
  *
  * - Lists the story's issues, as the checker prints them (`npm run check`).
- * - Watches the story's files and asks for a reload when one changes (the reader's chapter stays).
+ * - Watches the story's files and asks for a reload when one changes from the text the story was
+ *   loaded from (the reader's chapter stays).
  * - Shows the map's current camera as a snippet to paste into a chapter, with a copy button.
  * - Previews a GeoJSON file dropped on the page: drawn on the map, checked by the same checker.
+ *
+ * @fires story-map-reload - A file of the story changed since it was loaded.
+ * @fires story-overlay-change - A GeoJSON file was dropped (or removed): draw it over the story. `detail: {overlay}`.
  */
+import type { FeatureCollection } from 'geojson';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { bbox } from '@turf/turf';
 import { formatIssue, type Issue } from '../story/issues.ts';
+import type { LoadedFile } from '../story/load.ts';
 import { cameraSnippet, issueCount, layerOf } from '../story/editing.ts';
 import { validateLayer } from '../story/validate.ts';
 import { controlStyles } from './shared-styles.ts';
 import { syntaxIssues } from '../story/locate.ts';
 import { storyArea, type LayerName } from '../story/geojson.ts';
-import type { Story } from '../story/types.ts';
+import type { Camera, Story } from '../story/types.ts';
+import { emit } from './events.ts';
 
 /** How often the story's files are checked for changes while editing. */
 const WATCH_MS = 1500;
-const DROP_COLOR = '#7b2cbf';
-
-/** The map layers that draw a dropped file (purple, above the story's own). */
-export const DROP_LAYERS = ['dropped-fill', 'dropped-line', 'dropped-point'];
 
 export class StoryMapEditor extends LitElement {
   static override styles = [
@@ -37,39 +39,39 @@ export class StoryMapEditor extends LitElement {
       z-index: 20;
       width: min(34rem, calc(100vw - 24px));
       font: 13px/1.4 var(--story-map-ui-font, system-ui, sans-serif);
-      color: #1f1c18;
+      color: var(--sm-ink);
     }
     details {
-      background: #fffdf8;
-      border: 1px solid #b8b0a3;
+      background: var(--sm-paper-raised);
+      border: 1px solid var(--sm-line);
       border-radius: 6px;
-      box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18);
+      box-shadow: 0 4px 16px var(--sm-panel-shadow);
       max-height: 45vh;
       overflow: auto;
     }
     details.dragging {
-      outline: 3px dashed #7b2cbf;
+      outline: 3px dashed var(--sm-dropped);
     }
     summary {
       position: sticky;
       top: 0;
       padding: 8px 12px;
       font-weight: 700;
-      background: #fffdf8;
+      background: var(--sm-paper-raised);
       cursor: pointer;
     }
-    summary .count.errors { color: #a3281a; }
+    summary .count.errors { color: var(--sm-error); }
     section { padding: 0 12px 10px; }
-    h3 { font-size: 12px; margin: 6px 0 4px; text-transform: uppercase; letter-spacing: 0.04em; color: #5b554d; }
+    h3 { font-size: 12px; margin: 6px 0 4px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--sm-muted); }
     ol { margin: 0; padding: 0; list-style: none; }
-    li { padding: 3px 0; border-top: 1px solid #eee7db; }
+    li { padding: 3px 0; border-top: 1px solid var(--sm-list-rule); }
     li code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; white-space: pre-wrap; word-break: break-word; }
-    li.error code::first-line { color: #a3281a; }
-    li.warning code::first-line { color: #7a5200; }
-    .ok { color: #2e6b30; margin: 0; }
-    pre { margin: 0 0 6px; padding: 6px 8px; background: #f3efe6; border-radius: 4px; overflow-x: auto; }
+    li.error code::first-line { color: var(--sm-error); }
+    li.warning code::first-line { color: var(--sm-warning); }
+    .ok { color: var(--sm-ok); margin: 0; }
+    pre { margin: 0 0 6px; padding: 6px 8px; background: var(--sm-code); border-radius: 4px; overflow-x: auto; }
     pre code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; }
-    .hint { color: #5b554d; margin: 4px 0 6px; }
+    .hint { color: var(--sm-muted); margin: 4px 0 6px; }
     .choose { display: inline-flex; gap: 8px; align-items: center; flex-wrap: wrap; }
     .choose input { font: inherit; max-width: 100%; }
     @media (max-width: 48rem) {
@@ -80,14 +82,13 @@ export class StoryMapEditor extends LitElement {
 
   /** The story's issues (from the element). */
   @property({ attribute: false }) issues: readonly Issue[] = [];
-  /** The MapLibre map, once ready. */
-  @property({ attribute: false }) map: MapLibreMap | null = null;
+  /** Where the map looks (null until it has loaded). */
+  @property({ attribute: false }) camera: Camera | null = null;
   /** The story (its area is where a dropped file's points should be). */
   @property({ attribute: false }) story: Story | null = null;
-  /** The files to watch (story, then GeoJSON). */
-  @property({ attribute: false }) urls: readonly string[] = [];
+  /** The files to watch (story, then GeoJSON), with the text the story was loaded from. */
+  @property({ attribute: false }) files: readonly LoadedFile[] = [];
 
-  @state() private camera = '';
   @state() private copied = false;
   @state() private dragging = false;
   @state() private dropped: { name: string; layer: LayerName; count: number; issues: Issue[]; value: unknown } | null =
@@ -95,7 +96,8 @@ export class StoryMapEditor extends LitElement {
 
   #timer = 0;
   #polling = false;
-  #seen = new Map<string, string>();
+  /** What each watched file held at the last look (at first, the text the story was loaded from). */
+  #seen = new Map<string, string | null>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -103,8 +105,6 @@ export class StoryMapEditor extends LitElement {
     window.addEventListener('dragleave', this.#onDragLeave);
     window.addEventListener('drop', this.#onDrop);
     this.#timer = window.setInterval(() => void this.#poll(), WATCH_MS);
-    // Back on the page after being moved: listen to the map again (the first update does it at first).
-    if (this.hasUpdated) this.map?.on('moveend', this.#onMove);
   }
 
   override disconnectedCallback(): void {
@@ -113,26 +113,13 @@ export class StoryMapEditor extends LitElement {
     window.removeEventListener('dragleave', this.#onDragLeave);
     window.removeEventListener('drop', this.#onDrop);
     clearInterval(this.#timer);
-    this.map?.off('moveend', this.#onMove);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('map')) {
-      (changed.get('map') as MapLibreMap | null | undefined)?.off('moveend', this.#onMove);
-      this.map?.on('moveend', this.#onMove);
-      // Editors compose cameras: let the wheel zoom and a drag pan the map (readers' maps leave
-      // both to the page, which scrolls), and a right-drag rotate.
-      this.map?.scrollZoom.enable();
-      this.map?.dragPan.enable();
-      this.map?.dragRotate.enable();
-      this.#onMove();
-      // A reload builds a new map: draw the dropped file on it again.
-      if (this.dropped && this.map) this.#draw(this.dropped.value);
-    }
-    if (changed.has('urls')) {
-      // Keep what was seen of files still watched, so an edit made during a reload is not missed.
-      for (const url of [...this.#seen.keys()]) if (!this.urls.includes(url)) this.#seen.delete(url);
-    }
+    // A (re)load: what it read is what later looks compare with, so an edit saved at any moment
+    // after the files were read is seen.
+    if (changed.has('files')) this.#seen = new Map(this.files.map((f) => [f.url, f.text]));
+    if (changed.has('camera')) this.copied = false;
   }
 
   protected override render() {
@@ -149,7 +136,7 @@ export class StoryMapEditor extends LitElement {
       </section>
       <section aria-label="Camera">
         <h3>Camera</h3>
-        <pre><code>${this.camera || 'The map is not loaded yet.'}</code></pre>
+        <pre><code>${this.#snippet() || 'The map is not loaded yet.'}</code></pre>
         <p class="hint">Zoom with the wheel, pan by dragging, rotate with right-drag or Ctrl+drag.</p>
         <button type="button" ?disabled=${!this.camera} @click=${this.#copy}>Copy</button>
         <span role="status">${this.copied ? 'Copied: paste it into a chapter\'s "map".' : ''}</span>
@@ -168,22 +155,9 @@ export class StoryMapEditor extends LitElement {
     </details>`;
   }
 
-  #onMove = (): void => {
-    const map = this.map;
-    if (!map) return;
-    const c = map.getCenter();
-    this.camera = cameraSnippet({
-      center: [c.lng, c.lat],
-      zoom: map.getZoom(),
-      bearing: map.getBearing(),
-      pitch: map.getPitch(),
-    });
-    this.copied = false;
-  };
-
   #copy = async (): Promise<void> => {
     try {
-      await navigator.clipboard.writeText(this.camera);
+      await navigator.clipboard.writeText(this.#snippet());
       this.copied = true;
     } catch {
       // No clipboard permission: select the text so the editor can copy it by hand.
@@ -205,20 +179,26 @@ export class StoryMapEditor extends LitElement {
   }
 
   async #look(): Promise<void> {
+    const seen = this.#seen;
     let changed = false;
-    for (const url of this.urls) {
-      let text: string;
+    for (const [url, before] of seen) {
+      let text: string | null;
       try {
         const response = await fetch(url, { cache: 'no-store' });
-        text = response.ok ? await response.text() : `HTTP ${response.status}`;
+        text = response.ok ? await response.text() : null;
       } catch {
         continue;
       }
-      const before = this.#seen.get(url);
-      this.#seen.set(url, text);
-      if (before !== undefined && before !== text) changed = true;
+      if (text !== before) changed = true;
+      seen.set(url, text);
     }
-    if (changed) this.dispatchEvent(new CustomEvent('story-map-reload', { bubbles: true, composed: true }));
+    // A reload during the look brought its own baseline: the next look compares with that.
+    if (changed && seen === this.#seen) emit(this, 'story-map-reload', null);
+  }
+
+  /** The camera as the `"camera"` field of a chapter's map, or '' before the map has loaded. */
+  #snippet(): string {
+    return this.camera ? cameraSnippet(this.camera) : '';
   }
 
   #hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
@@ -284,65 +264,13 @@ export class StoryMapEditor extends LitElement {
     );
     const features = (value as { features?: unknown[] }).features;
     this.dropped = { name, layer, count: Array.isArray(features) ? features.length : 0, issues, value };
-    if (!issues.some((i) => i.severity === 'error' && i.path === '')) this.#draw(value);
-  }
-
-  #draw(value: unknown): void {
-    const map = this.map;
-    if (!map) return;
-    const data = value as GeoJSON.FeatureCollection;
-    const source = map.getSource('dropped') as GeoJSONSource | undefined;
-    if (source) source.setData(data);
-    else {
-      map.addSource('dropped', { type: 'geojson', data });
-      map.addLayer({
-        id: 'dropped-fill',
-        type: 'fill',
-        source: 'dropped',
-        filter: ['==', ['geometry-type'], 'Polygon'],
-        paint: { 'fill-color': DROP_COLOR, 'fill-opacity': 0.25 },
-      });
-      map.addLayer({
-        id: 'dropped-line',
-        type: 'line',
-        source: 'dropped',
-        filter: ['!=', ['geometry-type'], 'Point'],
-        paint: { 'line-color': DROP_COLOR, 'line-width': 2 },
-      });
-      map.addLayer({
-        id: 'dropped-point',
-        type: 'circle',
-        source: 'dropped',
-        filter: ['==', ['geometry-type'], 'Point'],
-        paint: {
-          'circle-color': DROP_COLOR,
-          'circle-radius': 6,
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 2,
-        },
-      });
-    }
-    try {
-      const [w, s, e, n] = bbox(data);
-      if ([w, s, e, n].every(Number.isFinite))
-        map.fitBounds(
-          [
-            [w!, s!],
-            [e!, n!],
-          ],
-          { padding: 60, maxZoom: 10, duration: 0 },
-        );
-    } catch {
-      // Nothing measurable to fit.
-    }
+    const drawable = !issues.some((i) => i.severity === 'error' && i.path === '');
+    emit(this, 'story-overlay-change', { overlay: drawable ? (value as FeatureCollection) : null });
   }
 
   #clearDropped = (): void => {
     this.dropped = null;
-    const map = this.map;
-    if (!map?.getSource('dropped')) return;
-    for (const id of DROP_LAYERS) map.removeLayer(id);
-    map.removeSource('dropped');
+    emit(this, 'story-overlay-change', { overlay: null });
   };
 }
 

@@ -1,9 +1,13 @@
 /**
  * Every event the story map dispatches, with its detail type. They bubble and cross shadow roots
- * (composed), so a page can listen on the element or on the document.
+ * (composed), so a page can listen on the element or on the document. The first three are the
+ * element's public API; the others pass requests between its parts (properties go down, events
+ * come up, and `<story-map>` decides).
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapLibreMap } from '../map/engine.ts';
+import type { FeatureCollection } from 'geojson';
 import type { Issue } from '../story/issues.ts';
+import type { Camera } from '../story/types.ts';
 
 export interface ChapterChangeDetail {
   id: string;
@@ -18,7 +22,7 @@ export interface MapReadyDetail {
   map: MapLibreMap;
 }
 
-/** Internal: the timeline or the map asks for a chapter. */
+/** Internal: the timeline or the controls ask for a chapter. */
 export interface ChapterRequestDetail {
   id: string;
 }
@@ -28,6 +32,21 @@ export interface FeatureSelectDetail {
   id: string;
 }
 
+/** Internal: the reader pressed the motion switch; `motion` is what they want. */
+export interface MotionRequestDetail {
+  motion: boolean;
+}
+
+/** Internal, preview mode: the map came to rest at this camera. */
+export interface CameraChangeDetail {
+  camera: Camera;
+}
+
+/** Internal, preview mode: draw this GeoJSON over the story (a dropped file), or nothing (null). */
+export interface OverlayChangeDetail {
+  overlay: FeatureCollection | null;
+}
+
 declare global {
   interface HTMLElementEventMap {
     'story-chapter-change': CustomEvent<ChapterChangeDetail>;
@@ -35,6 +54,11 @@ declare global {
     'story-map-ready': CustomEvent<MapReadyDetail>;
     'story-chapter-request': CustomEvent<ChapterRequestDetail>;
     'story-feature-select': CustomEvent<FeatureSelectDetail>;
+    'story-motion-request': CustomEvent<MotionRequestDetail>;
+    'story-camera-change': CustomEvent<CameraChangeDetail>;
+    'story-overlay-change': CustomEvent<OverlayChangeDetail>;
+    /** Internal, preview mode: a file of the story changed; load it again. */
+    'story-map-reload': CustomEvent<null>;
   }
 }
 

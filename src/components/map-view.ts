@@ -1,21 +1,31 @@
 /**
  * `<story-map-view>`: the map panel. Takes the story and the active chapter's view; loads
  * MapLibre only when the panel is about to be seen; one map (one WebGL context) per element,
- * removed when the element leaves the page.
+ * removed when the element leaves the page. Every call to MapLibre goes through src/map/engine.ts.
+ *
+ * @fires story-map-ready - The map has loaded. `detail: {map}`.
+ * @fires story-feature-select - The reader clicked a place on the map. `detail: {id}`.
+ * @fires story-camera-change - Preview mode (`editable`): the map came to rest. `detail: {camera}`.
+ * @csspart canvas - The element MapLibre draws into.
  */
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import type { FeatureCollection } from 'geojson';
+import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import { cameraForView } from '../geo/camera.ts';
-import type { Camera, ChapterView, Story } from '../story/types.ts';
-import { emit } from './events.ts';
-import { cssom } from './cssom.ts';
+import { cameraForView, featuresBBox, fitBounds } from '../geo/camera.ts';
+import type { MapLibreMap } from '../map/engine.ts';
 import { legendFor } from '../map/legend.ts';
+import { type Palette, readPalette } from '../map/palette.ts';
+import type { Camera, ChapterView, Story, StoryFeature } from '../story/types.ts';
+import { cssom } from './cssom.ts';
+import { emit } from './events.ts';
 
 type Engine = typeof import('../map/engine.ts');
 
 /** Where the map starts when a chapter declares nothing usable: the Americas. */
 export const AMERICAS: Camera = { center: [-80, 15], zoom: 2, bearing: 0, pitch: 0 };
+
+/** How a dropped file is framed: its features with room around them, not closer than a town. */
+const OVERLAY_FIT = { padding: { top: 60, right: 60, bottom: 60, left: 60 }, maxZoom: 10 };
 
 export class StoryMapView extends LitElement {
   static override styles = css`
@@ -23,7 +33,7 @@ export class StoryMapView extends LitElement {
       display: grid;
       position: relative;
       min-height: 10rem;
-      background: #cfe0e8;
+      background: var(--sm-map-water);
     }
     .canvas {
       /* A grid item stretches to the host's size (MapLibre sets its own position on this element). */
@@ -36,7 +46,7 @@ export class StoryMapView extends LitElement {
       margin: 0;
       padding: 0.5rem 0.75rem;
       font: 0.8125rem/1.3 system-ui, sans-serif;
-      color: #3c4a52;
+      color: var(--sm-map-loading);
     }
     .legend {
       position: absolute;
@@ -50,8 +60,8 @@ export class StoryMapView extends LitElement {
       flex-wrap: wrap;
       gap: 2px 10px;
       font: 11px/1.35 var(--story-map-ui-font, system-ui, sans-serif);
-      color: #2f2b27;
-      background: rgba(251, 250, 247, 0.92);
+      color: var(--sm-strong);
+      background: var(--sm-map-key);
       border-radius: 3px;
       pointer-events: none;
     }
@@ -67,13 +77,31 @@ export class StoryMapView extends LitElement {
       width: 10px;
       height: 10px;
     }
-    .sym.dot { border-radius: 50%; background: var(--c); box-shadow: 0 0 0 1.5px #fff; }
-    .sym.ring { border-radius: 50%; border: 2.5px solid var(--c); }
-    .sym.line, .sym.dashed { width: 18px; height: 0; border-top: 2.5px solid var(--c); }
-    .sym.dashed { border-top-style: dashed; }
-    .sym.area { width: 14px; border: 1.5px solid var(--s); background: color-mix(in srgb, var(--c) 30%, transparent); }
+    .sym.dot {
+      border-radius: 50%;
+      background: var(--c);
+      box-shadow: 0 0 0 1.5px var(--sm-white);
+    }
+    .sym.ring {
+      border-radius: 50%;
+      border: 2.5px solid var(--c);
+    }
+    .sym.line,
+    .sym.dashed {
+      width: 18px;
+      height: 0;
+      border-top: 2.5px solid var(--c);
+    }
+    .sym.dashed {
+      border-top-style: dashed;
+    }
+    .sym.area {
+      width: 14px;
+      border: 1.5px solid var(--s);
+      background: color-mix(in srgb, var(--c) 30%, transparent);
+    }
     .maplibregl-canvas:focus-visible {
-      outline: 3px solid #1d3557;
+      outline: 3px solid var(--sm-focus);
       outline-offset: -3px;
     }
   `;
@@ -85,16 +113,25 @@ export class StoryMapView extends LitElement {
   @property({ attribute: false }) view: ChapterView | null = null;
 
   /** Fly between chapters (true) or jump (false, for readers who turned motion off). */
-  @property({ type: Boolean }) motion = true;
+  @property({ attribute: false }) motion = true;
+
+  /** Preview mode: the wheel zooms, a drag pans and rotates, and each rest reports its camera. */
+  @property({ attribute: false }) editable = false;
+
+  /** Preview mode: GeoJSON drawn over the story (a dropped file), framed when it changes. */
+  @property({ attribute: false }) overlay: FeatureCollection | null = null;
 
   /** The MapLibre map, once loaded. */
   map: MapLibreMap | null = null;
 
   #engine: Engine | null = null;
+  #palette: Palette | null = null;
   #visibility: IntersectionObserver | null = null;
   #resize: ResizeObserver | null = null;
+  #stopWatching: (() => void) | null = null;
   #generation = 0;
-  #wanted = false;
+  /** The panel has come near the viewport: the map is wanted. */
+  #near = false;
   #failed: false | 'webgl' | 'error' = false;
   #size = { width: 0, height: 0 };
 
@@ -103,11 +140,10 @@ export class StoryMapView extends LitElement {
     // Start loading when the panel is within a screen of the viewport.
     this.#visibility = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          this.#wanted = true;
-          this.#visibility?.disconnect();
-          void this.#build();
-        }
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.#near = true;
+        this.#visibility?.disconnect();
+        void this.#build();
       },
       { rootMargin: '100% 0px' },
     );
@@ -123,14 +159,15 @@ export class StoryMapView extends LitElement {
     this.#resize?.disconnect();
     this.#resize = null;
     this.#destroy();
-    this.#wanted = false;
+    this.#near = false;
   }
 
   protected override render() {
+    const why = this.#failed === 'webgl' ? ' (it needs WebGL 2)' : '';
     return html`<div class="canvas" part="canvas"></div>
       ${
         this.#failed
-          ? html`<p class="loading">The map could not be shown in this browser${this.#failed === 'webgl' ? ' (it needs WebGL 2)' : ''}. The story reads on without it.</p>`
+          ? html`<p class="loading">The map could not be shown in this browser${why}. The story reads on without it.</p>`
           : this.map
             ? null
             : html`<p class="loading" aria-hidden="true">Loading map…</p>`
@@ -140,11 +177,15 @@ export class StoryMapView extends LitElement {
 
   /** The key to what this chapter's map draws (see legendFor). */
   #legend() {
-    const story = this.story;
-    const entries = story && this.view ? legendFor(this.view, (id) => story.features.get(id)) : [];
+    const { story, view } = this;
+    const palette = this.#palette;
+    const entries = story && view && palette ? legendFor(view, (id) => story.features.get(id), palette) : [];
     if (entries.length === 0) return null;
     return html`<ul class="legend" aria-label="Map key">
-      ${entries.map((e) => html`<li><span class=${`sym ${e.symbol}`} ${cssom({ '--c': e.color, '--s': e.stroke ?? e.color })}></span>${e.label}</li>`)}
+      ${entries.map(
+        (e) =>
+          html`<li><span class=${`sym ${e.symbol}`} ${cssom({ '--c': e.color, '--s': e.stroke ?? e.color })}></span>${e.label}</li>`,
+      )}
     </ul>`;
   }
 
@@ -152,10 +193,15 @@ export class StoryMapView extends LitElement {
     if (changed.has('story') && changed.get('story') !== undefined) {
       // A new story: a new map.
       this.#destroy();
-      if (this.#wanted) void this.#build();
+      if (this.#near) void this.#build();
       return;
     }
-    if (changed.has('view') && this.map && this.view) this.#apply(this.motion);
+    const map = this.map;
+    const engine = this.#engine;
+    if (!map || !engine) return;
+    if (changed.has('view') && this.view) this.#apply(this.motion);
+    if (changed.has('editable')) this.#setEditable(map, engine);
+    if (changed.has('overlay')) this.#drawOverlay(map, engine, true);
   }
 
   /** The camera for the current view at the current size. */
@@ -167,12 +213,29 @@ export class StoryMapView extends LitElement {
   }
 
   #apply(motion: boolean): void {
-    const map = this.map;
-    const view = this.view;
-    if (!map || !view || !this.#engine || !this.story) return;
+    const { map, view, story } = this;
+    if (!map || !view || !this.#engine || !story) return;
     const camera = this.cameraFor(view);
-    this.#engine.showChapter(map, this.story, view, camera);
+    this.#engine.showChapter(map, story, view, camera);
     this.#engine.moveCamera(map, camera, motion);
+  }
+
+  #setEditable(map: MapLibreMap, engine: Engine): void {
+    this.#stopWatching?.();
+    this.#stopWatching = null;
+    engine.setEditable(map, this.editable, matchMedia('(pointer: fine)').matches);
+    if (!this.editable) return;
+    const report = () => emit(this, 'story-camera-change', { camera: engine.cameraOf(map) });
+    this.#stopWatching = engine.onMoveEnd(map, report);
+    report();
+  }
+
+  /** Draws the overlay (framing it when asked: it changed, rather than the map being rebuilt). */
+  #drawOverlay(map: MapLibreMap, engine: Engine, frame: boolean): void {
+    engine.setOverlay(map, this.overlay, this.#palette!);
+    const box = this.overlay && featuresBBox(this.overlay.features as StoryFeature[]);
+    if (!frame || !box) return;
+    engine.moveCamera(map, fitBounds(box, { width: this.clientWidth, height: this.clientHeight }, OVERLAY_FIT), false);
   }
 
   async #build(): Promise<void> {
@@ -181,25 +244,30 @@ export class StoryMapView extends LitElement {
     const generation = ++this.#generation;
     try {
       this.#engine ??= await import('../map/engine.ts');
+      const engine = this.#engine;
       const root = this.renderRoot as ShadowRoot;
-      const sheet = this.#engine.mapStyleSheet();
+      const sheet = engine.mapStyleSheet();
       if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      const container = root.querySelector<HTMLElement>('.canvas')!;
+      const computed = getComputedStyle(this);
+      this.#palette = readPalette((name) => computed.getPropertyValue(name));
       const view = this.view;
-      const map = await this.#engine.createMap({
-        container,
+      const map = await engine.createMap({
+        container: root.querySelector<HTMLElement>('.canvas')!,
         story,
         camera: view ? this.cameraFor(view) : (story.overview ?? AMERICAS),
+        palette: this.#palette,
         dragPan: matchMedia('(pointer: fine)').matches,
         onFeatureClick: (id) => emit(this, 'story-feature-select', { id }),
       });
       if (generation !== this.#generation || !this.isConnected) {
-        map.remove();
+        engine.removeMap(map);
         return;
       }
       this.map = map;
       this.#size = { width: this.clientWidth, height: this.clientHeight };
       this.#apply(false);
+      if (this.editable) this.#setEditable(map, engine);
+      if (this.overlay) this.#drawOverlay(map, engine, false);
       this.requestUpdate();
       emit(this, 'story-map-ready', { map });
     } catch (error) {
@@ -213,17 +281,19 @@ export class StoryMapView extends LitElement {
 
   #destroy(): void {
     this.#generation++;
-    this.map?.remove();
+    this.#stopWatching?.();
+    this.#stopWatching = null;
+    if (this.map) this.#engine?.removeMap(this.map);
     this.map = null;
   }
 
   #onResize(): void {
     const width = this.clientWidth;
     const height = this.clientHeight;
-    if (!this.map || (width === this.#size.width && height === this.#size.height)) return;
+    if (!this.map || !this.#engine || (width === this.#size.width && height === this.#size.height)) return;
     this.#size = { width, height };
     // The fit depends on the map's size: re-frame the chapter without animation.
-    this.map.resize();
+    this.#engine.resizeMap(this.map);
     this.#apply(false);
   }
 }

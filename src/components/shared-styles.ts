@@ -4,9 +4,9 @@ import { css } from 'lit';
 export const controlStyles = css`
   button {
     font: inherit;
-    color: #1f1c18;
-    background: #ffffff;
-    border: 1px solid #b8b0a3;
+    color: var(--sm-ink);
+    background: var(--sm-white);
+    border: 1px solid var(--sm-line);
     border-radius: 4px;
     min-height: 32px;
     min-width: 32px;
@@ -15,17 +15,17 @@ export const controlStyles = css`
   }
   button[aria-disabled='true'],
   button:disabled {
-    color: #8a8378;
+    color: var(--sm-disabled);
     cursor: default;
   }
   button[aria-pressed='true'] {
-    color: #ffffff;
-    background: #1d3557;
-    border-color: #1d3557;
+    color: var(--sm-white);
+    background: var(--sm-focus);
+    border-color: var(--sm-focus);
   }
   button:focus-visible,
   summary:focus-visible {
-    outline: 3px solid #1d3557;
+    outline: 3px solid var(--sm-focus);
     outline-offset: 2px;
   }
   .visually-hidden {

@@ -1,20 +1,24 @@
 /**
- * The only module that imports MapLibre. It is loaded with a dynamic import when the map is about
- * to be seen, together with the basemap and the fonts, so readers get the text first.
+ * The only module that imports MapLibre, and the only one that calls it: the map view asks for
+ * what it needs here. It is loaded with a dynamic import when the map is about to be seen,
+ * together with the basemap and the fonts, so readers get the text first.
  */
-import { Map as MapLibreMap, setWorkerUrl, type MapGeoJSONFeature } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import mapCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import regular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import regularExt from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
-import bold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import italic from '@fontsource/noto-sans/files/noto-sans-latin-400-italic.woff2?url';
-import basemapUrl from '../../data/basemap/americas.json?url';
+import bold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
+import regularExt from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
+import type { FeatureCollection } from 'geojson';
+import { type GeoJSONSource, type MapGeoJSONFeature, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import mapCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { FeatureCollection } from 'geojson';
+import basemapUrl from '../../data/basemap/americas.json?url';
 import type { Camera, ChapterView, Story } from '../story/types.ts';
-import { chapterLayers, PLACE_LAYERS, sdfCircle, storyStyle, type BasemapGeoJSON } from './style.ts';
+import type { Palette } from './palette.ts';
+import { type BasemapGeoJSON, chapterLayers, overlayLayers, PLACE_LAYERS, sdfCircle, storyStyle } from './style.ts';
+
+export type { MapLibreMap };
 
 setWorkerUrl(workerUrl);
 
@@ -55,7 +59,9 @@ export function loadBasemap(url: string = basemapUrl): Promise<BasemapGeoJSON> {
         labels: fc('labels'),
       };
     });
-  basemap.catch(() => (basemap = null));
+  basemap.catch(() => {
+    basemap = null;
+  });
   return basemap;
 }
 
@@ -63,6 +69,7 @@ export interface MapOptions {
   container: HTMLElement;
   story: Story;
   camera: Camera;
+  palette: Palette;
   /** Drag to pan (on for mouse users; off on touch screens, where a drag must scroll the page). */
   dragPan: boolean;
   onFeatureClick: (id: string) => void;
@@ -70,11 +77,11 @@ export interface MapOptions {
 
 /** `createMap(options)` builds the story's map, resolving when its style has loaded. */
 export async function createMap(options: MapOptions): Promise<MapLibreMap> {
-  const { container, story, camera } = options;
+  const { container, story, camera, palette } = options;
   const base = await loadBasemap();
   const map = new MapLibreMap({
     container,
-    style: storyStyle(base, story, { regular, regularExt, bold, italic }),
+    style: storyStyle(base, story, { regular, regularExt, bold, italic }, palette),
     center: camera.center,
     zoom: camera.zoom,
     bearing: camera.bearing,
@@ -103,8 +110,12 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
       const id = f?.properties?.id;
       if (typeof id === 'string') options.onFeatureClick(id);
     });
-    map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
-    map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    map.on('mouseenter', layer, () => {
+      map.getCanvas().style.cursor = 'pointer';
+    });
+    map.on('mouseleave', layer, () => {
+      map.getCanvas().style.cursor = '';
+    });
   }
   await new Promise<void>((resolve) => map.once('load', () => resolve()));
   return map;
@@ -127,4 +138,53 @@ export function moveCamera(map: MapLibreMap, camera: Camera, motion: boolean): v
   const target = { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
   if (motion) map.flyTo({ ...target, essential: true, maxDuration: 2500 });
   else map.jumpTo(target);
+}
+
+/** `cameraOf(map)` is where the map looks now. */
+export function cameraOf(map: MapLibreMap): Camera {
+  const c = map.getCenter();
+  return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+}
+
+/** `onMoveEnd(map, listener)` calls `listener` each time the map comes to rest; returns the way to stop. */
+export function onMoveEnd(map: MapLibreMap, listener: () => void): () => void {
+  map.on('moveend', listener);
+  return () => map.off('moveend', listener);
+}
+
+/**
+ * `setEditable(map, editable, dragPan)`: editors compose cameras, so the wheel zooms, a drag pans and
+ * a right-drag rotates; readers' maps leave the wheel to the page (which scrolls), and a drag too on
+ * touch screens (`dragPan` false).
+ */
+export function setEditable(map: MapLibreMap, editable: boolean, dragPan: boolean): void {
+  const on = (handler: { enable(): void; disable(): void }, yes: boolean) =>
+    yes ? handler.enable() : handler.disable();
+  on(map.scrollZoom, editable);
+  on(map.dragRotate, editable);
+  on(map.dragPan, editable || dragPan);
+}
+
+/** `setOverlay(map, data, palette)` draws a GeoJSON collection over the story (a dropped file), or removes it (null). */
+export function setOverlay(map: MapLibreMap, data: FeatureCollection | null, palette: Palette): void {
+  const layers = overlayLayers('dropped', palette.dropped, palette.markerHalo);
+  const source = map.getSource<GeoJSONSource>('dropped');
+  if (data && source) source.setData(data);
+  else if (data) {
+    map.addSource('dropped', { type: 'geojson', data });
+    for (const layer of layers) map.addLayer(layer);
+  } else if (source) {
+    for (const layer of layers) map.removeLayer(layer.id);
+    map.removeSource('dropped');
+  }
+}
+
+/** `resizeMap(map)` fits the map to its container again. */
+export function resizeMap(map: MapLibreMap): void {
+  map.resize();
+}
+
+/** `removeMap(map)` frees the map and its WebGL context. */
+export function removeMap(map: MapLibreMap): void {
+  map.remove();
 }

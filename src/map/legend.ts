@@ -5,7 +5,7 @@
  * unexplained, and nothing absent is listed.
  */
 import type { ChapterView, StoryFeature, Layer } from '../story/types.ts';
-import { COLORS, KIND_COLORS } from './colors.ts';
+import type { Palette } from './palette.ts';
 
 export type Symbol = 'dot' | 'ring' | 'line' | 'dashed' | 'area';
 
@@ -34,12 +34,13 @@ const kindLabel = (kind: unknown, fallback: string) =>
   typeof kind === 'string' && kind ? (KIND_LABELS[kind] ?? capital(kind)) : fallback;
 
 /**
- * `legendFor(view, lookup)` lists the symbols the chapter draws, in drawing order of importance:
+ * `legendFor(view, lookup, palette)` lists the symbols the chapter draws, in drawing order of importance:
  * highlighted places, other places, routes, areas.
  */
 export function legendFor(
   view: ChapterView,
   lookup: (id: string) => { layer: Layer; feature: StoryFeature } | undefined,
+  palette: Palette,
 ): LegendEntry[] {
   const entries = new Map<string, LegendEntry>();
   const add = (entry: LegendEntry) => {
@@ -59,7 +60,7 @@ export function legendFor(
     if (found.layer === 'places') {
       const approximate = p.precision === 'approximate';
       if (highlighted) {
-        const kindColor = color ?? (typeof p.kind === 'string' ? KIND_COLORS[p.kind] : undefined) ?? COLORS.accent;
+        const kindColor = color ?? (typeof p.kind === 'string' ? palette.kinds[p.kind] : undefined) ?? palette.accent;
         places.push({
           symbol: approximate ? 'ring' : 'dot',
           color: kindColor,
@@ -68,7 +69,7 @@ export function legendFor(
       } else {
         context.push({
           symbol: approximate ? 'ring' : 'dot',
-          color: COLORS.context,
+          color: palette.context,
           label: approximate ? 'Other place, approximate location' : 'Other place',
         });
       }
@@ -76,15 +77,15 @@ export function legendFor(
       const proposed = p.status === 'proposed';
       routes.push({
         symbol: proposed ? 'dashed' : 'line',
-        color: color ?? (proposed ? COLORS.proposed : COLORS.happened),
+        color: color ?? (proposed ? palette.proposed : palette.happened),
         label: proposed ? 'Proposed, not carried out' : 'Happened',
       });
     } else {
       const label = kindLabel(p.kind, 'Area');
-      const stroke = color ?? COLORS.accent;
+      const stroke = color ?? palette.accent;
       areas.push(
         highlighted
-          ? { symbol: 'area', color: color ?? COLORS.areaFill, stroke, label: `${label} in focus` }
+          ? { symbol: 'area', color: color ?? palette.area, stroke, label: `${label} in focus` }
           : { symbol: 'area', color: 'transparent', stroke, label: `${label}, outline` },
       );
     }

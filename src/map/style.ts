@@ -1,14 +1,23 @@
 /**
  * The map's style, as plain data: the offline basemap (Natural Earth countries, El Salvador's
- * departments, label points) under the story's areas, routes and places. No MapLibre import here;
- * the map view hands this to MapLibre and, per chapter, the filters from `chapterLayers`.
+ * departments, label points) under the story's areas, routes and places, in the colours of the
+ * palette (src/theme.css). No MapLibre here, only its style specification's types; the map view
+ * hands this to MapLibre and, per chapter, the filters from `chapterLayers`.
  */
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import unicode from '@fontsource/noto-sans/unicode.json';
+import type {
+  ColorSpecification,
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import type { ChapterView } from '../story/types.ts';
-import { COLORS, KIND_COLORS } from './colors.ts';
+import type { Palette } from './palette.ts';
 
-export { COLORS, KIND_COLORS };
+type ColorSpec = DataDrivenPropertyValueSpecification<ColorSpecification>;
 
 export const FONT_REGULAR = 'Noto Sans Regular';
 export const FONT_BOLD = 'Noto Sans Bold';
@@ -21,44 +30,9 @@ export interface FontUrls {
   italic: string;
 }
 
-/** Unicode ranges of the fontsource subsets (from @fontsource/noto-sans/400.css). */
-const LATIN = [
-  'U+0000-00FF',
-  'U+0131',
-  'U+0152-0153',
-  'U+02BB-02BC',
-  'U+02C6',
-  'U+02DA',
-  'U+02DC',
-  'U+0304',
-  'U+0308',
-  'U+0329',
-  'U+2000-206F',
-  'U+20AC',
-  'U+2122',
-  'U+2191',
-  'U+2193',
-  'U+2212',
-  'U+2215',
-  'U+FEFF',
-  'U+FFFD',
-];
-const LATIN_EXT = [
-  'U+0100-02BA',
-  'U+02BD-02C5',
-  'U+02C7-02CC',
-  'U+02CE-02D7',
-  'U+02DD-02FF',
-  'U+1D00-1DBF',
-  'U+1E00-1E9F',
-  'U+1EF2-1EFF',
-  'U+2020',
-  'U+20A0-20AB',
-  'U+20AD-20C0',
-  'U+2113',
-  'U+2C60-2C7F',
-  'U+A720-A7FF',
-];
+/** The Unicode ranges of the bundled font files (fontsource's latin and latin-ext subsets). */
+const LATIN = unicode.latin.split(',');
+const LATIN_EXT = unicode['latin-ext'].split(',');
 
 export interface BasemapGeoJSON {
   countries: FeatureCollection;
@@ -78,55 +52,55 @@ const NONE: FilterSpecification = ['==', ['get', 'id'], '\u0000none'];
 const inIds = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];
 
 /**
- * `storyStyle(basemap, story, fonts)` returns the complete MapLibre style. Story layers start
+ * `storyStyle(basemap, story, fonts, palette)` returns the complete MapLibre style. Story layers start
  * hidden (filtered to nothing); `chapterLayers` shows what a chapter declares.
  */
-export function storyStyle(basemap: BasemapGeoJSON, story: StoryGeoJSON, fonts: FontUrls): StyleSpecification {
-  const markerColor: ExpressionSpecification = [
+export function storyStyle(
+  basemap: BasemapGeoJSON,
+  story: StoryGeoJSON,
+  fonts: FontUrls,
+  palette: Palette,
+): StyleSpecification {
+  const markerColor = [
     'coalesce',
     ['get', 'color'],
-    [
-      'match',
-      ['get', 'kind'],
-      ...Object.entries(KIND_COLORS).flat(),
-      COLORS.accent,
-    ] as unknown as ExpressionSpecification,
-  ];
+    ['match', ['get', 'kind'], ...Object.entries(palette.kinds).flat(), palette.accent],
+  ] as unknown as ExpressionSpecification;
   const layers: LayerSpecification[] = [
-    { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
-    { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': COLORS.land } },
+    { id: 'water', type: 'background', paint: { 'background-color': palette.water } },
+    { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': palette.land } },
     {
       id: 'area-fill',
       type: 'fill',
       source: 'areas',
       filter: NONE,
-      paint: { 'fill-color': ['coalesce', ['get', 'color'], COLORS.areaFill], 'fill-opacity': 0.22 },
+      paint: { 'fill-color': ['coalesce', ['get', 'color'], palette.area], 'fill-opacity': 0.22 },
     },
     {
       id: 'coast',
       type: 'line',
       source: 'countries',
-      paint: { 'line-color': COLORS.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.4, 8, 1] },
+      paint: { 'line-color': palette.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.4, 8, 1] },
     },
     {
       id: 'departments',
       type: 'line',
       source: 'departments',
       minzoom: 6.5,
-      paint: { 'line-color': COLORS.department, 'line-width': 0.8, 'line-dasharray': [3, 2] },
+      paint: { 'line-color': palette.department, 'line-width': 0.8, 'line-dasharray': [3, 2] },
     },
     {
       id: 'borders',
       type: 'line',
       source: 'borders',
-      paint: { 'line-color': COLORS.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4] },
+      paint: { 'line-color': palette.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4] },
     },
     {
       id: 'area-line',
       type: 'line',
       source: 'areas',
       filter: NONE,
-      paint: { 'line-color': ['coalesce', ['get', 'color'], COLORS.accent], 'line-width': 1.6, 'line-opacity': 0.8 },
+      paint: { 'line-color': ['coalesce', ['get', 'color'], palette.accent], 'line-width': 1.6, 'line-opacity': 0.8 },
     },
     {
       id: 'route-line',
@@ -138,7 +112,7 @@ export function storyStyle(basemap: BasemapGeoJSON, story: StoryGeoJSON, fonts: 
         'line-color': [
           'coalesce',
           ['get', 'color'],
-          ['match', ['get', 'status'], 'proposed', COLORS.proposed, COLORS.happened],
+          ['match', ['get', 'status'], 'proposed', palette.proposed, palette.happened],
         ],
         'line-width': 2.5,
       },
@@ -150,7 +124,7 @@ export function storyStyle(basemap: BasemapGeoJSON, story: StoryGeoJSON, fonts: 
       filter: NONE,
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': ['coalesce', ['get', 'color'], COLORS.proposed],
+        'line-color': ['coalesce', ['get', 'color'], palette.proposed],
         'line-width': 2.5,
         'line-dasharray': [2, 1.5],
       },
@@ -168,7 +142,7 @@ export function storyStyle(basemap: BasemapGeoJSON, story: StoryGeoJSON, fonts: 
         'text-offset': [0, -0.9],
         'text-max-angle': 40,
       },
-      paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.5 },
+      paint: { 'text-color': palette.label, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 },
     },
     {
       id: 'sea-label',
@@ -182,7 +156,7 @@ export function storyStyle(basemap: BasemapGeoJSON, story: StoryGeoJSON, fonts: 
         'text-letter-spacing': 0.12,
         'text-max-width': 6,
       },
-      paint: { 'text-color': COLORS.sea },
+      paint: { 'text-color': palette.sea },
     },
     {
       // Country names give way to department names in close-ups.
@@ -203,7 +177,7 @@ export function storyStyle(basemap: BasemapGeoJSON, story: StoryGeoJSON, fonts: 
         'text-max-width': 7,
         'symbol-sort-key': ['get', 'rank'],
       },
-      paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.halo, 'text-halo-width': 1.2 },
+      paint: { 'text-color': palette.label, 'text-halo-color': palette.halo, 'text-halo-width': 1.2 },
     },
     {
       id: 'department-label',
@@ -212,9 +186,18 @@ export function storyStyle(basemap: BasemapGeoJSON, story: StoryGeoJSON, fonts: 
       minzoom: 7.5,
       filter: ['==', ['get', 'kind'], 'department'],
       layout: { 'text-field': ['get', 'name'], 'text-font': [FONT_ITALIC], 'text-size': 11, 'text-max-width': 6 },
-      paint: { 'text-color': '#635b50', 'text-halo-color': COLORS.halo, 'text-halo-width': 1 },
+      paint: { 'text-color': palette.departmentLabel, 'text-halo-color': palette.halo, 'text-halo-width': 1 },
     },
-    ...placeLayers(markerColor),
+    ...(['context', 'highlight'] as const).flatMap((kind) =>
+      SIDES.map((side) =>
+        placeLayer(kind, side, {
+          marker: kind === 'highlight' ? markerColor : palette.context,
+          text: kind === 'highlight' ? palette.highlightText : palette.context,
+          halo: palette.halo,
+          markerHalo: palette.markerHalo,
+        }),
+      ),
+    ),
   ];
   return {
     version: 8,
@@ -258,73 +241,57 @@ const ANCHORS: Record<
   east: ['right', 'top', 'bottom', 'top-right', 'bottom-right', 'left'],
 };
 
-function placeLayers(markerColor: ExpressionSpecification): LayerSpecification[] {
-  const image: ExpressionSpecification = ['match', ['get', 'precision'], 'approximate', 'ring', 'dot'];
-  const label: ExpressionSpecification = ['coalesce', ['get', 'label'], ['get', 'name']];
-  // Context places (shown, not highlighted) first, so highlighted ones are drawn and placed on top.
-  const context = SIDES.map(
-    (side): LayerSpecification => ({
-      id: `place-context-${side}`,
-      type: 'symbol',
-      source: 'places',
-      filter: NONE,
-      layout: {
-        'icon-image': image,
-        'icon-size': 0.55,
-        'icon-allow-overlap': true,
-        'text-field': label,
-        'text-font': [FONT_REGULAR],
-        'text-size': 12,
-        'text-variable-anchor': ANCHORS[side],
-        'text-radial-offset': 0.7,
-        'text-justify': 'auto',
-        'text-optional': true,
-        'text-max-width': 9,
-      },
-      paint: {
-        'icon-color': COLORS.context,
-        'icon-halo-color': '#ffffff',
-        'icon-halo-width': 1.5,
-        'text-color': COLORS.context,
-        'text-halo-color': COLORS.halo,
-        'text-halo-width': 1.5,
-      },
-    }),
-  );
-  const highlight = SIDES.map(
-    (side): LayerSpecification => ({
-      id: `place-highlight-${side}`,
-      type: 'symbol',
-      source: 'places',
-      filter: NONE,
-      layout: {
-        'icon-image': image,
-        'icon-size': 0.8,
-        'icon-allow-overlap': true,
-        'text-field': label,
-        'text-font': [FONT_BOLD],
-        'text-size': 14,
-        'text-variable-anchor': ANCHORS[side],
-        'text-radial-offset': 0.8,
-        'text-justify': 'auto',
-        'text-optional': true,
-        'text-max-width': 10,
-      },
-      paint: {
-        'icon-color': markerColor,
-        'icon-halo-color': '#ffffff',
-        'icon-halo-width': 2,
-        'text-color': '#1f1c18',
-        'text-halo-color': COLORS.halo,
-        'text-halo-width': 2,
-      },
-    }),
-  );
-  return [...context, ...highlight];
+/**
+ * The two kinds of place layer: places shown for context (quiet), and highlighted places (bold,
+ * bigger, in their kind's colour). Context layers come first, so highlighted places are drawn and
+ * placed on top.
+ */
+const PLACE = {
+  context: { icon: 0.55, font: FONT_REGULAR, size: 12, offset: 0.7, maxWidth: 9, halo: 1.5 },
+  highlight: { icon: 0.8, font: FONT_BOLD, size: 14, offset: 0.8, maxWidth: 10, halo: 2 },
+} as const;
+export type PlaceLayerKind = keyof typeof PLACE;
+
+/** `placeLayer(kind, side, colors)` is one place layer (see PLACE and SIDES). */
+function placeLayer(
+  kind: PlaceLayerKind,
+  side: Side,
+  colors: { marker: ColorSpec; text: string; halo: string; markerHalo: string },
+): LayerSpecification {
+  const d = PLACE[kind];
+  return {
+    id: `place-${kind}-${side}`,
+    type: 'symbol',
+    source: 'places',
+    filter: NONE,
+    layout: {
+      'icon-image': ['match', ['get', 'precision'], 'approximate', 'ring', 'dot'],
+      'icon-size': d.icon,
+      'icon-allow-overlap': true,
+      'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
+      'text-font': [d.font],
+      'text-size': d.size,
+      'text-variable-anchor': ANCHORS[side],
+      'text-radial-offset': d.offset,
+      'text-justify': 'auto',
+      'text-optional': true,
+      'text-max-width': d.maxWidth,
+    },
+    paint: {
+      'icon-color': colors.marker,
+      'icon-halo-color': colors.markerHalo,
+      'icon-halo-width': d.halo,
+      'text-color': colors.text,
+      'text-halo-color': colors.halo,
+      'text-halo-width': d.halo,
+    },
+  };
 }
 
 /** The layers a reader can click to go to a place's chapter. */
-export const PLACE_LAYERS = SIDES.flatMap((side) => [`place-context-${side}`, `place-highlight-${side}`]);
+export const PLACE_LAYERS = SIDES.flatMap((side) =>
+  (Object.keys(PLACE) as PlaceLayerKind[]).map((kind) => `place-${kind}-${side}`),
+);
 
 /** A layer's filter for one chapter. */
 export interface LayerFilter {
@@ -373,4 +340,35 @@ export function sdfCircle(size: number, ring = false): { width: number; height: 
     }
   }
   return { width: size, height: size, data };
+}
+
+/**
+ * `overlayLayers(source, color, halo)` draws a GeoJSON file over the story in one colour (preview mode:
+ * a file the editor dropped on the page): areas filled, lines, and points as circles. The layers
+ * are named after the source (`dropped-fill`, `dropped-line`, `dropped-point`).
+ */
+export function overlayLayers(source: string, color: string, halo: string): LayerSpecification[] {
+  return [
+    {
+      id: `${source}-fill`,
+      type: 'fill',
+      source,
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'fill-color': color, 'fill-opacity': 0.25 },
+    },
+    {
+      id: `${source}-line`,
+      type: 'line',
+      source,
+      filter: ['!=', ['geometry-type'], 'Point'],
+      paint: { 'line-color': color, 'line-width': 2 },
+    },
+    {
+      id: `${source}-point`,
+      type: 'circle',
+      source,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: { 'circle-color': color, 'circle-radius': 6, 'circle-stroke-color': halo, 'circle-stroke-width': 2 },
+    },
+  ];
 }

@@ -37,3 +37,50 @@ export function triggerLine(viewportHeight: number, coveredTop = 0): number {
 export function isInView(span: Span, viewportHeight: number): boolean {
   return span.bottom > 0 && span.top < viewportHeight;
 }
+
+/**
+ * `panelCover(panel, hostWidth, viewportHeight)` is how the sticky panel sits over the text: on
+ * phones it spans the element's width above the text, so it covers the top of the viewport down to
+ * its bottom edge (`top`) and chapters must keep `height` pixels clear when scrolled to; beside the
+ * text it covers nothing.
+ */
+export function panelCover(panel: Span & { width: number; height: number }, hostWidth: number, viewportHeight: number) {
+  const above = panel.width >= hostWidth * 0.9;
+  return {
+    top: above ? Math.max(0, Math.min(panel.bottom, viewportHeight)) : 0,
+    height: above ? Math.round(panel.height) : 0,
+  };
+}
+
+/** Where things are when an element inside a chapter receives the keyboard focus. */
+export interface FocusLayout {
+  /** Top of the focused element's chapter, and of the next chapter (Infinity when it is the last). */
+  sectionTop: number;
+  nextTop: number;
+  /** The focused element's edges. */
+  target: Span;
+  /** The trigger line (see `triggerLine`) and the part of the viewport the panel covers. */
+  trigger: number;
+  covered: number;
+  viewportHeight: number;
+}
+
+/**
+ * `focusScrollDelta(layout)` is how far to scroll (positive: content moves up) so that the focused
+ * element's chapter is the one at the trigger line and the element itself is on screen, clear of
+ * the sticky panel; 0 when both already hold.
+ */
+export function focusScrollDelta({
+  sectionTop,
+  nextTop,
+  target,
+  trigger,
+  covered,
+  viewportHeight,
+}: FocusLayout): number {
+  // The chapter starts below the line: move up to it. The next chapter has reached it: move down.
+  let by = sectionTop > trigger - 2 ? sectionTop - (trigger - 2) : nextTop <= trigger ? nextTop - (trigger + 2) : 0;
+  if (target.top - by < covered + 8) by = target.top - (covered + 16);
+  else if (target.bottom - by > viewportHeight - 8) by = target.bottom - (viewportHeight - 16);
+  return Math.abs(by) >= 1 ? by : 0;
+}

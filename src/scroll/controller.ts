@@ -1,10 +1,11 @@
 /**
  * Wires `activeIndex` to the page: reads where the chapters are on every scroll or resize (once
- * per animation frame) and reports the active one. Whatever `hostConnected` starts,
+ * per animation frame) and reports what it measured. It keeps no state of its own: the host holds
+ * the active chapter and decides what a report changes. Whatever `hostConnected` starts,
  * `hostDisconnected` stops.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { activeIndex, isInView, triggerLine, type Span } from './active.ts';
+import { activeIndex, isInView, panelCover, triggerLine, type Span } from './active.ts';
 
 export interface ScrollState {
   /** The active chapter's index (0 while the reader is still above the first chapter). */
@@ -20,14 +21,17 @@ export interface ScrollOptions {
   chapters: () => readonly Element[];
   /** The element whose box is "the story" (for `inView`). */
   container: () => Element;
-  /** Pixels at the top of the viewport covered by a sticky panel (the map on phones). */
-  coveredTop: () => number;
-  onChange: (state: ScrollState) => void;
+  /** The sticky panel (the map): on phones it covers the top of the viewport. */
+  panel: () => Element | null | undefined;
+  /** The element whose `--sm-covered` (the height the panel covers, for scroll margins) is kept current. */
+  host: HTMLElement;
+  /** Called with every measurement (at most once a frame while the page scrolls). */
+  onMeasure: (state: ScrollState) => void;
 }
 
 export class ScrollController implements ReactiveController {
   #frame = 0;
-  #last: ScrollState | null = null;
+  #covered = -1;
   #resize: ResizeObserver | null = null;
   readonly #options: ScrollOptions;
 
@@ -51,15 +55,28 @@ export class ScrollController implements ReactiveController {
     this.#resize = null;
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
-    this.#last = null;
   }
 
-  /** Measure now and report, even if nothing changed (after a layout change or a jump). */
+  /** Measure now and report (after a layout change or a jump). */
   update(): void {
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
-    this.#last = null;
     this.#measure();
+  }
+
+  /**
+   * `coveredTop()` is how many pixels at the top of the viewport the panel hides from the text (0
+   * beside the text). Keeps `--sm-covered` on the host current: chapters scrolled to keep clear of it.
+   */
+  coveredTop(): number {
+    const panel = this.#options.panel()?.getBoundingClientRect();
+    if (!panel) return 0;
+    const cover = panelCover(panel, this.#options.host.clientWidth, window.innerHeight);
+    if (cover.height !== this.#covered) {
+      this.#covered = cover.height;
+      this.#options.host.style.setProperty('--sm-covered', `${cover.height}px`);
+    }
+    return cover.top;
   }
 
   #schedule = (): void => {
@@ -78,16 +95,13 @@ export class ScrollController implements ReactiveController {
       return { top: r.top, bottom: r.bottom };
     });
     const height = window.innerHeight;
-    const trigger = triggerLine(height, this.#options.coveredTop());
+    const trigger = triggerLine(height, this.coveredTop());
     const r = this.#options.container().getBoundingClientRect();
     const state: ScrollState = {
       index: activeIndex(spans, trigger),
       reached: spans[0]!.top <= trigger,
       inView: isInView({ top: r.top, bottom: r.bottom }, height),
     };
-    const last = this.#last;
-    if (last && last.index === state.index && last.reached === state.reached && last.inView === state.inView) return;
-    this.#last = state;
-    this.#options.onChange(state);
+    this.#options.onMeasure(state);
   }
 }

@@ -17,11 +17,20 @@ export interface LoadResult {
   failed: boolean;
   /** The URLs of the files read (the story file, then its GeoJSON), for watching them while editing. */
   urls: string[];
+  /** Every file read, the story file first, with its text as loaded (null when it could not be). */
+  files: LoadedFile[];
 }
 
-type Fetch = (url: string) => Promise<Response>;
+export interface LoadedFile {
+  url: string;
+  text: string | null;
+}
+
+type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
 export interface LoadOptions {
+  /** Aborts the load: every fetch stops, and the load rejects with the signal's reason. */
+  signal?: AbortSignal;
   /** How files are fetched (the checker passes one that reads the disk). */
   fetch?: Fetch;
   /** File names in messages are relative to this URL (default: the page; the checker: the working directory). */
@@ -62,8 +71,9 @@ async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<
   const fetchFn = options.fetch ?? fetch;
   let response: Response;
   try {
-    response = await fetchFn(url.href);
+    response = await fetchFn(url.href, options.signal ? { signal: options.signal } : undefined);
   } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason;
     return {
       file,
       ok: false,
@@ -244,6 +254,7 @@ export async function loadStoryData(
   const files: StoryFiles = { story: storyFile };
   const sizes: Partial<Record<(typeof LAYERS)[number], number>> = {};
   const urls: string[] = [];
+  const loaded: LoadedFile[] = [];
   const issues: Issue[] = [];
   const texts = new Map<string, string>();
   if (storyText !== null) texts.set(storyFile, storyText);
@@ -268,6 +279,7 @@ export async function loadStoryData(
       const url = new URL(ref, base);
       urls.push(url.href);
       const fetched = await fetchJson(url, options, `${layer} file`);
+      loaded.push({ url: url.href, text: fetched.text });
       files[layer] = fetched.file;
       // A file that could not be read is null to normalize (its ids are unknown, not missing).
       data[layer] = fetched.ok ? (fetched.value ?? 'null') : null;
@@ -279,7 +291,7 @@ export async function loadStoryData(
   const result = normalizeStory(input, data, files);
   if (options.onStory) {
     const found = await withLines([...issues, ...result.issues], texts);
-    options.onStory({ story: result.story, issues: found, text: storyText, failed: false, urls });
+    options.onStory({ story: result.story, issues: found, text: storyText, failed: false, urls, files: loaded });
   }
   await options.checksAfter?.();
   const { validateStory } = await import('./validate.ts');
@@ -311,6 +323,7 @@ export async function loadStoryData(
     text: storyText,
     failed: false,
     urls,
+    files: loaded,
   };
 }
 
@@ -320,12 +333,24 @@ export async function loadStory(url: string | URL, options: LoadOptions = {}): P
   const fetched = await fetchJson(resolved, options, 'story file');
   if (!fetched.ok) {
     const empty = normalizeStory({}, {}, { story: fetched.file });
-    return { story: empty.story, issues: fetched.issues, text: null, failed: true, urls: [resolved.href] };
+    return {
+      story: empty.story,
+      issues: fetched.issues,
+      text: null,
+      failed: true,
+      urls: [resolved.href],
+      files: [{ url: resolved.href, text: fetched.text }],
+    };
   }
+  const own = { url: resolved.href, text: fetched.text };
   const onStory = options.onStory;
   const withStoryUrl = onStory
-    ? { ...options, onStory: (early: LoadResult) => onStory({ ...early, urls: [resolved.href, ...early.urls] }) }
+    ? {
+        ...options,
+        onStory: (early: LoadResult) =>
+          onStory({ ...early, urls: [resolved.href, ...early.urls], files: [own, ...early.files] }),
+      }
     : options;
   const result = await loadStoryData(fetched.value, resolved, fetched.file, withStoryUrl, fetched.text);
-  return { ...result, urls: [resolved.href, ...result.urls] };
+  return { ...result, urls: [resolved.href, ...result.urls], files: [own, ...result.files] };
 }

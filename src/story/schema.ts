@@ -213,12 +213,10 @@ export const StorySchema = z
     title: text('The headline.'),
     dek: text('The standfirst under the headline.').optional(),
     byline: text('The credit line.').optional(),
-    published: isoDay
-      .optional()
-      .meta({
-        description:
-          'The day the story, or the article it retells, was published. Later events are set apart as "after the article".',
-      }),
+    published: isoDay.optional().meta({
+      description:
+        'The day the story, or the article it retells, was published. Later events are set apart as "after the article".',
+    }),
     source: SourceSchema.optional().meta({ description: 'The article this story retells.' }),
     data: z
       .strictObject({

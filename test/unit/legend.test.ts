@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { legendFor } from '../../src/map/legend.ts';
 import { normalizeStory } from '../../src/story/normalize.ts';
+import { palette } from './theme.ts';
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), '../../data');
 const json = (name: string) => JSON.parse(readFileSync(join(DATA, name), 'utf8'));
@@ -13,7 +14,8 @@ const { story } = normalizeStory(
   { places: json('places.geojson'), routes: json('routes.geojson'), areas: json('areas.geojson') },
   { story: 'story.json' },
 );
-const legend = (id: string) => legendFor(story.chapters.find((c) => c.id === id)!.view, (f) => story.features.get(f));
+const legend = (id: string) =>
+  legendFor(story.chapters.find((c) => c.id === id)!.view, (f) => story.features.get(f), palette);
 
 describe('legendFor', () => {
   it('legendFor(view) lists what the chapter draws: the capital and the prison it highlights, the route as proposed', () => {
@@ -50,7 +52,7 @@ describe('legendFor', () => {
       properties: { name: 'P', kind: 'city', color: '#123456' },
       geometry: { type: 'Point', coordinates: [0, 0] },
     };
-    expect(legendFor(view, () => ({ layer: 'places', feature: feature as never }))).toEqual([
+    expect(legendFor(view, () => ({ layer: 'places', feature: feature as never }), palette)).toEqual([
       { symbol: 'dot', color: '#123456', label: 'City' },
     ]);
   });

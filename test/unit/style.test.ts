@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chapterLayers, PLACE_LAYERS, sdfCircle, storyStyle } from '../../src/map/style.ts';
 import type { ChapterView } from '../../src/story/types.ts';
+import { palette } from './theme.ts';
 
 const view: ChapterView = {
   camera: null,
@@ -36,6 +37,7 @@ describe('chapterLayers', () => {
       { countries: empty, borders: empty, departments: empty, labels: empty },
       { places: empty, routes: empty, areas: empty },
       { regular: 'r', regularExt: 'x', bold: 'b', italic: 'i' },
+      palette,
     );
     const storyLayers = style.layers
       .filter((l) => 'source' in l && ['places', 'routes', 'areas'].includes(l.source as string))
@@ -51,6 +53,7 @@ describe('storyStyle', () => {
       { countries: empty, borders: empty, departments: empty, labels: empty },
       { places: empty, routes: empty, areas: empty },
       { regular: '/r.woff2', regularExt: '/x.woff2', bold: '/b.woff2', italic: '/i.woff2' },
+      palette,
     );
     expect(style.glyphs).toBeUndefined();
     expect(Object.keys(style['font-faces']!)).toEqual(['Noto Sans Regular', 'Noto Sans Bold', 'Noto Sans Italic']);

@@ -1,0 +1,37 @@
+/**
+ * The story's text, in the light DOM of `<story-map>`: rendered into the page at build time (so it
+ * reads before any script runs), or in the browser for a story loaded later. Its styles are one
+ * constructable sheet the document adopts (CSP-safe: no `<style>` element).
+ */
+import { render } from 'lit';
+import { hashText } from '../story/hash.ts';
+import { storyTemplate } from '../story/render.ts';
+import type { Story } from '../story/types.ts';
+import textCss from '../story/text.css?inline';
+
+let sheet: CSSStyleSheet | null = null;
+
+/** `adoptTextStyles(doc)` gives the document the story text's styles, once. */
+export function adoptTextStyles(doc: Document): void {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(textCss);
+  }
+  if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+}
+
+/**
+ * `renderStoryText(host, story, text)` keeps the server-rendered text when it was rendered from
+ * this very file (`text`, the story file as loaded, has the fingerprint the page carries), and
+ * renders the story's text into `host` otherwise.
+ */
+export function renderStoryText(host: HTMLElement, story: Story, text: string | null): void {
+  const existing = host.querySelector<HTMLElement>(':scope > .sm-story');
+  const fromServer = existing !== null && !existing.hasAttribute('data-rendered');
+  if (fromServer && text !== null && existing.dataset.hash === hashText(text)) return;
+  if (fromServer) {
+    for (const part of host.querySelectorAll(':scope > [data-story-part]')) part.remove();
+  }
+  render(storyTemplate(story), host);
+  host.querySelector(':scope > .sm-story')?.setAttribute('data-rendered', '');
+}
