@@ -8,6 +8,7 @@ import { LitElement, css, html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { axisBottom, select } from 'd3';
 import { layoutTimeline, minWidthFor, storyTicks, type TimelineLayout } from '../time/scale.ts';
+import { cursorChapter, cursorSpan, keyTarget, tabStop } from '../time/timeline.ts';
 import { formatDay, formatPeriod } from '../story/render.ts';
 import type { Chapter, TimelineEvent } from '../story/types.ts';
 import { emit } from './events.ts';
@@ -157,27 +158,9 @@ export class StoryTimeline extends LitElement {
     return value;
   }
 
-  #activeChapter(): Chapter | null {
-    return this.chapters.find((c) => c.id === this.active) ?? null;
-  }
-
-  /** The chapter whose events the cursor marks: the active one, or the nearest earlier one with events. */
-  #cursorChapter(): string | null {
-    const chapter = this.#activeChapter();
-    if (!chapter) return null;
-    for (let i = chapter.index; i >= 0; i--) {
-      const c = this.chapters[i]!;
-      if (c.period) return c.id;
-    }
-    return null;
-  }
-
-  /** [left, right] of the cursor in pixels, around the marked chapter's events. */
+  /** [left, right] of the cursor in pixels, around the events of the chapter being read. */
   #cursorSpan(): [number, number] | null {
-    const id = this.#cursorChapter();
-    const { xs } = this.#timeline();
-    const own = xs.filter((_, i) => this.events[i]!.chapter === id);
-    return own.length ? [Math.min(...own), Math.max(...own)] : null;
+    return cursorSpan(this.events, this.#timeline().xs, cursorChapter(this.chapters, this.active)?.id ?? null);
   }
 
   protected override render() {
@@ -185,11 +168,11 @@ export class StoryTimeline extends LitElement {
     const { xs, afterX } = this.#timeline();
     const height = EVENTS_HEIGHT + AXIS_HEIGHT;
     const width = this.trackWidth;
-    const span = this.#cursorSpan();
+    const marked = cursorChapter(this.chapters, this.active);
+    const span = cursorSpan(this.events, xs, marked?.id ?? null);
     const focusIndex = Math.min(this.focusIndex, this.events.length - 1);
-    const cursorChapter = this.chapters.find((c) => c.id === this.#cursorChapter()) ?? null;
     const shown = this.hover;
-    const chapter = this.#activeChapter();
+    const chapter = this.chapters.find((c) => c.id === this.active) ?? null;
     return html`<div class="scroller">
         <div class="track" ${cssom({ width: `${width}px`, height: `${height}px` })}>
           <svg width=${width} height=${height} aria-hidden="true">
@@ -213,7 +196,7 @@ export class StoryTimeline extends LitElement {
                   aria-label=${`${formatDay(item.date, this.locale)}: ${item.label}${item.after ? ' (after the article)' : ''}`}
                   data-event=${item.id}
                   @click=${() => this.#select(item)}
-                  @keydown=${(e: KeyboardEvent) => this.#keydown(e, i, this.events.length)}
+                  @keydown=${(e: KeyboardEvent) => this.#keydown(e, i)}
                   @focus=${() => ((this.focusIndex = i), (this.hover = item))}
                   @blur=${() => (this.hover = null)}
                   @mouseenter=${() => (this.hover = item)}
@@ -227,17 +210,17 @@ export class StoryTimeline extends LitElement {
       <p class="readout" aria-hidden="true">${
         shown
           ? html`<strong>${formatDay(shown.date, this.locale)}</strong> · ${shown.label}`
-          : cursorChapter?.period
-            ? html`<strong>${formatPeriod(cursorChapter.period, this.locale)}</strong>${chapter ? html` · ${chapter.title}` : nothing}`
+          : marked?.period
+            ? html`<strong>${formatPeriod(marked.period, this.locale)}</strong>${chapter ? html` · ${chapter.title}` : nothing}`
             : nothing
       }</p>`;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     // The list's one tab stop follows the reading, unless the reader is moving through the list.
-    if (changed.has('active') && !this.matches(':focus-within')) {
-      const first = this.events.findIndex((e) => e.chapter !== null && e.chapter === this.#cursorChapter());
-      if (first >= 0) this.focusIndex = first;
+    if (changed.has('active')) {
+      const marked = cursorChapter(this.chapters, this.active)?.id ?? null;
+      this.focusIndex = tabStop(this.events, marked, this.focusIndex, this.matches(':focus-within'));
     }
   }
 
@@ -280,13 +263,11 @@ export class StoryTimeline extends LitElement {
     if (event.chapter) emit(this, 'story-chapter-request', { id: event.chapter });
   }
 
-  #keydown(e: KeyboardEvent, i: number, count: number): void {
-    const next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: count - 1 }[
-      e.key
-    ];
-    if (next === undefined) return;
+  #keydown(e: KeyboardEvent, i: number): void {
+    const next = keyTarget(e.key, i, this.events.length);
+    if (next === null) return;
     e.preventDefault();
-    this.focusIndex = Math.max(0, Math.min(count - 1, next));
+    this.focusIndex = next;
     void this.updateComplete.then(() => {
       this.renderRoot.querySelectorAll<HTMLButtonElement>('button')[this.focusIndex]?.focus();
     });
