@@ -1,16 +1,17 @@
 /**
- * `<story-timeline>`: every dated event of the story on a D3 time axis, the active chapter's
- * period marked by a cursor. Each event is a button (one tab stop for the whole list; arrow keys
- * move between events); Enter or a click asks for its chapter. Events after the story's
- * publication day sit behind a gap, under their own label.
+ * `<story-timeline>`: every dated event of the story on a time axis (laid out by d3's time scale
+ * in time/scale.ts, drawn as a Lit `svg` template), the active chapter's period marked by a cursor.
+ * Each event is a button (one tab stop for the whole list; arrow keys move between events); Enter
+ * or a click asks for its chapter. Events after the story's publication day sit behind a gap,
+ * under their own label. The decisions (cursor, tab stop, keys) are in time/timeline.ts.
  */
 import { LitElement, css, html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { axisBottom, select } from 'd3';
-import { layoutTimeline, minWidthFor, storyTicks, type TimelineLayout } from '../time/scale.ts';
+import { layoutTimeline, minWidthFor, storyTicks, type Tick, type TimelineLayout } from '../time/scale.ts';
 import { cursorChapter, cursorSpan, keyTarget, tabStop } from '../time/timeline.ts';
 import { formatDay, formatPeriod } from '../story/render.ts';
 import type { Chapter, TimelineEvent } from '../story/types.ts';
+import { crispOffset, storyAxis } from './axis.ts';
 import { emit } from './events.ts';
 import { cssom } from './cssom.ts';
 import { readerHasActed } from './first-input.ts';
@@ -140,32 +141,37 @@ export class StoryTimeline extends LitElement {
     return Math.max(this.width, Math.ceil(2 * MARGIN + AFTER_GAP + minWidthFor(this.events.length, MIN_EVENT_SPACING)));
   }
 
-  #layout: { key: unknown[]; value: TimelineLayout } | null = null;
-
-  /** Event positions and the axis scale, recomputed only when the events or the width change. */
-  #timeline(): TimelineLayout {
-    const key = [this.events, this.split, this.trackWidth];
-    if (this.#layout && this.#layout.key.every((k, i) => k === key[i])) return this.#layout.value;
-    const value = layoutTimeline(
-      this.events.map((e) => e.date),
-      {
-        range: [MARGIN, this.trackWidth - MARGIN],
-        split: this.split,
-        gap: AFTER_GAP,
-      },
-    );
-    this.#layout = { key, value };
-    return value;
-  }
+  /** Event positions and the axis scale (set in `willUpdate` when the events, split or width change). */
+  #layout: TimelineLayout = layoutTimeline([], { range: [MARGIN, MARGIN] });
+  /** The axis's ticks (set in `willUpdate` with the layout). */
+  #ticks: Tick[] = [];
 
   /** [left, right] of the cursor in pixels, around the events of the chapter being read. */
   #cursorSpan(): [number, number] | null {
-    return cursorSpan(this.events, this.#timeline().xs, cursorChapter(this.chapters, this.active)?.id ?? null);
+    return cursorSpan(this.events, this.#layout.xs, cursorChapter(this.chapters, this.active)?.id ?? null);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const relayout = changed.has('events') || changed.has('split') || changed.has('width');
+    if (relayout) {
+      const dates = this.events.map((e) => e.date);
+      this.#layout = layoutTimeline(dates, {
+        range: [MARGIN, this.trackWidth - MARGIN],
+        split: this.split,
+        gap: AFTER_GAP,
+      });
+      this.#ticks = storyTicks(this.#layout.scale, dates);
+    }
+    // The list's one tab stop follows the reading, unless the reader is moving through the list.
+    if (changed.has('active')) {
+      const marked = cursorChapter(this.chapters, this.active)?.id ?? null;
+      this.focusIndex = tabStop(this.events, marked, this.focusIndex, this.matches(':focus-within'));
+    }
   }
 
   protected override render() {
     if (this.events.length === 0 || this.width === 0) return html`<div class="scroller"></div>`;
-    const { xs, afterX } = this.#timeline();
+    const { xs, afterX, scale } = this.#layout;
     const height = EVENTS_HEIGHT + AXIS_HEIGHT;
     const width = this.trackWidth;
     const marked = cursorChapter(this.chapters, this.active);
@@ -183,7 +189,7 @@ export class StoryTimeline extends LitElement {
                 : nothing
             }
             ${span ? svg`<rect class="cursor" x=${span[0] - 10} y="12" width=${span[1] - span[0] + 20} height=${EVENTS_HEIGHT - 12} rx="6"></rect>` : nothing}
-            <g class="axis" transform="translate(0,${EVENTS_HEIGHT})"></g>
+            ${storyAxis(this.#ticks, scale.range(), EVENTS_HEIGHT, crispOffset(window.devicePixelRatio))}
           </svg>
           <ol aria-label="Timeline of events. Arrow keys move between events; Enter goes to the chapter.">
             ${this.events.map(
@@ -216,38 +222,9 @@ export class StoryTimeline extends LitElement {
       }</p>`;
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    // The list's one tab stop follows the reading, unless the reader is moving through the list.
-    if (changed.has('active')) {
-      const marked = cursorChapter(this.chapters, this.active)?.id ?? null;
-      this.focusIndex = tabStop(this.events, marked, this.focusIndex, this.matches(':focus-within'));
-    }
-  }
-
   protected override updated(changed: PropertyValues): void {
     if (this.events.length === 0 || this.width === 0) return;
-    if (changed.has('events') || changed.has('width') || changed.has('split') || changed.has('locale'))
-      this.#drawAxis();
     if (changed.has('active') || changed.has('width')) void readerHasActed().then(() => this.#revealCursor());
-  }
-
-  #drawAxis(): void {
-    const { scale } = this.#timeline();
-    const ticks = storyTicks(
-      scale,
-      this.events.map((e) => e.date),
-    );
-    const g = this.renderRoot.querySelector<SVGGElement>('g.axis');
-    if (g) {
-      const axis = axisBottom(scale)
-        .tickValues(ticks.map((t) => t.date))
-        .tickFormat((_, i) => ticks[i]?.label ?? '')
-        .tickSizeOuter(0);
-      select(g).call(axis);
-      select(g)
-        .selectAll<SVGGElement, unknown>('.tick')
-        .attr('class', (_, i) => `tick ${ticks[i]?.level ?? ''}`);
-    }
   }
 
   /** Keep the cursor in view when the axis is wider than the screen (once the reader has acted). */
