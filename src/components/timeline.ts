@@ -143,7 +143,7 @@ export class StoryTimeline extends LitElement {
 
   /** Event positions and the axis scale (set in `willUpdate` when the events, split or width change). */
   #layout: TimelineLayout = layoutTimeline([], { range: [MARGIN, MARGIN] });
-  /** The axis's ticks (set in `willUpdate` with the layout). */
+  /** The axis's ticks (set in `willUpdate` with the layout, or when the language changes). */
   #ticks: Tick[] = [];
 
   /** [left, right] of the cursor in pixels, around the events of the chapter being read. */
@@ -153,14 +153,15 @@ export class StoryTimeline extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     const relayout = changed.has('events') || changed.has('split') || changed.has('width');
-    if (relayout) {
+    if (relayout || changed.has('locale')) {
       const dates = this.events.map((e) => e.date);
-      this.#layout = layoutTimeline(dates, {
-        range: [MARGIN, this.trackWidth - MARGIN],
-        split: this.split,
-        gap: AFTER_GAP,
-      });
-      this.#ticks = storyTicks(this.#layout.scale, dates);
+      if (relayout)
+        this.#layout = layoutTimeline(dates, {
+          range: [MARGIN, this.trackWidth - MARGIN],
+          split: this.split,
+          gap: AFTER_GAP,
+        });
+      this.#ticks = storyTicks(this.#layout.scale, dates, { locale: this.locale });
     }
     // The list's one tab stop follows the reading, unless the reader is moving through the list.
     if (changed.has('active')) {
