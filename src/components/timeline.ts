@@ -23,6 +23,12 @@ const AXIS_HEIGHT = 26;
 const MARGIN = 16;
 const AFTER_GAP = 30;
 
+/**
+ * The story's events on a time axis; the chapter being read is marked by a cursor.
+ *
+ * @fires story-chapter-request - The reader clicked an event, or pressed Enter on it, asking for its chapter
+ *   (not fired for events that belong to no chapter). `detail: {id}`, the chapter's id.
+ */
 export class StoryTimeline extends LitElement {
   static override styles = css`
     :host {
@@ -105,12 +111,15 @@ export class StoryTimeline extends LitElement {
     .readout strong { font-weight: 700; }
   `;
 
+  /** The story's dated events, sorted by date: one button each on the axis. */
   @property({ attribute: false }) events: readonly TimelineEvent[] = [];
+  /** The story's chapters, in reading order: the cursor and the readout come from them. */
   @property({ attribute: false }) chapters: readonly Chapter[] = [];
-  /** The active chapter's id. */
+  /** The active chapter's id (null before a story is read). */
   @property({ attribute: false }) active: string | null = null;
-  /** Events after this day are "after the article". */
+  /** Events after this day are "after the article" (null: no such section). */
   @property({ attribute: false }) split: Date | null = null;
+  /** The story's language (a language tag): axis labels and dates are written in it. */
   @property({ attribute: false }) locale = 'en';
   /** Scroll the cursor into view smoothly (false: jump). */
   @property({ type: Boolean }) motion = true;
@@ -204,7 +213,10 @@ export class StoryTimeline extends LitElement {
                   data-event=${item.id}
                   @click=${() => this.#select(item)}
                   @keydown=${(e: KeyboardEvent) => this.#keydown(e, i)}
-                  @focus=${() => ((this.focusIndex = i), (this.hover = item))}
+                  @focus=${() => {
+                    this.focusIndex = i;
+                    this.hover = item;
+                  }}
                   @blur=${() => (this.hover = null)}
                   @mouseenter=${() => (this.hover = item)}
                   @mouseleave=${() => (this.hover = null)}
