@@ -1,15 +1,17 @@
 /**
- * `<story-timeline>`: every dated event of the story on a D3 time axis, the active chapter's
- * period marked by a cursor. Each event is a button (one tab stop for the whole list; arrow keys
- * move between events); Enter or a click asks for its chapter. Events after the story's
- * publication day sit behind a gap, under their own label.
+ * `<story-timeline>`: every dated event of the story on a time axis (laid out by d3's time scale
+ * in time/scale.ts, drawn as a Lit `svg` template), the active chapter's period marked by a cursor.
+ * Each event is a button (one tab stop for the whole list; arrow keys move between events); Enter
+ * or a click asks for its chapter. Events after the story's publication day sit behind a gap,
+ * under their own label. The decisions (cursor, tab stop, keys) are in time/timeline.ts.
  */
 import { LitElement, css, html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { axisBottom, select } from 'd3';
-import { layoutTimeline, minWidthFor, storyTicks, type TimelineLayout } from '../time/scale.ts';
+import { layoutTimeline, minWidthFor, storyTicks, type Tick, type TimelineLayout } from '../time/scale.ts';
+import { cursorChapter, cursorSpan, keyTarget, tabStop } from '../time/timeline.ts';
 import { formatDay, formatPeriod } from '../story/render.ts';
 import type { Chapter, TimelineEvent } from '../story/types.ts';
+import { crispOffset, storyAxis } from './axis.ts';
 import { emit } from './events.ts';
 import { cssom } from './cssom.ts';
 import { readerHasActed } from './first-input.ts';
@@ -21,6 +23,12 @@ const AXIS_HEIGHT = 26;
 const MARGIN = 16;
 const AFTER_GAP = 30;
 
+/**
+ * The story's events on a time axis; the chapter being read is marked by a cursor.
+ *
+ * @fires story-chapter-request - The reader clicked an event, or pressed Enter on it, asking for its chapter
+ *   (not fired for events that belong to no chapter). `detail: {id}`, the chapter's id.
+ */
 export class StoryTimeline extends LitElement {
   static override styles = css`
     :host {
@@ -103,12 +111,15 @@ export class StoryTimeline extends LitElement {
     .readout strong { font-weight: 700; }
   `;
 
+  /** The story's dated events, sorted by date: one button each on the axis. */
   @property({ attribute: false }) events: readonly TimelineEvent[] = [];
+  /** The story's chapters, in reading order: the cursor and the readout come from them. */
   @property({ attribute: false }) chapters: readonly Chapter[] = [];
-  /** The active chapter's id. */
+  /** The active chapter's id (null before a story is read). */
   @property({ attribute: false }) active: string | null = null;
-  /** Events after this day are "after the article". */
+  /** Events after this day are "after the article" (null: no such section). */
   @property({ attribute: false }) split: Date | null = null;
+  /** The story's language (a language tag): axis labels and dates are written in it. */
   @property({ attribute: false }) locale = 'en';
   /** Scroll the cursor into view smoothly (false: jump). */
   @property({ type: Boolean }) motion = true;
@@ -139,57 +150,45 @@ export class StoryTimeline extends LitElement {
     return Math.max(this.width, Math.ceil(2 * MARGIN + AFTER_GAP + minWidthFor(this.events.length, MIN_EVENT_SPACING)));
   }
 
-  #layout: { key: unknown[]; value: TimelineLayout } | null = null;
+  /** Event positions and the axis scale (set in `willUpdate` when the events, split or width change). */
+  #layout: TimelineLayout = layoutTimeline([], { range: [MARGIN, MARGIN] });
+  /** The axis's ticks (set in `willUpdate` with the layout, or when the language changes). */
+  #ticks: Tick[] = [];
 
-  /** Event positions and the axis scale, recomputed only when the events or the width change. */
-  #timeline(): TimelineLayout {
-    const key = [this.events, this.split, this.trackWidth];
-    if (this.#layout && this.#layout.key.every((k, i) => k === key[i])) return this.#layout.value;
-    const value = layoutTimeline(
-      this.events.map((e) => e.date),
-      {
-        range: [MARGIN, this.trackWidth - MARGIN],
-        split: this.split,
-        gap: AFTER_GAP,
-      },
-    );
-    this.#layout = { key, value };
-    return value;
-  }
-
-  #activeChapter(): Chapter | null {
-    return this.chapters.find((c) => c.id === this.active) ?? null;
-  }
-
-  /** The chapter whose events the cursor marks: the active one, or the nearest earlier one with events. */
-  #cursorChapter(): string | null {
-    const chapter = this.#activeChapter();
-    if (!chapter) return null;
-    for (let i = chapter.index; i >= 0; i--) {
-      const c = this.chapters[i]!;
-      if (c.period) return c.id;
-    }
-    return null;
-  }
-
-  /** [left, right] of the cursor in pixels, around the marked chapter's events. */
+  /** [left, right] of the cursor in pixels, around the events of the chapter being read. */
   #cursorSpan(): [number, number] | null {
-    const id = this.#cursorChapter();
-    const { xs } = this.#timeline();
-    const own = xs.filter((_, i) => this.events[i]!.chapter === id);
-    return own.length ? [Math.min(...own), Math.max(...own)] : null;
+    return cursorSpan(this.events, this.#layout.xs, cursorChapter(this.chapters, this.active)?.id ?? null);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const relayout = changed.has('events') || changed.has('split') || changed.has('width');
+    if (relayout || changed.has('locale')) {
+      const dates = this.events.map((e) => e.date);
+      if (relayout)
+        this.#layout = layoutTimeline(dates, {
+          range: [MARGIN, this.trackWidth - MARGIN],
+          split: this.split,
+          gap: AFTER_GAP,
+        });
+      this.#ticks = storyTicks(this.#layout.scale, dates, { locale: this.locale });
+    }
+    // The list's one tab stop follows the reading, unless the reader is moving through the list.
+    if (changed.has('active')) {
+      const marked = cursorChapter(this.chapters, this.active)?.id ?? null;
+      this.focusIndex = tabStop(this.events, marked, this.focusIndex, this.matches(':focus-within'));
+    }
   }
 
   protected override render() {
     if (this.events.length === 0 || this.width === 0) return html`<div class="scroller"></div>`;
-    const { xs, afterX } = this.#timeline();
+    const { xs, afterX, scale } = this.#layout;
     const height = EVENTS_HEIGHT + AXIS_HEIGHT;
     const width = this.trackWidth;
-    const span = this.#cursorSpan();
+    const marked = cursorChapter(this.chapters, this.active);
+    const span = cursorSpan(this.events, xs, marked?.id ?? null);
     const focusIndex = Math.min(this.focusIndex, this.events.length - 1);
-    const cursorChapter = this.chapters.find((c) => c.id === this.#cursorChapter()) ?? null;
     const shown = this.hover;
-    const chapter = this.#activeChapter();
+    const chapter = this.chapters.find((c) => c.id === this.active) ?? null;
     return html`<div class="scroller">
         <div class="track" ${cssom({ width: `${width}px`, height: `${height}px` })}>
           <svg width=${width} height=${height} aria-hidden="true">
@@ -200,7 +199,7 @@ export class StoryTimeline extends LitElement {
                 : nothing
             }
             ${span ? svg`<rect class="cursor" x=${span[0] - 10} y="12" width=${span[1] - span[0] + 20} height=${EVENTS_HEIGHT - 12} rx="6"></rect>` : nothing}
-            <g class="axis" transform="translate(0,${EVENTS_HEIGHT})"></g>
+            ${storyAxis(this.#ticks, scale.range(), EVENTS_HEIGHT, crispOffset(window.devicePixelRatio))}
           </svg>
           <ol aria-label="Timeline of events. Arrow keys move between events; Enter goes to the chapter.">
             ${this.events.map(
@@ -213,8 +212,11 @@ export class StoryTimeline extends LitElement {
                   aria-label=${`${formatDay(item.date, this.locale)}: ${item.label}${item.after ? ' (after the article)' : ''}`}
                   data-event=${item.id}
                   @click=${() => this.#select(item)}
-                  @keydown=${(e: KeyboardEvent) => this.#keydown(e, i, this.events.length)}
-                  @focus=${() => ((this.focusIndex = i), (this.hover = item))}
+                  @keydown=${(e: KeyboardEvent) => this.#keydown(e, i)}
+                  @focus=${() => {
+                    this.focusIndex = i;
+                    this.hover = item;
+                  }}
                   @blur=${() => (this.hover = null)}
                   @mouseenter=${() => (this.hover = item)}
                   @mouseleave=${() => (this.hover = null)}
@@ -227,44 +229,15 @@ export class StoryTimeline extends LitElement {
       <p class="readout" aria-hidden="true">${
         shown
           ? html`<strong>${formatDay(shown.date, this.locale)}</strong> · ${shown.label}`
-          : cursorChapter?.period
-            ? html`<strong>${formatPeriod(cursorChapter.period, this.locale)}</strong>${chapter ? html` · ${chapter.title}` : nothing}`
+          : marked?.period
+            ? html`<strong>${formatPeriod(marked.period, this.locale)}</strong>${chapter ? html` · ${chapter.title}` : nothing}`
             : nothing
       }</p>`;
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    // The list's one tab stop follows the reading, unless the reader is moving through the list.
-    if (changed.has('active') && !this.matches(':focus-within')) {
-      const first = this.events.findIndex((e) => e.chapter !== null && e.chapter === this.#cursorChapter());
-      if (first >= 0) this.focusIndex = first;
-    }
-  }
-
   protected override updated(changed: PropertyValues): void {
     if (this.events.length === 0 || this.width === 0) return;
-    if (changed.has('events') || changed.has('width') || changed.has('split') || changed.has('locale'))
-      this.#drawAxis();
     if (changed.has('active') || changed.has('width')) void readerHasActed().then(() => this.#revealCursor());
-  }
-
-  #drawAxis(): void {
-    const { scale } = this.#timeline();
-    const ticks = storyTicks(
-      scale,
-      this.events.map((e) => e.date),
-    );
-    const g = this.renderRoot.querySelector<SVGGElement>('g.axis');
-    if (g) {
-      const axis = axisBottom(scale)
-        .tickValues(ticks.map((t) => t.date))
-        .tickFormat((_, i) => ticks[i]?.label ?? '')
-        .tickSizeOuter(0);
-      select(g).call(axis);
-      select(g)
-        .selectAll<SVGGElement, unknown>('.tick')
-        .attr('class', (_, i) => `tick ${ticks[i]?.level ?? ''}`);
-    }
   }
 
   /** Keep the cursor in view when the axis is wider than the screen (once the reader has acted). */
@@ -280,13 +253,11 @@ export class StoryTimeline extends LitElement {
     if (event.chapter) emit(this, 'story-chapter-request', { id: event.chapter });
   }
 
-  #keydown(e: KeyboardEvent, i: number, count: number): void {
-    const next = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: count - 1 }[
-      e.key
-    ];
-    if (next === undefined) return;
+  #keydown(e: KeyboardEvent, i: number): void {
+    const next = keyTarget(e.key, i, this.events.length);
+    if (next === null) return;
     e.preventDefault();
-    this.focusIndex = Math.max(0, Math.min(count - 1, next));
+    this.focusIndex = next;
     void this.updateComplete.then(() => {
       this.renderRoot.querySelectorAll<HTMLButtonElement>('button')[this.focusIndex]?.focus();
     });

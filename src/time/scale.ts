@@ -12,7 +12,7 @@
  * and day ticks fall where the events are. The domain stays fixed while the reader scrolls (no
  * zooming axis to re-read); events after the story's publication day sit behind a visible gap.
  */
-import { scaleUtc, utcDay, utcFormat, utcMonth, utcYear, type ScaleTime } from 'd3';
+import { scaleUtc, utcDay, utcMonth, utcYear, type ScaleTime } from 'd3';
 
 /** Share of the position taken from real time; the rest comes from the event's rank. */
 export const BLEND = 0.2;
@@ -116,34 +116,69 @@ export interface Tick {
   label: string;
 }
 
-const formatYear = utcFormat('%Y');
-const formatMonth = utcFormat('%b');
-const formatDay = utcFormat('%-d %b');
+/** How each level of tick is labelled: `2025`, `Feb`, `4 Feb` in English. */
+const TICK_FORMATS: Record<TickLevel, Intl.DateTimeFormatOptions> = {
+  year: { year: 'numeric', timeZone: 'UTC' },
+  month: { month: 'short', timeZone: 'UTC' },
+  day: { day: 'numeric', month: 'short', timeZone: 'UTC' },
+};
+
+/** The three tick formats of each language, made once: making a format is slow. */
+const tickFormats = new Map<string, Record<TickLevel, Intl.DateTimeFormat>>();
 
 /**
- * `storyTicks(scale, dayCandidates, minGap)` picks axis labels that fit: years first, then month
- * starts, then the event days given, each kept only if it is at least `minGap` pixels from every
- * label already kept. Where the scale stretches a fortnight, days appear; where it squeezes years,
- * only years do.
+ * `tickLabel(date, level, locale)` labels a tick in the story's language (`locale`, a language tag;
+ * English is written as in Britain, as everywhere in the story: `4 Feb`, not `Feb 4`).
  */
-export function storyTicks(scale: ScaleTime<number, number>, dayCandidates: readonly Date[], minGap = 44): Tick[] {
+export function tickLabel(date: Date, level: TickLevel, locale = 'en'): string {
+  let formats = tickFormats.get(locale);
+  if (!formats) {
+    const lang = locale === 'en' ? 'en-GB' : locale;
+    formats = {
+      year: new Intl.DateTimeFormat(lang, TICK_FORMATS.year),
+      month: new Intl.DateTimeFormat(lang, TICK_FORMATS.month),
+      day: new Intl.DateTimeFormat(lang, TICK_FORMATS.day),
+    };
+    tickFormats.set(locale, formats);
+  }
+  return formats[level].format(date);
+}
+
+export interface TickOptions {
+  /** Least distance between two labels, in pixels (default 44). */
+  minGap?: number;
+  /** The story's language, for the labels (default `en`; see `tickLabel`). */
+  locale?: string;
+}
+
+/**
+ * `storyTicks(scale, dayCandidates, {minGap, locale})` picks axis labels that fit: years first,
+ * then month starts, then the event days given, each kept only if it is at least `minGap` pixels
+ * from every label already kept, and labelled in `locale`. Where the scale stretches a fortnight,
+ * days appear; where it squeezes years, only years do.
+ */
+export function storyTicks(
+  scale: ScaleTime<number, number>,
+  dayCandidates: readonly Date[],
+  { minGap = 44, locale = 'en' }: TickOptions = {},
+): Tick[] {
   const [start, end] = [scale.domain()[0]!, scale.domain().at(-1)!];
   const kept: Tick[] = [];
   const fits = (x: number) => kept.every((t) => Math.abs(t.x - x) >= minGap);
   const [r0, r1] = [scale.range()[0]!, scale.range().at(-1)!];
-  const consider = (date: Date, level: TickLevel, label: string) => {
+  const consider = (date: Date, level: TickLevel) => {
     const x = scale(date);
     if (x < r0 - 0.5 || x > r1 + 0.5) return;
-    if (fits(x)) kept.push({ date, x, level, label });
+    if (fits(x)) kept.push({ date, x, level, label: tickLabel(date, level, locale) });
   };
-  for (const d of utcYear.range(utcYear.ceil(start), utcDay.offset(end, 1))) consider(d, 'year', formatYear(d));
+  for (const d of utcYear.range(utcYear.ceil(start), utcDay.offset(end, 1))) consider(d, 'year');
   // Months only where the scale gives a month room of its own (not squeezed between years).
   for (const d of utcMonth.range(utcMonth.ceil(start), utcDay.offset(end, 1))) {
     const roomy = scale(utcMonth.offset(d, 1)) - scale(d) >= minGap / 2;
-    if (+utcYear.floor(d) !== +d && roomy) consider(d, 'month', formatMonth(d));
+    if (+utcYear.floor(d) !== +d && roomy) consider(d, 'month');
   }
   for (const d of uniqueDays(dayCandidates)) {
-    if (+utcMonth.floor(d) !== +d) consider(d, 'day', formatDay(d));
+    if (+utcMonth.floor(d) !== +d) consider(d, 'day');
   }
   return kept.sort((a, b) => a.x - b.x);
 }

@@ -1,5 +1,6 @@
+import { utcFormat } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { BLEND, layoutTimeline, minWidthFor, storyTicks, uniqueDays } from '../../src/time/scale.ts';
+import { BLEND, layoutTimeline, minWidthFor, storyTicks, tickLabel, uniqueDays } from '../../src/time/scale.ts';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const DATES = [
@@ -84,7 +85,7 @@ describe('minWidthFor', () => {
 
 describe('storyTicks', () => {
   const layout = layoutTimeline(DATES, { range: [16, 716], split: d('2025-02-04'), gap: 30 });
-  const ticks = storyTicks(layout.scale, DATES, 44);
+  const ticks = storyTicks(layout.scale, DATES, { minGap: 44 });
 
   it('storyTicks(scale) keeps labels at least minGap apart', () => {
     for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.x - ticks[i - 1]!.x).toBeGreaterThanOrEqual(44);
@@ -97,9 +98,61 @@ describe('storyTicks', () => {
     expect(ticks.some((t) => t.level === 'day' || t.level === 'month')).toBe(true);
   });
 
+  it('storyTicks(scale) labels English ticks as d3-time-format did (%Y, %b, %-d %b)', () => {
+    const d3Formats = { year: utcFormat('%Y'), month: utcFormat('%b'), day: utcFormat('%-d %b') };
+    expect(ticks.map((t) => t.label)).toEqual(ticks.map((t) => d3Formats[t.level](t.date)));
+  });
+
+  it('storyTicks(scale, days, {locale}) labels the ticks in the story language', () => {
+    const es = storyTicks(layout.scale, DATES, { minGap: 44, locale: 'es' });
+    expect(es.map((t) => [t.x, t.level])).toEqual(ticks.map((t) => [t.x, t.level]));
+    expect(es.map((t) => t.label)).toEqual(es.map((t) => tickLabel(t.date, t.level, 'es')));
+    expect(es.find((t) => t.level === 'day' && t.date.getUTCMonth() === 0)?.label).toMatch(/^\d+ ene/);
+  });
+
   it('uniqueDays(dates) drops repeats and sorts', () => {
     expect(
       uniqueDays([d('2025-02-03'), d('2019-06-01'), d('2025-02-03')]).map((x) => x.toISOString().slice(0, 10)),
     ).toEqual(['2019-06-01', '2025-02-03']);
+  });
+});
+
+describe('tickLabel', () => {
+  it("tickLabel(date, level, 'en') writes English as in Britain: 2025, Feb, 4 Feb", () => {
+    expect(tickLabel(d('2025-01-01'), 'year', 'en')).toBe('2025');
+    expect(tickLabel(d('2025-02-01'), 'month', 'en')).toBe('Feb');
+    expect(tickLabel(d('2025-02-04'), 'day', 'en')).toBe('4 Feb');
+  });
+
+  it('tickLabel(date, level, locale) reads the date in UTC', () => {
+    expect(tickLabel(new Date('2024-12-31T23:30:00Z'), 'year', 'en')).toBe('2024');
+    expect(tickLabel(new Date('2025-03-01T00:30:00Z'), 'day', 'en')).toBe('1 Mar');
+  });
+
+  it('tickLabel(date, level, locale) uses the language given', () => {
+    expect(tickLabel(d('2025-03-01'), 'month', 'fr')).toBe('mars');
+    expect(tickLabel(d('2025-02-04'), 'day', 'es')).toBe(
+      new Intl.DateTimeFormat('es', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(d('2025-02-04')),
+    );
+  });
+
+  it('tickLabel(date, level, locale) makes the formats of a language once', () => {
+    const Original = Intl.DateTimeFormat;
+    let made = 0;
+    Intl.DateTimeFormat = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        made++;
+      }
+    } as typeof Original;
+    try {
+      for (const level of ['year', 'month', 'day'] as const) {
+        tickLabel(d('2025-02-04'), level, 'nl');
+        tickLabel(d('2024-03-05'), level, 'nl');
+      }
+      expect(made).toBe(3);
+    } finally {
+      Intl.DateTimeFormat = Original;
+    }
   });
 });
