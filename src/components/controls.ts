@@ -49,7 +49,7 @@ export class StoryMapControls extends LitElement {
   @property({ type: Number }) index = -1;
 
   /** Whether the map flies (true) or jumps (false, the reader reduced motion). */
-  @property({ type: Boolean }) motion = true;
+  @property({ attribute: false }) motion = true;
 
   /** What the live region says after the reader steps with Previous/Next. */
   @state() private announcement = '';

@@ -34,9 +34,9 @@ export class StoryTimeline extends LitElement {
     :host {
       display: block;
       font: 12px/1.3 var(--story-map-ui-font, system-ui, sans-serif);
-      color: #3b3733;
-      background: #fbfaf7;
-      border-top: 1px solid #ddd6ca;
+      color: var(--sm-text);
+      background: var(--sm-paper);
+      border-top: 1px solid var(--sm-rule);
     }
     .scroller {
       overflow-x: auto;
@@ -52,13 +52,13 @@ export class StoryTimeline extends LitElement {
       top: 0;
       overflow: visible;
     }
-    .tick line { stroke: #b8b0a3; }
-    .tick text { fill: #5b554d; font: inherit; font-size: 11px; }
-    .tick.year text { font-weight: 700; fill: #2f2b27; }
-    .domain { stroke: #8f877b; }
-    .after-band { fill: #efe9df; }
-    .after-label { fill: #6b5a45; font-size: 11px; font-weight: 700; }
-    .cursor { fill: rgba(181, 54, 29, 0.14); stroke: #b5361d; stroke-width: 1.5; }
+    .tick line { stroke: var(--sm-line); }
+    .tick text { fill: var(--sm-muted); font: inherit; font-size: 11px; }
+    .tick.year text { font-weight: 700; fill: var(--sm-strong); }
+    .domain { stroke: var(--sm-axis); }
+    .after-band { fill: var(--sm-after-band); }
+    .after-label { fill: var(--sm-after-label); font-size: 11px; font-weight: 700; }
+    .cursor { fill: var(--sm-accent-tint); stroke: var(--sm-accent); stroke-width: 1.5; }
     ol {
       list-style: none;
       margin: 0;
@@ -85,19 +85,19 @@ export class StoryTimeline extends LitElement {
       width: 10px;
       height: 10px;
       border-radius: 50%;
-      background: #ffffff;
-      border: 2px solid #5f5a53;
+      background: var(--sm-white);
+      border: 2px solid var(--sm-event);
     }
     button.after::before { border-style: dashed; }
     button[aria-current='true']::before {
-      background: #b5361d;
-      border-color: #b5361d;
+      background: var(--sm-accent);
+      border-color: var(--sm-accent);
       width: 12px;
       height: 12px;
     }
-    button:hover::before { border-color: #1f1c18; }
+    button:hover::before { border-color: var(--sm-ink); }
     button:focus-visible {
-      outline: 3px solid #1d3557;
+      outline: 3px solid var(--sm-focus);
       outline-offset: 0;
     }
     .readout {
@@ -122,7 +122,7 @@ export class StoryTimeline extends LitElement {
   /** The story's language (a language tag): axis labels and dates are written in it. */
   @property({ attribute: false }) locale = 'en';
   /** Scroll the cursor into view smoothly (false: jump). */
-  @property({ type: Boolean }) motion = true;
+  @property({ attribute: false }) motion = true;
 
   @state() private width = 0;
   @state() private focusIndex = 0;
