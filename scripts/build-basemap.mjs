@@ -399,7 +399,10 @@ for (const g of [...pre.objects.countries.geometries, ...pre.objects.departments
   for (const poly of polys) {
     const ring = ringCoords(poly[0]);
     const area = ringAreaKm2(ring);
-    if (area > largestArea) (largest = poly[0]), (largestArea = area);
+    if (area > largestArea) {
+      largest = poly[0];
+      largestArea = area;
+    }
     if (KEEP_ALL_ISLANDS.some((b) => inBox(bboxCentre(ringBbox(ring)), b))) protectRing(poly[0]);
   }
   protectRing(largest);

@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: runs `vitest run` (unit + browser projects, see vitest.config.ts) and ends with exactly one
-// closing line `N passed, N failed`, whatever happens to vitest. Exit code: vitest's, or 1 if it was
-// killed or left no summary. Extra arguments go to vitest: `npm test -- test/unit`, `npm test -- -t name`.
+// `npm test`: the project's checks, then `vitest run` (unit + browser projects, see vitest.config.ts),
+// ending with exactly one closing line `N passed, N failed`, whatever happens to vitest.
+//
+// The checks run side by side before the tests, and each counts as one test in the closing line:
+// - lint: `biome ci .` (formatting and lint rules, as `npm run lint`);
+// - types: `tsc --noEmit` (as `npm run typecheck`);
+// - manifest: custom-elements.json is what `npm run manifest` would write from the JSDoc.
+//
+// Extra arguments go to vitest and skip the checks: `npm test -- test/unit`, `npm test -- -t name`.
+// Exit code: 1 if a check failed, else vitest's (or 1 if it was killed or left no summary).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const vitest = join(root, 'node_modules/vitest/vitest.mjs');
+const bin = (path) => join(root, 'node_modules', path);
+const vitest = bin('vitest/vitest.mjs');
 const summaryReporter = './test/summary-reporter.ts';
 const userArgs = process.argv.slice(2);
 
@@ -23,7 +31,57 @@ function finish(passed, failed, code, note) {
   process.exit(code);
 }
 
+/** Runs `node <args>` in the project, collecting its output; resolves with the exit code and the output. */
+function run(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => resolve({ code: 1, output: String(error) }));
+    child.on('exit', (code, signal) => resolve({ code: signal ? 1 : (code ?? 1), output }));
+  });
+}
+
+const CHECKS = {
+  lint: () => run([bin('@biomejs/biome/bin/biome'), 'ci', '--colors=off', '.']),
+  types: () => run([bin('typescript/bin/tsc'), '--noEmit', '-p', root]),
+  manifest: async () => {
+    const out = join(tmp, 'manifest');
+    const cem = bin('@custom-elements-manifest/analyzer/cem.js');
+    const made = await run([cem, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', out]);
+    if (made.code !== 0) return made;
+    const committed = existsSync(join(root, 'custom-elements.json'))
+      ? readFileSync(join(root, 'custom-elements.json'), 'utf8')
+      : '';
+    const current = readFileSync(join(out, 'custom-elements.json'), 'utf8');
+    return current === committed
+      ? { code: 0, output: '' }
+      : { code: 1, output: 'custom-elements.json is out of date: run `npm run manifest` and commit it.' };
+  },
+};
+
+/** Runs every check at once; prints one line each (and the output of those that failed). */
+async function checks() {
+  const results = await Promise.all(
+    Object.entries(CHECKS).map(async ([name, check]) => {
+      const started = Date.now();
+      const { code, output } = await check();
+      return { name, ok: code === 0, output, ms: Date.now() - started };
+    }),
+  );
+  for (const { name, ok, output, ms } of results) {
+    console.log(`check ${name}: ${ok ? 'ok' : 'FAILED'} (${ms} ms)`);
+    if (!ok) console.log(output.trim());
+  }
+  return results;
+}
+
 if (!existsSync(vitest)) finish(0, 1, 1, `vitest not found at ${vitest}: run npm install (or npm ci) first.`);
+
+const checked = userArgs.length ? [] : await checks();
+const checksPassed = checked.filter((c) => c.ok).length;
+const checksFailed = checked.length - checksPassed;
 
 // CLI reporters replace the config's, so always name ours; keep the user's own if they gave any.
 const hasReporter = userArgs.some((arg) => arg === '--reporter' || arg.startsWith('--reporter='));
@@ -48,17 +106,29 @@ const forward = (signal) => {
 };
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => forward(signal));
 
-child.on('error', (error) => finish(0, 1, 1, `could not start vitest: ${error.message}`));
+child.on('error', (error) => finish(checksPassed, checksFailed + 1, 1, `could not start vitest: ${error.message}`));
 child.on('exit', (code, signal) => {
   const exitCode = signal ? 1 : (code ?? 1);
   let summary;
   try {
     summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
   } catch {
-    finish(0, 1, exitCode || 1, `vitest ended (${signal ?? `exit code ${code}`}) without reporting results.`);
+    finish(
+      checksPassed,
+      checksFailed + 1,
+      exitCode || 1,
+      `vitest ended (${signal ?? `exit code ${code}`}) without reporting results.`,
+    );
     return;
   }
   const notes = [];
+  if (checksFailed > 0)
+    notes.push(
+      `${checksFailed} check(s) failed: ${checked
+        .filter((c) => !c.ok)
+        .map((c) => c.name)
+        .join(', ')}`,
+    );
   if (summary.skipped > 0) notes.push(`${summary.skipped} skipped (not counted)`);
   if (summary.errors > 0) notes.push(`${summary.errors} error(s) outside tests counted as failed`);
   let failed = summary.failed;
@@ -66,5 +136,6 @@ child.on('exit', (code, signal) => {
     failed = 1;
     notes.push(`vitest exited with ${signal ?? `code ${code}`} without a failed test: counted as 1 failed`);
   }
-  finish(summary.passed, failed, failed > 0 ? exitCode || 1 : exitCode, notes.length ? notes.join('; ') : undefined);
+  const exit = checksFailed > 0 ? 1 : failed > 0 ? exitCode || 1 : exitCode;
+  finish(summary.passed + checksPassed, failed + checksFailed, exit, notes.length ? notes.join('; ') : undefined);
 });

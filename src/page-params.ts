@@ -13,7 +13,7 @@ const element = document.querySelector('story-map');
 if (requested && !story) {
   console.warn(`story-map: ?story=${requested} was ignored: give the http(s) URL or the path of a story file`);
 } else if (story && element) {
-  element.querySelectorAll(':scope > [data-story-part]').forEach((part) => part.remove());
+  for (const part of element.querySelectorAll(':scope > [data-story-part]')) part.remove();
   element.setAttribute('src', story.src);
   if (story.foreign) {
     const note = document.createElement('p');

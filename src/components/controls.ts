@@ -2,9 +2,6 @@
  * `<story-map-controls>`: the bar under the map: Previous and Next, where the reader is ("4 of
  * 12"), and the motion switch. It holds no state of the story: it shows what it is given and asks
  * for changes with events; `<story-map>` decides.
- *
- * @fires story-chapter-request - The reader pressed Previous or Next. `detail: {id}`.
- * @fires story-motion-request - The reader pressed the motion switch. `detail: {motion}`, the wanted state.
  */
 import { css, html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -12,6 +9,11 @@ import type { Chapter } from '../story/types.ts';
 import { emit } from './events.ts';
 import { controlStyles } from './shared-styles.ts';
 
+/**
+ * @tag story-map-controls
+ * @fires story-chapter-request - The reader pressed Previous or Next. `detail: {id}`.
+ * @fires story-motion-request - The reader pressed the motion switch. `detail: {motion}`, the wanted state.
+ */
 export class StoryMapControls extends LitElement {
   static override styles = [
     controlStyles,

@@ -8,9 +8,6 @@
  *   loaded from (the reader's chapter stays).
  * - Shows the map's current camera as a snippet to paste into a chapter, with a copy button.
  * - Previews a GeoJSON file dropped on the page: drawn on the map, checked by the same checker.
- *
- * @fires story-map-reload - A file of the story changed since it was loaded.
- * @fires story-overlay-change - A GeoJSON file was dropped (or removed): draw it over the story. `detail: {overlay}`.
  */
 import type { FeatureCollection } from 'geojson';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
@@ -28,6 +25,11 @@ import { emit } from './events.ts';
 /** How often the story's files are checked for changes while editing. */
 const WATCH_MS = 1500;
 
+/**
+ * @tag story-map-editor
+ * @fires story-map-reload - A file of the story changed since it was loaded.
+ * @fires story-overlay-change - A GeoJSON file was dropped (or removed): draw it over the story. `detail: {overlay}`.
+ */
 export class StoryMapEditor extends LitElement {
   static override styles = [
     controlStyles,

@@ -2,11 +2,6 @@
  * `<story-map-view>`: the map panel. Takes the story and the active chapter's view; loads
  * MapLibre only when the panel is about to be seen; one map (one WebGL context) per element,
  * removed when the element leaves the page. Every call to MapLibre goes through src/map/engine.ts.
- *
- * @fires story-map-ready - The map has loaded. `detail: {map}`.
- * @fires story-feature-select - The reader clicked a place on the map. `detail: {id}`.
- * @fires story-camera-change - Preview mode (`editable`): the map came to rest. `detail: {camera}`.
- * @csspart canvas - The element MapLibre draws into.
  */
 import type { FeatureCollection } from 'geojson';
 import { css, html, LitElement, type PropertyValues } from 'lit';
@@ -27,6 +22,13 @@ export const AMERICAS: Camera = { center: [-80, 15], zoom: 2, bearing: 0, pitch:
 /** How a dropped file is framed: its features with room around them, not closer than a town. */
 const OVERLAY_FIT = { padding: { top: 60, right: 60, bottom: 60, left: 60 }, maxZoom: 10 };
 
+/**
+ * @tag story-map-view
+ * @fires story-map-ready - The map has loaded. `detail: {map}`.
+ * @fires story-feature-select - The reader clicked a place on the map. `detail: {id}`.
+ * @fires story-camera-change - Preview mode (`editable`): the map came to rest. `detail: {camera}`.
+ * @csspart canvas - The element MapLibre draws into.
+ */
 export class StoryMapView extends LitElement {
   static override styles = css`
     :host {

@@ -8,18 +8,6 @@
  * timeline, the markers, Previous/Next, heading links, the hash and `goTo()` all scroll the text;
  * during a smooth jump the map and timeline show its destination until the scroll arrives, so every
  * path ends in the same state. The element only wires its parts; each concern has its controller.
- *
- * @summary A scroll-driven story with a map and a timeline that follow the text.
- * @fires story-chapter-change - The active chapter changed (not fired for the first chapter when a story loads). `detail: {id, index}`.
- * @fires story-error - The story has issues (cancelable; if not canceled they are logged once). `detail: {issues}`.
- * @fires story-map-ready - The MapLibre map has loaded. `detail: {map}`.
- * @slot - The story text: an `<article class="sm-story">` with `<section data-chapter>` chapters.
- *   Rendered from the story when absent or out of date.
- * @slot header - The story's headline, dek and credits (above the map on phones).
- * @csspart panel - The sticky panel holding the map and the timeline.
- * @cssproperty --story-map-panel-width - Width of the map panel on wide screens (default 58%).
- * @cssproperty --story-map-text-font - Font of the story text (default Georgia, serif).
- * @cssproperty --story-map-ui-font - Font of the headings, controls, timeline and map key (default system-ui).
  */
 import { html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -49,6 +37,20 @@ define('story-timeline', StoryTimeline);
 /** Before the first measurement: the first chapter, the reader above the story. */
 const START: ScrollState = { index: 0, reached: false, inView: false };
 
+/**
+ * @tag story-map
+ * @summary A scroll-driven story with a map and a timeline that follow the text.
+ * @fires story-chapter-change - The active chapter changed (not fired for the first chapter when a story loads). `detail: {id, index}`.
+ * @fires story-error - The story has issues (cancelable; if not canceled they are logged once). `detail: {issues}`.
+ * @fires story-map-ready - The MapLibre map has loaded. `detail: {map}`.
+ * @slot - The story text: an `<article class="sm-story">` with `<section data-chapter>` chapters.
+ *   Rendered from the story when absent or out of date.
+ * @slot header - The story's headline, dek and credits (above the map on phones).
+ * @csspart panel - The sticky panel holding the map and the timeline.
+ * @cssproperty --story-map-panel-width - Width of the map panel on wide screens (default 58%).
+ * @cssproperty --story-map-text-font - Font of the story text (default Georgia, serif).
+ * @cssproperty --story-map-ui-font - Font of the headings, controls, timeline and map key (default system-ui).
+ */
 export class StoryMap extends LitElement {
   static override styles = storyMapStyles;
 

@@ -24,6 +24,7 @@ const MARGIN = 16;
 const AFTER_GAP = 30;
 
 /**
+ * @tag story-timeline
  * The story's events on a time axis; the chapter being read is marked by a cursor.
  *
  * @fires story-chapter-request - The reader clicked an event, or pressed Enter on it, asking for its chapter

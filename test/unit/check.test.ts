@@ -27,7 +27,7 @@ const UPDATE = process.env.UPDATE === '1';
 
 async function output(dir: string): Promise<string> {
   const { lines, errors, warnings } = await checkFile('story.json', dir);
-  return [...lines, summary('story.json', errors, warnings)].join('\n') + '\n';
+  return `${[...lines, summary('story.json', errors, warnings)].join('\n')}\n`;
 }
 
 describe('npm run check, fixture by fixture', () => {
