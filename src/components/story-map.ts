@@ -1,13 +1,10 @@
 /**
- * `<story-map>`: a scroll-driven story. The story's text lives in the light DOM (rendered into the
- * page at build time, so it reads before any script runs); the map and the timeline sit in a
- * sticky panel beside it (on top of it on phones) and follow the chapter being read.
- *
- * Scroll position is the single source of truth: only a measurement of where the chapters are sets
- * the active chapter (`reading`, held here alone), which decides the map and the timeline. The
- * timeline, the markers, Previous/Next, heading links, the hash and `goTo()` all scroll the text;
- * during a smooth jump the map and timeline show its destination until the scroll arrives, so every
- * path ends in the same state. The element only wires its parts; each concern has its controller.
+ * `<story-map>`: the story's text in the light DOM, and beside it (above it on phones) a sticky
+ * panel with the map and the timeline, which follow the chapter being read. Scroll position is the
+ * single source of truth: only a measurement of where the chapters are sets the active chapter
+ * (`reading`, held here alone). The timeline, markers, Previous/Next, heading links, the hash and
+ * `goTo()` all scroll the text; a smooth jump shows its destination until the scroll arrives, so
+ * every path ends in the same state. The element wires its parts; each concern has its controller.
  */
 import { html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -27,7 +24,7 @@ import { define } from './define.ts';
 import { type ChapterRequestDetail, emit } from './events.ts';
 import { StoryMapView } from './map-view.ts';
 import { storyMapStyles } from './story-map.styles.ts';
-import { adoptTextStyles, renderStoryText } from './story-text.ts';
+import { TextController } from './story-text.ts';
 import { StoryTimeline } from './timeline.ts';
 
 define('story-map-view', StoryMapView);
@@ -60,11 +57,7 @@ export class StoryMap extends LitElement {
   /** The story as an already-parsed object (the contents of a story file). Setting it loads it. */
   @property({ attribute: false }) story: StoryInput | null = null;
 
-  /**
-   * Preview mode for editors: a panel lists the story's issues, follows edits to its files, shows
-   * the camera to paste into a chapter and previews dropped GeoJSON. On in development and with
-   * `?edit` on the story page; never for readers.
-   */
+  /** Preview mode for editors: the issues, reload on save, the camera snippet, dropped GeoJSON (`?edit`, and in development). */
   @property({ type: Boolean, reflect: true }) edit = false;
 
   /** Do not read or write the page's URL hash (for pages that use it themselves). */
@@ -78,12 +71,12 @@ export class StoryMap extends LitElement {
   #wanted: string | null = null;
   #arriving = false;
 
+  readonly #text = new TextController(this);
   readonly #loader = new StoryLoader(this, () => this);
   readonly #preview = new PreviewController(this);
   readonly #motion = new MotionController(this);
   readonly #scroll = new ScrollController(this, {
     chapters: () => (this.#shown?.chapters.length ? this.chapterElements : []),
-    container: () => this,
     panel: () => this.renderRoot?.querySelector('.panel'),
     host: this,
     onMeasure: (s) => this.#onMeasure(s),
@@ -92,10 +85,7 @@ export class StoryMap extends LitElement {
   readonly #focus = new FocusController(this, {
     chapters: () => this.chapterElements,
     coveredTop: () => this.#scroll.coveredTop(),
-    onFollow: () => {
-      this.#jump.cancel();
-      this.#scroll.update();
-    },
+    onFollow: () => this.#jump.settle(),
   });
   readonly #hash = new HashController(this, {
     enabled: () => !this.noHash,
@@ -120,13 +110,10 @@ export class StoryMap extends LitElement {
 
   /** The chapter elements in the light DOM, in order. */
   get chapterElements(): HTMLElement[] {
-    return [...this.querySelectorAll<HTMLElement>(':scope > .sm-story > [data-chapter]')];
+    return this.#text.chapters;
   }
 
-  /**
-   * Scrolls the story to a chapter; the map and the timeline follow. Resolves when the scroll has
-   * landed (or the reader took over). Unknown ids are ignored (and said so on the console).
-   */
+  /** Scrolls the story to a chapter (the map and timeline follow); resolves when it has landed. Unknown ids are warned about. */
   async goTo(id: string): Promise<void> {
     await this.updateComplete;
     if (!this.#shown) {
@@ -144,17 +131,12 @@ export class StoryMap extends LitElement {
     return this.#loader.reload();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    adoptTextStyles(this.ownerDocument);
-  }
-
   protected override willUpdate(): void {
     const result = this.#loader.result;
     if (result && result.story !== this.#shown) {
       // A new story: its text (unless the page's is already this file's), from its first chapter.
       this.#shown = result.story;
-      if (!result.failed) renderStoryText(this, result.story, result.text);
+      if (!result.failed) this.#text.show(result.story, result.text);
       this.reading = START;
       this.#jump.cancel();
       this.#hash.reset();
@@ -168,10 +150,7 @@ export class StoryMap extends LitElement {
       // The text may have changed size: measure in the next frame, then arrive.
       requestAnimationFrame(() => this.#arrive());
     }
-    // Mark the chapter being read (a rule in the margin; other chapters stay fully legible).
-    for (const [i, el] of this.chapterElements.entries()) {
-      el.toggleAttribute('data-active', this.reading.reached && i === this.reading.index);
-    }
+    this.#text.mark(this.reading.reached ? this.reading.index : -1);
   }
 
   protected override render() {
@@ -201,7 +180,7 @@ export class StoryMap extends LitElement {
                   .index=${story && reached ? shown : -1}
                   .motion=${this.#motion.motion}
                   @story-chapter-request=${(e: CustomEvent<ChapterRequestDetail>) => void this.goTo(e.detail.id)}
-                  @story-motion-request=${(e: CustomEvent<{ motion: boolean }>) => this.#motion.choose(e.detail.motion)}
+                  @story-motion-request=${this.#motion.onRequest}
                 ></story-map-controls>
                 <story-timeline
                   .events=${story?.events ?? []}
@@ -227,10 +206,10 @@ export class StoryMap extends LitElement {
   #arrive(): void {
     const wanted = this.#wanted;
     this.#wanted = null;
+    const fromHash = this.#hash.take();
     if (wanted !== null && this.#index(wanted) < 0)
       console.warn(`story-map: goTo("${wanted}"): no chapter has that id`);
-    const fromHash = this.#hash.take();
-    const index = this.#index(wanted !== null && this.#index(wanted) >= 0 ? wanted : (fromHash ?? ''));
+    const index = [wanted, fromHash].map((id) => this.#index(id ?? '')).find((i) => i >= 0) ?? -1;
     if (index >= 0) void this.#jumpTo(index, false);
     else this.#scroll.update();
   }

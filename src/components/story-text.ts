@@ -1,9 +1,10 @@
 /**
  * The story's text, in the light DOM of `<story-map>`: rendered into the page at build time (so it
  * reads before any script runs), or in the browser for a story loaded later. Its styles are one
- * constructable sheet the document adopts (CSP-safe: no `<style>` element).
+ * constructable sheet the document adopts (CSP-safe: no `<style>` element), with the theme's
+ * colours (src/theme.css). Whatever `hostConnected` starts, `hostDisconnected` stops (nothing here).
  */
-import { render } from 'lit';
+import { type ReactiveController, type ReactiveControllerHost, render } from 'lit';
 import { hashText } from '../story/hash.ts';
 import { storyTemplate } from '../story/render.ts';
 import type { Story } from '../story/types.ts';
@@ -34,4 +35,33 @@ export function renderStoryText(host: HTMLElement, story: Story, text: string | 
   }
   render(storyTemplate(story), host);
   host.querySelector(':scope > .sm-story')?.setAttribute('data-rendered', '');
+}
+
+/** The host's text: its styles adopted on connection, a story's text shown, the chapter being read marked. */
+export class TextController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /** The chapter elements, in order. */
+  get chapters(): HTMLElement[] {
+    return [...this.#host.querySelectorAll<HTMLElement>(':scope > .sm-story > [data-chapter]')];
+  }
+
+  hostConnected(): void {
+    adoptTextStyles(this.#host.ownerDocument);
+  }
+
+  /** `show(story, text)`: see renderStoryText. */
+  show(story: Story, text: string | null): void {
+    renderStoryText(this.#host, story, text);
+  }
+
+  /** `mark(index)` marks the chapter being read (a rule in the margin; others stay fully legible); -1: none. */
+  mark(index: number): void {
+    for (const [i, el] of this.chapters.entries()) el.toggleAttribute('data-active', i === index);
+  }
 }

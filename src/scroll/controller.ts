@@ -19,11 +19,9 @@ export interface ScrollState {
 export interface ScrollOptions {
   /** The chapter elements, in order. */
   chapters: () => readonly Element[];
-  /** The element whose box is "the story" (for `inView`). */
-  container: () => Element;
   /** The sticky panel (the map): on phones it covers the top of the viewport. */
   panel: () => Element | null | undefined;
-  /** The element whose `--sm-covered` (the height the panel covers, for scroll margins) is kept current. */
+  /** The story's element: its box is "the story" (for `inView`), and its `--sm-covered` (the height the panel covers, for scroll margins) is kept current. */
   host: HTMLElement;
   /** Called with every measurement (at most once a frame while the page scrolls). */
   onMeasure: (state: ScrollState) => void;
@@ -45,7 +43,7 @@ export class ScrollController implements ReactiveController {
     window.addEventListener('scroll', this.#schedule, { passive: true, capture: true });
     window.addEventListener('resize', this.#schedule, { passive: true });
     this.#resize = new ResizeObserver(this.#schedule);
-    this.#resize.observe(this.#options.container());
+    this.#resize.observe(this.#options.host);
   }
 
   hostDisconnected(): void {
@@ -96,7 +94,7 @@ export class ScrollController implements ReactiveController {
     });
     const height = window.innerHeight;
     const trigger = triggerLine(height, this.coveredTop());
-    const r = this.#options.container().getBoundingClientRect();
+    const r = this.#options.host.getBoundingClientRect();
     const state: ScrollState = {
       index: activeIndex(spans, trigger),
       reached: spans[0]!.top <= trigger,

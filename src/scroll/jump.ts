@@ -62,8 +62,8 @@ export class JumpController implements ReactiveController {
     }
     const landed = new Promise<void>((resolve) => (this.#done = resolve));
     this.target = index;
-    this.#timer = window.setTimeout(this.#settle, LONGEST_JUMP_MS);
-    window.addEventListener('scrollend', this.#settle, { once: true, capture: true });
+    this.#timer = window.setTimeout(this.settle, LONGEST_JUMP_MS);
+    window.addEventListener('scrollend', this.settle, { once: true, capture: true });
     for (const type of TAKEOVER) window.addEventListener(type, this.#onInput, { capture: true, passive: true });
     window.addEventListener('scroll', this.#onScroll, { capture: true, passive: true });
     element.scrollIntoView({ block: 'start', behavior: 'smooth' });
@@ -71,7 +71,7 @@ export class JumpController implements ReactiveController {
     // time to start.
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
-        if (this.target === index && !this.#scrolled) this.#settle();
+        if (this.target === index && !this.#scrolled) this.settle();
       }),
     );
     this.#host.requestUpdate();
@@ -89,10 +89,16 @@ export class JumpController implements ReactiveController {
     return true;
   }
 
-  /** Ends a jump under way without measuring (the reader moved the focus, the story changed). */
+  /** Ends a jump under way without measuring (the story changed). */
   cancel(): void {
     this.#end();
   }
+
+  /** Ends a jump under way (if any) and lets the scroll position decide again. */
+  settle = (): void => {
+    this.#end();
+    this.#options.remeasure();
+  };
 
   /** Whether the page has scrolled since the jump started. */
   #scrolled = false;
@@ -101,19 +107,14 @@ export class JumpController implements ReactiveController {
     this.#scrolled = true;
   };
 
-  #settle = (): void => {
-    this.#end();
-    this.#options.remeasure();
-  };
-
   #onInput = (e: Event): void => {
     const key = e instanceof KeyboardEvent ? e.key : null;
-    if (isTakeover(e.type, key, e.composedPath().includes(this.#options.panel()))) this.#settle();
+    if (isTakeover(e.type, key, e.composedPath().includes(this.#options.panel()))) this.settle();
   };
 
   #end(): void {
     clearTimeout(this.#timer);
-    window.removeEventListener('scrollend', this.#settle, { capture: true });
+    window.removeEventListener('scrollend', this.settle, { capture: true });
     for (const type of TAKEOVER) window.removeEventListener(type, this.#onInput, { capture: true });
     window.removeEventListener('scroll', this.#onScroll, { capture: true });
     const had = this.target !== null;

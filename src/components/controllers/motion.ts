@@ -3,6 +3,7 @@
  * element's own button. Whatever `hostConnected` starts, `hostDisconnected` stops.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { MotionRequestDetail } from '../events.ts';
 
 export class MotionController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
@@ -20,11 +21,11 @@ export class MotionController implements ReactiveController {
     return this.#chosen ?? !(this.#query ?? matchMedia('(prefers-reduced-motion: reduce)')).matches;
   }
 
-  /** The reader chose: motion on (true) or off (false). */
-  choose(motion: boolean): void {
-    this.#chosen = motion;
+  /** The reader chose with the element's switch: motion on (true) or off (false). */
+  onRequest = (e: CustomEvent<MotionRequestDetail>): void => {
+    this.#chosen = e.detail.motion;
     this.#host.requestUpdate();
-  }
+  };
 
   hostConnected(): void {
     this.#query = matchMedia('(prefers-reduced-motion: reduce)');
