@@ -36,6 +36,8 @@ export class JumpController implements ReactiveController {
   target: number | null = null;
   #timer = 0;
   #done: (() => void) | null = null;
+  /** Whether the page has scrolled since the jump started. */
+  #scrolled = false;
   readonly #host: ReactiveControllerHost;
   readonly #options: JumpOptions;
 
@@ -99,9 +101,6 @@ export class JumpController implements ReactiveController {
     this.#end();
     this.#options.remeasure();
   };
-
-  /** Whether the page has scrolled since the jump started. */
-  #scrolled = false;
 
   #onScroll = (): void => {
     this.#scrolled = true;
