@@ -12,12 +12,13 @@ import { property, state } from 'lit/decorators.js';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { bbox } from '@turf/turf';
 import { formatIssue, type Issue } from '../story/issues.ts';
-import { cameraSnippet, issueCount, layerOf } from '../story/editing.ts';
+import { cameraSnippet, layerOf } from '../story/editing.ts';
+import { issueCount } from '../story/format.ts';
 import { validateLayer } from '../story/validate.ts';
 import { controlStyles } from './shared-styles.ts';
 import { syntaxIssues } from '../story/locate.ts';
-import { storyArea, type LayerName } from '../story/geojson.ts';
-import type { Story } from '../story/types.ts';
+import { storyArea } from '../story/geojson.ts';
+import type { Layer as LayerName, Story } from '../story/types.ts';
 
 /** How often the story's files are checked for changes while editing. */
 const WATCH_MS = 1500;

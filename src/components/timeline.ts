@@ -8,7 +8,7 @@ import { LitElement, css, html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { axisBottom, select } from 'd3';
 import { layoutTimeline, minWidthFor, storyTicks, type TimelineLayout } from '../time/scale.ts';
-import { formatDay, formatPeriod } from '../story/render.ts';
+import { formatDay, formatPeriod } from '../story/format.ts';
 import type { Chapter, TimelineEvent } from '../story/types.ts';
 import { emit } from './events.ts';
 import { cssom } from './cssom.ts';
