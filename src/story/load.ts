@@ -6,7 +6,7 @@
 import type { Issue } from './issues.ts';
 import { safeDecode } from './url.ts';
 import { normalizeStory, type StoryData, type StoryFiles } from './normalize.ts';
-import type { Story } from './types.ts';
+import { LAYERS, type Story } from './types.ts';
 
 export interface LoadResult {
   story: Story;
@@ -196,24 +196,6 @@ export function capIssues(issues: readonly Issue[]): Issue[] {
   return out;
 }
 
-const LAYERS = ['places', 'routes', 'areas'] as const;
-
-/**
- * `mergeIssues(checked, normalized)` keeps the checker's issue where both found the same mistake:
- * normalize.ts reports what it had to leave out, the checker says exactly why.
- */
-export function mergeIssues(checked: readonly Issue[], normalized: readonly Issue[]): Issue[] {
-  const covers = (a: Issue, b: Issue) =>
-    a.file === b.file &&
-    (a.path === b.path || (b.path !== '' && (a.path.startsWith(`${b.path}.`) || a.path.startsWith(`${b.path}[`))));
-  // A file that is wrong as a whole (not an object at all) gets that one issue.
-  const whole = new Set(checked.filter((c) => c.severity === 'error' && c.path === '').map((c) => c.file));
-  return [
-    ...checked,
-    ...normalized.filter((n) => !whole.has(n.file) && !checked.some((c) => c.severity === 'error' && covers(c, n))),
-  ];
-}
-
 /** Issues in the order an editor reads them: file by file (the story first), then by line. */
 function byPlace(issues: Issue[], files: readonly string[]): Issue[] {
   const rank = (f: string) => files.indexOf(f) + 1 || files.length + 1;
@@ -232,6 +214,8 @@ function byPlace(issues: Issue[], files: readonly string[]): Issue[] {
 /**
  * `loadStoryData(input, base, storyFile, options, storyText)` loads the GeoJSON files a parsed
  * story names, relative to `base` (the story file's URL), normalises the whole and checks it.
+ * The issues are the fetches', then the checker's (one file at a time), then normalize's (between
+ * files), listed file by file and line by line.
  */
 export async function loadStoryData(
   input: unknown,
@@ -304,7 +288,7 @@ export async function loadStoryData(
   }
   const { duplicateKeys } = texts.size ? await import('./locate.ts') : { duplicateKeys: () => [] as Issue[] };
   const duplicates = [...texts].flatMap(([file, text]) => duplicateKeys(text, file));
-  const all = await withLines([...issues, ...duplicates, ...mergeIssues(checked, result.issues)], texts);
+  const all = await withLines([...issues, ...duplicates, ...checked, ...result.issues], texts);
   return {
     story: result.story,
     issues: capIssues(byPlace(all, [storyFile, ...LAYERS.map((l) => files[l] ?? '')])),

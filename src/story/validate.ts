@@ -4,11 +4,11 @@
  * likely fix ("did you mean ..."). Loaded on demand: readers' first paint never waits for it.
  */
 import type { z } from 'zod';
-import type { BBox } from './types.ts';
+import type { BBox, Layer } from './types.ts';
 import { formatPath, type Issue } from './issues.ts';
 import { closest, editDistance } from './suggest.ts';
 import { AreaPropertiesSchema, PlacePropertiesSchema, RoutePropertiesSchema, StorySchema, isoDay } from './schema.ts';
-import { collectionIssues, storyArea, type LayerName } from './geojson.ts';
+import { collectionIssues, storyArea } from './geojson.ts';
 
 type ZodIssue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];
@@ -239,14 +239,14 @@ export function schemaIssues(schema: AnySchema, input: unknown, file: string, ba
 // ------------------------------------------------------------------------------------------------
 // The story as a whole.
 
-const PROPERTIES: Record<LayerName, AnySchema> = {
+const PROPERTIES: Record<Layer, AnySchema> = {
   places: PlacePropertiesSchema,
   routes: RoutePropertiesSchema,
   areas: AreaPropertiesSchema,
 };
 
 /** Properties the map reads, per layer, for "did you mean" on GeoJSON's free-form properties. */
-const KNOWN_PROPERTIES: Record<LayerName, string[]> = {
+const KNOWN_PROPERTIES: Record<Layer, string[]> = {
   places: fieldsAt(PlacePropertiesSchema, []),
   routes: fieldsAt(RoutePropertiesSchema, []),
   areas: fieldsAt(AreaPropertiesSchema, []),
@@ -257,7 +257,7 @@ export interface StoryFileSet {
   story: unknown;
   storyFile: string;
   /** Each layer's parsed GeoJSON and file name, when the story names one and it could be read. */
-  layers: Partial<Record<LayerName, { value: unknown; file: string; size?: number }>>;
+  layers: Partial<Record<Layer, { value: unknown; file: string; size?: number }>>;
 }
 
 /** Files bigger than this are slow for readers on phones. */
@@ -281,7 +281,7 @@ export function validateStory(files: StoryFileSet): Issue[] {
   const collections = Object.values(files.layers).map((l) => l!.value);
   const area = (feature: unknown) => given ?? storyArea(collections, feature);
   for (const [layer, entry] of Object.entries(files.layers) as [
-    LayerName,
+    Layer,
     { value: unknown; file: string; size?: number },
   ][]) {
     if (entry.size !== undefined && entry.size > LARGE_FILE) {
@@ -303,7 +303,7 @@ export function validateStory(files: StoryFileSet): Issue[] {
  * for the swapped-coordinates warning (null: no such check).
  */
 export function validateLayer(
-  layer: LayerName,
+  layer: Layer,
   value: unknown,
   file: string,
   area: (feature: unknown) => BBox | null = () => null,
