@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadStory } from '../../src/story/load.ts';
-import { lineColumn, locate, parsePath, syntaxIssues } from '../../src/story/locate.ts';
+import { duplicateKeys, locate, parsePath, syntaxIssues } from '../../src/story/locate.ts';
 import { formatIssue } from '../../src/story/issues.ts';
 
 /** A fetch that serves these files from http://test/, and 404 for anything else. */
@@ -46,9 +46,38 @@ describe('locate', () => {
     expect(missing).toMatchObject({ line: 3 });
   });
 
-  it('lineColumn(text, offset) counts from 1', () => {
-    expect(lineColumn('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
-    expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+  it('locate(text, issues) counts lines and columns from 1, and CRLF as one line break', () => {
+    const issue = (path: string) => ({ severity: 'error' as const, file: 'f', path, message: 'm' });
+    expect(locate('{"a": 1}', [issue(''), issue('a')])).toMatchObject([
+      { line: 1, column: 1 },
+      { line: 1, column: 2 },
+    ]);
+    expect(locate('{\r\n  "a": [1,\r\n    2]}', [issue('a[1]'), issue('a[2]')])).toMatchObject([
+      { line: 3, column: 5 },
+      { line: 2, column: 8 },
+    ]);
+  });
+
+  it('locate(text, issues) points at the first of a field written twice, as JSON tools find it', () => {
+    const text = '{\n "a": {"b": 1},\n "a": {"c": 2}\n}';
+    const [b, c] = locate(text, [
+      { severity: 'error', file: 'f', path: 'a.b', message: 'm' },
+      { severity: 'error', file: 'f', path: 'a.c', message: 'm' },
+    ]);
+    expect(b).toMatchObject({ line: 2, column: 8 });
+    expect(c).toMatchObject({ line: 2, column: 7 });
+  });
+
+  it('locate(text, issues) leaves issues that already have a line, and texts with no JSON, alone', () => {
+    const placed = { severity: 'error' as const, file: 'f', path: 'a', message: 'm', line: 9, column: 9 };
+    expect(locate('{"a": 1}', [placed])).toEqual([placed]);
+    expect(locate('', [{ ...placed, line: undefined, column: undefined }])[0]!.line).toBeUndefined();
+  });
+
+  it('duplicateKeys(text) points at the second of a field written twice', () => {
+    expect(duplicateKeys('{\n "a": [{"x": 1,\n "x": 2}]}', 'f')).toMatchObject([
+      { path: 'a[0].x', line: 3, column: 2 },
+    ]);
   });
 });
 
