@@ -388,14 +388,14 @@ export class StoryMap extends LitElement {
         issues: [{ severity: 'error', file, path: '', message }],
         text: null,
         failed: true,
-        urls: [],
+        files: [],
       };
     }
     this.#fresh = false;
     if (load !== this.#load) return;
     if (!shown) this.#show(result);
     this.#issues = result.issues;
-    this.urls = result.urls;
+    this.urls = result.files.map((f) => f.url);
     this.requestUpdate();
     if (result.issues.length && emit(this, 'story-error', { issues: result.issues }, { cancelable: true })) {
       for (const issue of result.issues) {
@@ -408,7 +408,7 @@ export class StoryMap extends LitElement {
   #show(result: LoadResult): void {
     this.#issues = result.issues;
     this.failed = result.failed;
-    this.urls = result.urls;
+    this.urls = result.files.map((f) => f.url);
     // When the story file could not be loaded, the text already in the page (if any) stays.
     if (!result.failed) this.#renderText(result.story, result.text);
     this.activeIndex = 0;
