@@ -26,7 +26,7 @@ import { normalizeStory } from '../story/normalize.ts';
 import { hashId, safeDecode } from '../story/url.ts';
 import { triggerLine } from '../scroll/active.ts';
 import { storyTemplate } from '../story/render.ts';
-import { hashText } from '../story/hash.ts';
+import { fingerprint as hashText } from '../story/fingerprint.ts';
 import type { Chapter, Story, StoryInput } from '../story/types.ts';
 import { ScrollController, type ScrollState } from '../scroll/controller.ts';
 import { chapterForFeature } from '../story/navigate.ts';
