@@ -9,8 +9,9 @@ import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { normalizeStory, type StoryData } from '../src/story/normalize.ts';
 import { storyTemplate } from '../src/story/render.ts';
-import { hashText } from '../src/story/hash.ts';
+import { fingerprint } from '../src/story/fingerprint.ts';
 import { formatIssue } from '../src/story/issues.ts';
+import { LAYERS } from '../src/story/types.ts';
 
 export interface StoryPluginOptions {
   /** The data folder, copied to the site as `data/`. */
@@ -32,7 +33,7 @@ export async function prerender(
   const input = JSON.parse(text) as { data?: Record<string, string> };
   const data: StoryData = {};
   const files = { story: storyPath } as Record<string, string> & { story: string };
-  for (const layer of ['places', 'routes', 'areas'] as const) {
+  for (const layer of LAYERS) {
     const ref = input.data?.[layer];
     if (typeof ref !== 'string') continue;
     const path = resolve(file, '..', ref);
@@ -41,7 +42,7 @@ export async function prerender(
   }
   const { story, issues } = normalizeStory(input, data, files);
   for (const issue of issues) console.warn(`[story] ${formatIssue(issue)}`);
-  const html = collectResultSync(render(storyTemplate(story, hashText(text)))).replace(
+  const html = collectResultSync(render(storyTemplate(story, fingerprint(text)))).replace(
     /<!--\/?lit-(?:part|node)[^>]*-->/g,
     '',
   );

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadStory } from '../story/load.ts';
 import { formatIssue } from '../story/issues.ts';
+import { plural } from '../story/format.ts';
 
 /** Serves `file:` URLs from the disk, as fetch would serve them from a web server (404 when absent). */
 export async function diskFetch(url: string): Promise<Response> {
@@ -21,8 +22,6 @@ export async function diskFetch(url: string): Promise<Response> {
     return new Response(String(code), { status: code === 'ENOENT' || code === 'EISDIR' ? 404 : 500 });
   }
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The last line printed for a file: `story.json: no errors, 1 warning`. */
 export function summary(file: string, errors: number, warnings: number): string {

@@ -14,12 +14,13 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatIssue, type Issue } from '../story/issues.ts';
 import type { LoadedFile } from '../story/load.ts';
-import { cameraSnippet, issueCount, layerOf } from '../story/editing.ts';
+import { cameraSnippet, layerOf } from '../story/editing.ts';
+import { issueCount } from '../story/format.ts';
 import { validateLayer } from '../story/validate.ts';
 import { controlStyles } from './shared-styles.ts';
 import { syntaxIssues } from '../story/locate.ts';
-import { storyArea, type LayerName } from '../story/geojson.ts';
-import type { Camera, Story } from '../story/types.ts';
+import { storyArea } from '../story/geojson.ts';
+import type { Camera, Layer, Story } from '../story/types.ts';
 import { emit } from './events.ts';
 
 /** How often the story's files are checked for changes while editing. */
@@ -93,7 +94,7 @@ export class StoryMapEditor extends LitElement {
 
   @state() private copied = false;
   @state() private dragging = false;
-  @state() private dropped: { name: string; layer: LayerName; count: number; issues: Issue[]; value: unknown } | null =
+  @state() private dropped: { name: string; layer: Layer; count: number; issues: Issue[]; value: unknown } | null =
     null;
 
   #timer = 0;

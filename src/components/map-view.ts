@@ -6,11 +6,12 @@
 import type { FeatureCollection } from 'geojson';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { cameraForView, featuresBBox, fitBounds } from '../geo/camera.ts';
+import { cameraForView, fitBounds } from '../geo/camera.ts';
+import { boxAround } from '../geo/shape.ts';
 import type { MapLibreMap } from '../map/engine.ts';
 import { legendFor } from '../map/legend.ts';
 import { type Palette, readPalette } from '../map/palette.ts';
-import type { Camera, ChapterView, Story, StoryFeature } from '../story/types.ts';
+import type { Camera, ChapterView, Story } from '../story/types.ts';
 import { cssom } from './cssom.ts';
 import { emit } from './events.ts';
 
@@ -235,7 +236,7 @@ export class StoryMapView extends LitElement {
   /** Draws the overlay (framing it when asked: it changed, rather than the map being rebuilt). */
   #drawOverlay(map: MapLibreMap, engine: Engine, frame: boolean): void {
     engine.setOverlay(map, this.overlay, this.#palette!);
-    const box = this.overlay && featuresBBox(this.overlay.features as StoryFeature[]);
+    const box = this.overlay && boxAround(this.overlay.features);
     if (!frame || !box) return;
     engine.moveCamera(map, fitBounds(box, { width: this.clientWidth, height: this.clientHeight }, OVERLAY_FIT), false);
   }

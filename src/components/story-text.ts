@@ -5,7 +5,7 @@
  * colours (src/theme.css). Whatever `hostConnected` starts, `hostDisconnected` stops (nothing here).
  */
 import { type ReactiveController, type ReactiveControllerHost, render } from 'lit';
-import { hashText } from '../story/hash.ts';
+import { fingerprint } from '../story/fingerprint.ts';
 import { storyTemplate } from '../story/render.ts';
 import type { Story } from '../story/types.ts';
 import textCss from '../story/text.css?inline';
@@ -29,7 +29,7 @@ export function adoptTextStyles(doc: Document): void {
 export function renderStoryText(host: HTMLElement, story: Story, text: string | null): void {
   const existing = host.querySelector<HTMLElement>(':scope > .sm-story');
   const fromServer = existing !== null && !existing.hasAttribute('data-rendered');
-  if (fromServer && text !== null && existing.dataset.hash === hashText(text)) return;
+  if (fromServer && text !== null && existing.dataset.hash === fingerprint(text)) return;
   if (fromServer) {
     for (const part of host.querySelectorAll(':scope > [data-story-part]')) part.remove();
   }

@@ -9,7 +9,7 @@ import { LitElement, css, html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { layoutTimeline, minWidthFor, storyTicks, type Tick, type TimelineLayout } from '../time/scale.ts';
 import { cursorChapter, cursorSpan, keyTarget, tabStop } from '../time/timeline.ts';
-import { formatDay, formatPeriod } from '../story/render.ts';
+import { formatDay, formatPeriod } from '../story/format.ts';
 import type { Chapter, TimelineEvent } from '../story/types.ts';
 import { crispOffset, storyAxis } from './axis.ts';
 import { emit } from './events.ts';

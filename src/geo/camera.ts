@@ -3,9 +3,8 @@
  * features into the map's free area. Pure Web Mercator arithmetic (512 px tiles, as MapLibre), so
  * the decision is testable without a map; the map view only flies to the result.
  */
-import { bbox as turfBbox, featureCollection } from '@turf/turf';
-import type { Feature, Geometry } from 'geojson';
 import type { BBox, Camera, ChapterView, StoryFeature } from '../story/types.ts';
+import { boxAround } from './shape.ts';
 
 const TILE_SIZE = 512;
 
@@ -48,14 +47,6 @@ export function lonFromMercatorX(x: number): number {
 export function latFromMercatorY(y: number): number {
   const n = Math.PI - 2 * Math.PI * y;
   return (180 / Math.PI) * Math.atan(Math.sinh(n));
-}
-
-/** `featuresBBox(features)` returns the [west, south, east, north] box around all of them. */
-export function featuresBBox(features: readonly StoryFeature[]): BBox | null {
-  if (features.length === 0) return null;
-  const [w, s, e, n] = turfBbox(featureCollection<Geometry>([...features] as Feature<Geometry>[]));
-  if (![w, s, e, n].every(Number.isFinite)) return null;
-  return [w!, s!, e!, n!];
 }
 
 /**
@@ -117,7 +108,7 @@ export function cameraForView(
 ): Camera | null {
   if (view.camera) return view.camera;
   const features = view.focus.map(lookup).filter((f): f is StoryFeature => f !== undefined);
-  const box = featuresBBox(features);
+  const box = boxAround(features);
   if (!box) return null;
   const labels = features
     .filter((f) => f.geometry.type === 'Point')

@@ -1,29 +1,11 @@
 /**
- * Distances and directions for captions. Geometry is turf's; this file only words it.
+ * Distances and directions, as numbers: geometry is turf's. Words for them are format.ts's.
  */
 import { bearing as turfBearing, distance as turfDistance, length as turfLength } from '@turf/turf';
 import type { LineString, MultiLineString } from 'geojson';
 import type { LngLat } from '../story/types.ts';
 
 const COMPASS = ['N', 'NNE', 'NE', 'ENE', 'E', 'ESE', 'SE', 'SSE', 'S', 'SSW', 'SW', 'WSW', 'W', 'WNW', 'NW', 'NNW'];
-const COMPASS_WORDS: Record<string, string> = {
-  N: 'north',
-  E: 'east',
-  S: 'south',
-  W: 'west',
-  NE: 'northeast',
-  SE: 'southeast',
-  SW: 'southwest',
-  NW: 'northwest',
-  NNE: 'north-northeast',
-  ENE: 'east-northeast',
-  ESE: 'east-southeast',
-  SSE: 'south-southeast',
-  SSW: 'south-southwest',
-  WSW: 'west-southwest',
-  WNW: 'west-northwest',
-  NNW: 'north-northwest',
-};
 
 export interface Measure {
   /** Great-circle distance in kilometres (turf's haversine, mean Earth radius). */
@@ -47,11 +29,6 @@ export function compassPoint(degrees: number): string {
   return COMPASS[index]!;
 }
 
-/** `compassWord(113)` returns `'east-southeast'`. */
-export function compassWord(degrees: number): string {
-  return COMPASS_WORDS[compassPoint(degrees)]!;
-}
-
 /**
  * `roundDistance(44.8)` returns `45`: whole units below 1,000, then to the nearest ten, as a
  * reader would say it. Tiny distances keep one decimal.
@@ -62,27 +39,7 @@ export function roundDistance(value: number): number {
   return Math.round(value / 10) * 10;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** One number format per locale: making one is slow (the first can take tens of milliseconds). */
-function numberFormat(locale: string): Intl.NumberFormat {
-  let f = numberFormats.get(locale);
-  if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(locale)));
-  return f;
-}
-
-/** `formatDistance(44.8, 27.8)` returns `'45 km (28 mi)'`. */
-export function formatDistance(km: number, miles: number, locale = 'en'): string {
-  const f = numberFormat(locale);
-  return `${f.format(roundDistance(km))} km (${f.format(roundDistance(miles))} mi)`;
-}
-
 /** `lineLength(line)` is the length of a line along the Earth's surface, in kilometres. */
 export function lineLength(geometry: LineString | MultiLineString): number {
   return turfLength({ type: 'Feature', properties: {}, geometry }, { units: 'kilometers' });
-}
-
-/** `formatKm(3047)` returns `'3,050 km'`, rounded as `roundDistance` does. */
-export function formatKm(km: number, locale = 'en'): string {
-  return `${numberFormat(locale).format(roundDistance(km))} km`;
 }

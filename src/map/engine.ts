@@ -14,7 +14,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import basemapUrl from '../../data/basemap/americas.json?url';
-import type { Camera, ChapterView, Story } from '../story/types.ts';
+import { routeCaption } from '../story/format.ts';
+import type { Camera, ChapterView, RouteFeature, Story } from '../story/types.ts';
 import type { Palette } from './palette.ts';
 import { type BasemapGeoJSON, chapterLayers, overlayLayers, PLACE_LAYERS, sdfCircle, storyStyle } from './style.ts';
 
@@ -79,9 +80,18 @@ export interface MapOptions {
 export async function createMap(options: MapOptions): Promise<MapLibreMap> {
   const { container, story, camera, palette } = options;
   const base = await loadBasemap();
+  // The text drawn along each route, in the story's language.
+  const routes: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: story.routes.features.map((r) => ({
+      ...r,
+      properties: { ...r.properties, caption: routeCaption(r as RouteFeature, story.lang) },
+    })),
+  };
+  const data = { places: story.places, routes, areas: story.areas };
   const map = new MapLibreMap({
     container,
-    style: storyStyle(base, story, { regular, regularExt, bold, italic }, palette),
+    style: storyStyle(base, data, { regular, regularExt, bold, italic }, palette),
     center: camera.center,
     zoom: camera.zoom,
     bearing: camera.bearing,

@@ -1,9 +1,9 @@
 /**
- * The pure parts of preview mode (`?edit`): the camera as a snippet to paste into a chapter, which
- * layer a dropped GeoJSON file belongs to, a one-line count of issues.
+ * The pure parts of preview mode (`?edit`): the camera as a snippet to paste into a chapter, and
+ * which layer a dropped GeoJSON file belongs to. (The count of issues is format.ts's `issueCount`.)
  */
-import type { Issue } from './issues.ts';
-import { LAYER_GEOMETRIES, type LayerName } from './geojson.ts';
+import { LAYER_GEOMETRIES } from './geojson.ts';
+import { LAYERS, type Layer } from './types.ts';
 
 export interface CameraState {
   center: [number, number];
@@ -27,25 +27,14 @@ export function cameraSnippet({ center, zoom, bearing = 0, pitch = 0 }: CameraSt
 }
 
 /** `layerOf(collection)` is the layer whose geometry most of the collection's features have (places by default). */
-export function layerOf(collection: unknown): LayerName {
+export function layerOf(collection: unknown): Layer {
   const features = (collection as { features?: unknown } | null)?.features;
-  const counts: Record<LayerName, number> = { places: 0, routes: 0, areas: 0 };
+  const counts: Record<Layer, number> = { places: 0, routes: 0, areas: 0 };
   if (Array.isArray(features)) {
     for (const f of features) {
       const type = (f as { geometry?: { type?: unknown } } | null)?.geometry?.type;
-      for (const layer of Object.keys(LAYER_GEOMETRIES) as LayerName[]) {
-        if (LAYER_GEOMETRIES[layer].includes(String(type))) counts[layer]++;
-      }
+      for (const layer of LAYERS) if (LAYER_GEOMETRIES[layer].includes(String(type))) counts[layer]++;
     }
   }
-  return (Object.keys(counts) as LayerName[]).reduce((a, b) => (counts[b] > counts[a] ? b : a), 'places');
-}
-
-/** `issueCount(issues)` is e.g. `2 errors, 1 warning`, or `no issues`. */
-export function issueCount(issues: readonly Issue[]): string {
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const warnings = issues.length - errors;
-  if (issues.length === 0) return 'no issues';
-  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
-  return [errors ? n(errors, 'error') : '', warnings ? n(warnings, 'warning') : ''].filter(Boolean).join(', ');
+  return LAYERS.reduce<Layer>((a, b) => (counts[b] > counts[a] ? b : a), 'places');
 }

@@ -1,32 +1,22 @@
 /**
  * GeoJSON checks, after RFC 7946: the members a FeatureCollection, a Feature and each geometry must
  * have; positions of two or three finite numbers within longitude and latitude ranges; lines of two
- * positions or more; linear rings of four or more, closed. Warnings, not errors, for what the RFC
- * only recommends (the right-hand rule for rings, at most 6 decimals) and for a point that looks
- * like its longitude and latitude were swapped.
+ * positions or more; linear rings of four or more, closed. Then what the story needs of each file
+ * alone: the geometry its layer draws, and an id for every feature. Warnings, not errors, for what
+ * the RFC only recommends (the right-hand rule for rings, at most 6 decimals) and for a point that
+ * looks like its longitude and latitude were swapped.
  */
-import { bbox as turfBbox, booleanClockwise } from '@turf/turf';
-import type { BBox } from './types.ts';
+import { boxAround, isClockwise } from '../geo/shape.ts';
+import type { BBox, Layer } from './types.ts';
 import type { Issue } from './issues.ts';
-
-export type LayerName = 'places' | 'routes' | 'areas';
+import { featureId } from './rules.ts';
 
 /** The geometry types each layer draws. */
-export const LAYER_GEOMETRIES: Record<LayerName, readonly string[]> = {
+export const LAYER_GEOMETRIES: Record<Layer, readonly string[]> = {
   places: ['Point'],
   routes: ['LineString', 'MultiLineString'],
   areas: ['Polygon', 'MultiPolygon'],
 };
-
-const GEOMETRY_TYPES = [
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-  'GeometryCollection',
-];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -72,16 +62,6 @@ function depth(value: unknown): number {
   }
   return d;
 }
-
-/** The array depth each geometry type's coordinates have. */
-const DEPTH: Record<string, number> = {
-  Point: 1,
-  MultiPoint: 2,
-  LineString: 2,
-  MultiLineString: 3,
-  Polygon: 3,
-  MultiPolygon: 4,
-};
 
 function position(c: Check, value: unknown, path: string): value is number[] {
   if (!Array.isArray(value) || value.length < 2 || !value.every((n) => typeof n === 'number' && Number.isFinite(n))) {
@@ -171,7 +151,7 @@ function ring(c: Check, value: unknown, path: string, exterior: boolean): void {
     });
     return;
   }
-  const clockwise = booleanClockwise(value as [number, number][]);
+  const clockwise = isClockwise(value);
   if (exterior === clockwise) {
     c.issues.push({
       severity: 'warning',
@@ -192,8 +172,30 @@ function polygon(c: Check, value: unknown, path: string): void {
     });
     return;
   }
-  value.forEach((r, i) => ring(c, r, `${path}[${i}]`, i === 0));
+  for (const [i, r] of value.entries()) ring(c, r, `${path}[${i}]`, i === 0);
 }
+
+/** A list of parts (lines, polygons), each checked by `part`. */
+function parts(c: Check, cs: unknown, at: string, type: string, part: (v: unknown, p: string) => void): void {
+  if (!Array.isArray(cs))
+    c.issues.push({ severity: 'error', file: c.file, path: at, message: `a ${type} has a list of coordinates` });
+  else for (const [i, v] of cs.entries()) part(v, `${at}[${i}]`);
+}
+
+/** Each geometry type with coordinates: how deep its arrays nest, and how they are checked. */
+const COORDINATES: Record<string, { depth: number; check: (c: Check, cs: unknown, at: string) => void }> = {
+  Point: { depth: 1, check: (c, cs, at) => void position(c, cs, at) },
+  MultiPoint: { depth: 2, check: (c, cs, at) => void positions(c, cs, at, 0, 'a MultiPoint') },
+  LineString: { depth: 2, check: (c, cs, at) => void positions(c, cs, at, 2, 'a line') },
+  MultiLineString: {
+    depth: 3,
+    check: (c, cs, at) => parts(c, cs, at, 'MultiLineString', (v, p) => positions(c, v, p, 2, 'a line')),
+  },
+  Polygon: { depth: 3, check: (c, cs, at) => polygon(c, cs, at) },
+  MultiPolygon: { depth: 4, check: (c, cs, at) => parts(c, cs, at, 'MultiPolygon', (v, p) => polygon(c, v, p)) },
+};
+
+const GEOMETRY_TYPES = [...Object.keys(COORDINATES), 'GeometryCollection'];
 
 function geometry(c: Check, g: unknown, path: string): void {
   if (!isObj(g)) {
@@ -222,7 +224,7 @@ function geometry(c: Check, g: unknown, path: string): void {
         path: `${path}.geometries`,
         message: 'a GeometryCollection needs a "geometries" list',
       });
-    else g.geometries.forEach((x, i) => geometry(c, x, `${path}.geometries[${i}]`));
+    else for (const [i, x] of g.geometries.entries()) geometry(c, x, `${path}.geometries[${i}]`);
     return;
   }
   const at = `${path}.coordinates`;
@@ -231,8 +233,8 @@ function geometry(c: Check, g: unknown, path: string): void {
     return;
   }
   const cs = g.coordinates;
+  const { depth: wanted, check } = COORDINATES[g.type]!;
   // One message for a whole geometry written with a bracket level too many or too few.
-  const wanted = DEPTH[g.type]!;
   const got = depth(cs);
   if (Array.isArray(cs) && cs.length > 0 && got !== wanted) {
     c.issues.push({
@@ -252,31 +254,7 @@ function geometry(c: Check, g: unknown, path: string): void {
     });
     return;
   }
-  const each = (fn: (v: unknown, p: string) => void) => {
-    if (!Array.isArray(cs))
-      c.issues.push({ severity: 'error', file: c.file, path: at, message: `a ${g.type} has a list of coordinates` });
-    else cs.forEach((v, i) => fn(v, `${at}[${i}]`));
-  };
-  switch (g.type) {
-    case 'Point':
-      position(c, cs, at);
-      break;
-    case 'MultiPoint':
-      positions(c, cs, at, 0, 'a MultiPoint');
-      break;
-    case 'LineString':
-      positions(c, cs, at, 2, 'a line');
-      break;
-    case 'MultiLineString':
-      each((v, p) => positions(c, v, p, 2, 'a line'));
-      break;
-    case 'Polygon':
-      polygon(c, cs, at);
-      break;
-    case 'MultiPolygon':
-      each((v, p) => polygon(c, v, p));
-      break;
-  }
+  check(c, cs, at);
 }
 
 /**
@@ -285,7 +263,7 @@ function geometry(c: Check, g: unknown, path: string): void {
  * feature's properties (with the path to prefix).
  */
 export function collectionIssues(
-  layer: LayerName,
+  layer: Layer,
   value: unknown,
   file: string,
   area: (feature: unknown) => BBox | null,
@@ -311,6 +289,9 @@ export function collectionIssues(
     });
     return c.issues;
   }
+  // Missing ids are listed after the file's other issues (the order files given inline keep: they
+  // have no line numbers to be sorted by).
+  const withoutId: Issue[] = [];
   value.features.forEach((f: unknown, i: number) => {
     const path = `features[${i}]`;
     c.precisionWarned = false;
@@ -354,7 +335,8 @@ export function collectionIssues(
     const before = c.issues.length;
     geometry(c, f.geometry, `${path}.geometry`);
     const g = f.geometry as Obj;
-    if (c.issues.length === before && typeof g.type === 'string' && !LAYER_GEOMETRIES[layer].includes(g.type)) {
+    const clean = c.issues.length === before;
+    if (typeof g.type === 'string' && GEOMETRY_TYPES.includes(g.type) && !LAYER_GEOMETRIES[layer].includes(g.type)) {
       c.issues.push({
         severity: 'error',
         file,
@@ -362,12 +344,21 @@ export function collectionIssues(
         message: `the ${layer} layer draws ${LAYER_GEOMETRIES[layer].join(' or ')}s, not a ${g.type}`,
       });
     }
-    if (c.issues.length === before && g.type === 'Point') {
+    if (clean && g.type === 'Point') {
       const box = area(f);
       if (box) swapped(c, g.coordinates as number[], `${path}.geometry.coordinates`, box);
     }
+    // Chapters name features by id; a feature the map could draw but nothing can name is left off.
+    if (f.type === 'Feature' && isObj(f.geometry) && featureId(f.id) === null) {
+      withoutId.push({
+        severity: 'error',
+        file,
+        path: `${path}.id`,
+        message: 'this feature has no "id": give it a unique string id so chapters can name it',
+      });
+    }
   });
-  return c.issues;
+  return [...c.issues, ...withoutId];
 }
 
 function swapped(c: Check, [lon, lat]: number[], path: string, area: BBox): void {
@@ -391,12 +382,5 @@ export function storyArea(collections: readonly unknown[], except?: unknown): BB
     .flatMap((fc) => (isObj(fc) && Array.isArray(fc.features) ? fc.features : []))
     .filter((f): f is Obj => isObj(f) && f !== except && usable(f.geometry));
   const framing = features.filter((f) => (f.geometry as Obj).type !== 'Point');
-  const chosen = framing.length ? framing : features.length >= 2 ? features : [];
-  if (chosen.length === 0) return null;
-  try {
-    const box = turfBbox({ type: 'FeatureCollection', features: chosen } as never) as number[];
-    return box.every(Number.isFinite) ? (box as BBox) : null;
-  } catch {
-    return null;
-  }
+  return boxAround(framing.length ? framing : features.length >= 2 ? features : []);
 }

@@ -1,38 +1,46 @@
 /**
- * Fetch a story and the GeoJSON it names, parse, normalise. Never throws: a file that cannot be
- * loaded is reported as missing (with the URL tried), a file that does not parse is reported with
- * the line and column of the mistake, and the story is built from whatever did load.
+ * Fetch a story and the GeoJSON it names, parse, normalise, check. Never throws for the editor's
+ * mistakes: a file that cannot be loaded is reported as missing (with the URL tried), a file that
+ * does not parse is reported with the line and column of the mistake, and the story is built from
+ * whatever did load. A load can be cancelled (`signal`): it then rejects with the signal's reason.
  */
 import type { Issue } from './issues.ts';
 import { safeDecode } from './url.ts';
 import { normalizeStory, type StoryData, type StoryFiles } from './normalize.ts';
-import type { Story } from './types.ts';
+import { LAYERS, type Layer, type Story } from './types.ts';
 
-export interface LoadResult {
-  story: Story;
-  issues: Issue[];
-  /** The story file's text as loaded; null when it could not be loaded (or was given as an object). */
-  text: string | null;
-  /** True when the story file itself could not be loaded or parsed: `story` is then empty. */
-  failed: boolean;
-  /** The URLs of the files read (the story file, then its GeoJSON), for watching them while editing. */
-  urls: string[];
-  /** Every file read, the story file first, with its text as loaded (null when it could not be). */
-  files: LoadedFile[];
-}
-
+/** A file a load read, with its text exactly as loaded (null when it could not be loaded). */
 export interface LoadedFile {
   url: string;
   text: string | null;
 }
 
-type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
+export interface LoadResult {
+  story: Story;
+  issues: Issue[];
+  /** The story file's text as parsed; null when it could not be loaded or parsed (or was given as an object). */
+  text: string | null;
+  /** True when the story file itself could not be loaded or parsed: `story` is then empty. */
+  failed: boolean;
+  /**
+   * Every file the load read: the story file first, then its GeoJSON (places, routes, areas), each
+   * with its text as loaded (a file with a syntax error has its text; a missing one has null). The
+   * editor watches them, and compares what it polls with these texts.
+   */
+  files: readonly LoadedFile[];
+}
+
+/** Fetches a URL; `init.signal` aborts it (a fetch that ignores it still cannot hold a cancelled load). */
+type Fetch = (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
 
 export interface LoadOptions {
-  /** Aborts the load: every fetch stops, and the load rejects with the signal's reason. */
-  signal?: AbortSignal;
   /** How files are fetched (the checker passes one that reads the disk). */
   fetch?: Fetch;
+  /**
+   * Cancels the load: every fetch gets it, and once it aborts the load rejects with its reason (an
+   * AbortError) instead of resolving; `onStory` is not called after that.
+   */
+  signal?: AbortSignal;
   /** File names in messages are relative to this URL (default: the page; the checker: the working directory). */
   names?: string;
   /**
@@ -57,6 +65,29 @@ export function displayName(url: URL, base: string = globalThis.location?.href ?
   return safeDecode(url.pathname.replace(/^\//, ''));
 }
 
+/**
+ * `until(promise, signal)` settles as `promise` does, or rejects with the signal's reason as soon as
+ * the signal aborts (at once when it already has).
+ */
+function until<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
+}
+
 interface Fetched {
   file: string;
   /** True when the file was read and parsed (its value may still be anything, even null). */
@@ -68,12 +99,14 @@ interface Fetched {
 
 async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<Fetched> {
   const file = displayName(url, options.names);
+  const { signal } = options;
   const fetchFn = options.fetch ?? fetch;
   let response: Response;
   try {
-    response = await fetchFn(url.href, options.signal ? { signal: options.signal } : undefined);
+    response = await until(fetchFn(url.href, { signal }), signal);
   } catch (error) {
-    if (options.signal?.aborted) throw options.signal.reason;
+    // Cancelled is not missing: the load stops, with nothing to report.
+    if (signal?.aborted) throw signal.reason;
     return {
       file,
       ok: false,
@@ -121,7 +154,7 @@ async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<
       ],
     };
   }
-  const text = await response.text();
+  const text = await until(response.text(), signal);
   if (
     /^\s*<(!doctype|html)/i.test(text) ||
     (/^\s*</.test(text) && /html/i.test(response.headers.get('content-type') ?? ''))
@@ -145,7 +178,7 @@ async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<
   try {
     return { file, ok: true, value: JSON.parse(text), text, issues: [] };
   } catch {
-    const { syntaxIssues } = await import('./locate.ts');
+    const { syntaxIssues } = await until(import('./locate.ts'), signal);
     let found: Issue[] = [];
     try {
       found = syntaxIssues(text, file);
@@ -163,9 +196,9 @@ async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<
 }
 
 /** Adds line numbers to the issues of each file whose text we have (each file is parsed once). */
-async function withLines(issues: Issue[], texts: Map<string, string>): Promise<Issue[]> {
+async function withLines(issues: Issue[], texts: Map<string, string>, signal?: AbortSignal): Promise<Issue[]> {
   if (!issues.some((i) => i.line === undefined && texts.has(i.file))) return issues;
-  const { locate } = await import('./locate.ts');
+  const { locate } = await until(import('./locate.ts'), signal);
   const located = new Map<string, Issue[]>();
   for (const [file, text] of texts) {
     const own = issues.filter((i) => i.file === file && i.line === undefined);
@@ -206,24 +239,6 @@ export function capIssues(issues: readonly Issue[]): Issue[] {
   return out;
 }
 
-const LAYERS = ['places', 'routes', 'areas'] as const;
-
-/**
- * `mergeIssues(checked, normalized)` keeps the checker's issue where both found the same mistake:
- * normalize.ts reports what it had to leave out, the checker says exactly why.
- */
-export function mergeIssues(checked: readonly Issue[], normalized: readonly Issue[]): Issue[] {
-  const covers = (a: Issue, b: Issue) =>
-    a.file === b.file &&
-    (a.path === b.path || (b.path !== '' && (a.path.startsWith(`${b.path}.`) || a.path.startsWith(`${b.path}[`))));
-  // A file that is wrong as a whole (not an object at all) gets that one issue.
-  const whole = new Set(checked.filter((c) => c.severity === 'error' && c.path === '').map((c) => c.file));
-  return [
-    ...checked,
-    ...normalized.filter((n) => !whole.has(n.file) && !checked.some((c) => c.severity === 'error' && covers(c, n))),
-  ];
-}
-
 /** Issues in the order an editor reads them: file by file (the story first), then by line. */
 function byPlace(issues: Issue[], files: readonly string[]): Issue[] {
   const rank = (f: string) => files.indexOf(f) + 1 || files.length + 1;
@@ -242,6 +257,8 @@ function byPlace(issues: Issue[], files: readonly string[]): Issue[] {
 /**
  * `loadStoryData(input, base, storyFile, options, storyText)` loads the GeoJSON files a parsed
  * story names, relative to `base` (the story file's URL), normalises the whole and checks it.
+ * The issues are the fetches', then the checker's (one file at a time), then normalize's (between
+ * files), listed file by file and line by line.
  */
 export async function loadStoryData(
   input: unknown,
@@ -250,11 +267,12 @@ export async function loadStoryData(
   options: LoadOptions = {},
   storyText: string | null = null,
 ): Promise<LoadResult> {
+  const { signal } = options;
+  signal?.throwIfAborted();
   const data: StoryData = {};
   const files: StoryFiles = { story: storyFile };
-  const sizes: Partial<Record<(typeof LAYERS)[number], number>> = {};
-  const urls: string[] = [];
-  const loaded: LoadedFile[] = [];
+  const sizes: Partial<Record<Layer, number>> = {};
+  const read: Partial<Record<Layer, LoadedFile>> = {};
   const issues: Issue[] = [];
   const texts = new Map<string, string>();
   if (storyText !== null) texts.set(storyFile, storyText);
@@ -277,9 +295,8 @@ export async function loadStoryData(
         return;
       }
       const url = new URL(ref, base);
-      urls.push(url.href);
       const fetched = await fetchJson(url, options, `${layer} file`);
-      loaded.push({ url: url.href, text: fetched.text });
+      read[layer] = { url: url.href, text: fetched.text };
       files[layer] = fetched.file;
       // A file that could not be read is null to normalize (its ids are unknown, not missing).
       data[layer] = fetched.ok ? (fetched.value ?? 'null') : null;
@@ -288,13 +305,15 @@ export async function loadStoryData(
       if (fetched.text !== null) texts.set(fetched.file, fetched.text);
     }),
   );
+  const loaded = LAYERS.flatMap((layer) => read[layer] ?? []);
   const result = normalizeStory(input, data, files);
   if (options.onStory) {
-    const found = await withLines([...issues, ...result.issues], texts);
-    options.onStory({ story: result.story, issues: found, text: storyText, failed: false, urls, files: loaded });
+    const found = await withLines([...issues, ...result.issues], texts, signal);
+    signal?.throwIfAborted();
+    options.onStory({ story: result.story, issues: found, text: storyText, failed: false, files: loaded });
   }
-  await options.checksAfter?.();
-  const { validateStory } = await import('./validate.ts');
+  await until(Promise.resolve(options.checksAfter?.()), signal);
+  const { validateStory } = await until(import('./validate.ts'), signal);
   const layers: Parameters<typeof validateStory>[0]['layers'] = {};
   for (const layer of LAYERS) {
     if (data[layer] !== undefined && data[layer] !== null && files[layer])
@@ -314,43 +333,35 @@ export async function loadStoryData(
       },
     ];
   }
-  const { duplicateKeys } = texts.size ? await import('./locate.ts') : { duplicateKeys: () => [] as Issue[] };
+  const { duplicateKeys } = texts.size
+    ? await until(import('./locate.ts'), signal)
+    : { duplicateKeys: () => [] as Issue[] };
   const duplicates = [...texts].flatMap(([file, text]) => duplicateKeys(text, file));
-  const all = await withLines([...issues, ...duplicates, ...mergeIssues(checked, result.issues)], texts);
+  const all = await withLines([...issues, ...duplicates, ...checked, ...result.issues], texts, signal);
+  signal?.throwIfAborted();
   return {
     story: result.story,
     issues: capIssues(byPlace(all, [storyFile, ...LAYERS.map((l) => files[l] ?? '')])),
     text: storyText,
     failed: false,
-    urls,
     files: loaded,
   };
 }
 
 /** `loadStory(url, options)` fetches a story file and everything it names. */
 export async function loadStory(url: string | URL, options: LoadOptions = {}): Promise<LoadResult> {
+  options.signal?.throwIfAborted();
   const resolved = new URL(url, globalThis.location?.href);
   const fetched = await fetchJson(resolved, options, 'story file');
+  const story: LoadedFile = { url: resolved.href, text: fetched.text };
   if (!fetched.ok) {
     const empty = normalizeStory({}, {}, { story: fetched.file });
-    return {
-      story: empty.story,
-      issues: fetched.issues,
-      text: null,
-      failed: true,
-      urls: [resolved.href],
-      files: [{ url: resolved.href, text: fetched.text }],
-    };
+    return { story: empty.story, issues: fetched.issues, text: null, failed: true, files: [story] };
   }
-  const own = { url: resolved.href, text: fetched.text };
   const onStory = options.onStory;
-  const withStoryUrl = onStory
-    ? {
-        ...options,
-        onStory: (early: LoadResult) =>
-          onStory({ ...early, urls: [resolved.href, ...early.urls], files: [own, ...early.files] }),
-      }
+  const withStoryFile = onStory
+    ? { ...options, onStory: (early: LoadResult) => onStory({ ...early, files: [story, ...early.files] }) }
     : options;
-  const result = await loadStoryData(fetched.value, resolved, fetched.file, withStoryUrl, fetched.text);
-  return { ...result, urls: [resolved.href, ...result.urls], files: [own, ...result.files] };
+  const result = await loadStoryData(fetched.value, resolved, fetched.file, withStoryFile, fetched.text);
+  return { ...result, files: [story, ...result.files] };
 }

@@ -1,16 +1,9 @@
 /**
- * Line and column numbers for editor mistakes. Loaded only when there is something to report, so
- * a valid story never pays for it.
+ * Line and column numbers for editor mistakes, as jsonc-parser counts them while it reads the text
+ * (1-based here; "\n", "\r\n" and a lone "\r" each end a line). Loaded only when there is
+ * something to report, so a valid story never pays for it.
  */
-import {
-  findNodeAtLocation,
-  parse,
-  parseTree,
-  printParseErrorCode,
-  visit,
-  type JSONPath,
-  type ParseError,
-} from 'jsonc-parser';
+import { printParseErrorCode, visit, type JSONPath } from 'jsonc-parser';
 import { formatPath, type Issue } from './issues.ts';
 
 const SYNTAX_HELP: Record<string, string> = {
@@ -29,44 +22,29 @@ const SYNTAX_HELP: Record<string, string> = {
   InvalidCharacter: 'a control character (such as a tab or line break) inside a string',
 };
 
-/** The offsets where each line of a text starts, for `lineColumn` in O(log n). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** `lineColumn(text, offset)` returns the 1-based line and column of a character offset. */
-export function lineColumn(
-  text: string,
-  offset: number,
-  starts: readonly number[] = lineStarts(text),
-): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
-}
+/** Where something starts in a text: jsonc-parser's 0-based line and character, made 1-based. */
+const at = (line: number, character: number) => ({ line: line + 1, column: character + 1 });
 
 /** `syntaxIssues(text, file)` returns every JSON syntax error in the text, with where it is. */
 export function syntaxIssues(text: string, file: string): Issue[] {
-  const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const starts = lineStarts(text);
-  return errors.map((e) => {
-    const code = printParseErrorCode(e.error);
-    return {
-      severity: 'error' as const,
-      file,
-      path: '',
-      message: `JSON syntax: ${SYNTAX_HELP[code] ?? code}`,
-      ...lineColumn(text, e.offset, starts),
-    };
-  });
+  const issues: Issue[] = [];
+  visit(
+    text,
+    {
+      onError: (error, _offset, _length, line, character) => {
+        const code = printParseErrorCode(error);
+        issues.push({
+          severity: 'error',
+          file,
+          path: '',
+          message: `JSON syntax: ${SYNTAX_HELP[code] ?? code}`,
+          ...at(line, character),
+        });
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  return issues;
 }
 
 /**
@@ -76,21 +54,19 @@ export function syntaxIssues(text: string, file: string): Issue[] {
 export function duplicateKeys(text: string, file: string): Issue[] {
   const issues: Issue[] = [];
   const stack: Set<string>[] = [];
-  const starts = lineStarts(text);
   visit(text, {
     onObjectBegin: () => void stack.push(new Set()),
     onObjectEnd: () => void stack.pop(),
-    onObjectProperty: (name, offset, _length, _line, _column, pathSupplier) => {
+    onObjectProperty: (name, _offset, _length, line, character, pathSupplier) => {
       const seen = stack.at(-1);
       if (!seen) return;
       if (seen.has(name)) {
-        const path = formatPath([...pathSupplier(), name]);
         issues.push({
           severity: 'error',
           file,
-          path,
+          path: formatPath([...pathSupplier(), name]),
           message: `"${name}" is written twice in this object: only the last one counts, the first is lost`,
-          ...lineColumn(text, offset, starts),
+          ...at(line, character),
         });
       }
       seen.add(name);
@@ -106,25 +82,96 @@ export function parsePath(path: string): JSONPath {
   return out;
 }
 
+type Spot = { line: number; column: number };
+
+/** A path the issues name, as a tree of their keys, with where the text has each step. */
+interface Step {
+  next: Map<string | number, Step>;
+  /** Where the field's name is, for a member of an object. */
+  name?: Spot;
+  /** Where the value starts. */
+  value?: Spot;
+  /** Set once the text has this step: an object with the same field twice counts the first. */
+  seen?: boolean;
+}
+
+/** One object or array being read: its step in the tree (null outside it) and what comes next in it. */
+interface Frame {
+  step: Step | null;
+  index: number;
+  member: Step | null;
+}
+
 /**
  * `locate(text, issues)` adds line and column to issues about this text, pointing at the field
- * their path names (or its nearest existing parent, for a missing field).
+ * their path names (or its nearest existing parent, for a missing field). One pass over the text,
+ * which skips every object and array no issue is about.
  */
 export function locate(text: string, issues: readonly Issue[]): Issue[] {
-  const root = parseTree(text);
-  if (!root) return [...issues];
-  const starts = lineStarts(text);
-  return issues.map((issue) => {
-    if (issue.line !== undefined) return issue;
-    const path = parsePath(issue.path);
-    for (let n = path.length; n >= 0; n--) {
-      const node = findNodeAtLocation(root, path.slice(0, n));
-      if (node) {
-        // Point at the field name when there is one, as editors read "the field on line N".
-        const at = node.parent?.type === 'property' && n === path.length ? node.parent.offset : node.offset;
-        return { ...issue, ...lineColumn(text, at, starts) };
-      }
+  const root: Step = { next: new Map() };
+  const paths = issues.map((issue) => (issue.line === undefined ? parsePath(issue.path) : null));
+  for (const path of paths) {
+    let step = root;
+    for (const key of path ?? []) {
+      const child = step.next.get(key) ?? { next: new Map() };
+      step.next.set(key, child);
+      step = child;
     }
-    return issue;
+  }
+  const stack: Frame[] = [];
+  /** The step of the value starting here (null when no issue is about it), with where it starts. */
+  const enter = (line: number, character: number): Step | null => {
+    const frame = stack.at(-1);
+    let step: Step | null;
+    if (!frame) {
+      step = root.seen ? null : root;
+      root.seen = true;
+    } else if (frame.member !== null || frame.index < 0) {
+      step = frame.member;
+      frame.member = null;
+    } else {
+      step = frame.step?.next.get(frame.index++) ?? null;
+    }
+    if (step) step.value ??= at(line, character);
+    return step;
+  };
+  const begin = (isArray: boolean) => (_offset: number, _length: number, line: number, character: number) => {
+    const step = enter(line, character);
+    stack.push({ step, index: isArray ? 0 : -1, member: null });
+    // false: jsonc-parser skips what is inside (until the matching end).
+    return step !== null && step.next.size > 0;
+  };
+  visit(text, {
+    onObjectBegin: begin(false),
+    onArrayBegin: begin(true),
+    onObjectEnd: () => void stack.pop(),
+    onArrayEnd: () => void stack.pop(),
+    onObjectProperty: (name, _offset, _length, line, character) => {
+      const frame = stack.at(-1);
+      if (!frame) return;
+      let member = frame.step?.next.get(name) ?? null;
+      if (member?.seen) member = null;
+      if (member) {
+        member.seen = true;
+        member.name = at(line, character);
+      }
+      frame.member = member;
+    },
+    onLiteralValue: (_value, _offset, _length, line, character) => void enter(line, character),
+  });
+  return issues.map((issue, i) => {
+    const path = paths[i];
+    if (!path) return issue;
+    // The deepest step of the path the text has; the field's name when it is the whole path.
+    const steps: Step[] = [root];
+    for (const key of path) {
+      const step = steps.at(-1)!.next.get(key)!;
+      if (!step.value) break;
+      steps.push(step);
+    }
+    const last = steps.at(-1)!;
+    if (!last.value) return issue;
+    const spot = steps.length === path.length + 1 && last.name ? last.name : last.value;
+    return { ...issue, ...spot };
   });
 }

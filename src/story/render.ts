@@ -4,41 +4,8 @@
  * through Lit's escaping; nothing is inserted as HTML.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { compassWord, formatDistance } from '../geo/measure.ts';
+import { chapterKicker, compassWord, describeView, formatDay, formatDistance } from './format.ts';
 import type { Block, Chapter, Source, Story } from './types.ts';
-
-/** One date format per language: making one is slow, and a story writes dozens of dates. */
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** `formatDay(date, lang)` returns e.g. `3 February 2025` for an English story. */
-export function formatDay(date: Date, lang = 'en'): string {
-  let f = dayFormats.get(lang);
-  if (!f)
-    dayFormats.set(
-      lang,
-      (f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      })),
-    );
-  return f.format(date);
-}
-
-/** `formatPeriod([from, to], lang)` is one day (`3 February 2025`) or a span (`1 June 2019 – 1 June 2024`). */
-export function formatPeriod([a, b]: readonly [Date, Date], lang = 'en'): string {
-  return +a === +b ? formatDay(a, lang) : `${formatDay(a, lang)} – ${formatDay(b, lang)}`;
-}
-
-/**
- * `chapterKicker(chapter, lang)` is the line above a chapter's title: the editor's kicker, or the
- * chapter's dates (`3 February 2025`, `1 June 2019 – 1 June 2024`).
- */
-export function chapterKicker(chapter: Chapter, lang = 'en'): string | null {
-  if (chapter.kicker) return chapter.kicker;
-  return chapter.period ? formatPeriod(chapter.period, lang) : null;
-}
 
 function sourceLink(s: Source): TemplateResult {
   const text = s.title ? `${s.name}, “${s.title}”` : s.name;
@@ -69,13 +36,17 @@ function blockTemplate(block: Block, lang: string): TemplateResult {
   }
 }
 
-export function chapterTemplate(chapter: Chapter, lang = 'en'): TemplateResult {
+/** `chapterTemplate(chapter, story)` is one chapter's section, in the story's language. */
+export function chapterTemplate(
+  chapter: Chapter,
+  { lang, features }: Pick<Story, 'lang' | 'features'>,
+): TemplateResult {
   const kicker = chapterKicker(chapter, lang);
   return html`<section class=${chapter.after ? 'sm-chapter sm-chapter--after' : 'sm-chapter'} id=${chapter.id} data-chapter=${chapter.id}>
     ${chapter.after ? html`<p class="sm-after-label">After the article</p>` : nothing}
     ${kicker ? html`<p class="sm-chapter-kicker">${kicker}</p>` : nothing}
     <h2 id=${`${chapter.id}--title`}><a class="sm-anchor" href=${`#${chapter.id}`}>${chapter.title}</a></h2>
-    <p class="sm-map-description">${chapter.view.description}</p>
+    <p class="sm-map-description">${describeView(chapter.view, features, lang)}</p>
     ${chapter.body.map((b) => blockTemplate(b, lang))}
     ${chapter.sources.length ? html`<p class="sm-sources">Sources: ${list(chapter.sources, sourceLink)}.</p>` : nothing}
   </section>`;
@@ -83,7 +54,7 @@ export function chapterTemplate(chapter: Chapter, lang = 'en'): TemplateResult {
 
 /**
  * The whole story text: a header (slotted above the map on phones) and an article of chapters.
- * `hash` fingerprints the story file it was rendered from (see hashText), for the page built at
+ * `hash` fingerprints the story file it was rendered from (fingerprint.ts), for the page built at
  * build time; the element re-renders the text when the file it loads has another fingerprint.
  */
 export function storyTemplate(story: Story, hash: string | null = null): TemplateResult {
@@ -99,6 +70,6 @@ export function storyTemplate(story: Story, hash: string | null = null): Templat
       }
     </header>
     <article class="sm-story" lang=${story.lang} data-story=${story.id} data-hash=${hash ?? nothing} data-story-part aria-label=${story.title}>
-      ${story.chapters.map((c) => chapterTemplate(c, story.lang))}
+      ${story.chapters.map((c) => chapterTemplate(c, story))}
     </article>`;
 }

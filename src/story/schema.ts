@@ -11,22 +11,15 @@
  */
 import { z } from 'zod';
 import { safeUrl } from './url.ts';
-import { isLanguageTag } from './lang.ts';
+import { CHAPTER_ID, DAY_PATTERN, isLanguageTag, parseDay } from './rules.ts';
 
 z.config({ jitless: true });
 
 /** A calendar day `YYYY-MM-DD` that exists (no 2025-02-30). */
 export const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'write dates as YYYY-MM-DD, like "2025-02-04"', abort: true })
-  .refine(
-    (v) => {
-      const [y, m, d] = v.split('-').map(Number) as [number, number, number];
-      const date = new Date(Date.UTC(y, m - 1, d));
-      return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-    },
-    { error: (issue) => `"${String(issue.input)}" is not a day of the calendar` },
-  )
+  .regex(DAY_PATTERN, { error: 'write dates as YYYY-MM-DD, like "2025-02-04"', abort: true })
+  .refine((v) => parseDay(v) !== null, { error: (issue) => `"${String(issue.input)}" is not a day of the calendar` })
   .meta({ description: 'A calendar day, YYYY-MM-DD.', examples: ['2025-02-04'] });
 
 const text = (description: string, examples?: string[]) =>
@@ -161,7 +154,7 @@ export const ChapterSchema = z
   .strictObject({
     id: z
       .string()
-      .regex(/^[A-Za-z][\w-]*$/, {
+      .regex(CHAPTER_ID, {
         error: 'start with a letter and use only letters, digits, "-" and "_" (it is used in links like #cecot)',
       })
       .meta({ description: 'A unique name for the chapter, used in links (#id) and by events.', examples: ['cecot'] }),
@@ -300,3 +293,19 @@ export const AreaPropertiesSchema = z.looseObject({
   source: z.string().optional(),
   note: z.string().optional(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// The types of what editors write, derived from the schemas (types.ts re-exports them, so the
+// model's modules never import zod).
+
+export type StoryInput = z.input<typeof StorySchema>;
+export type ChapterInput = z.input<typeof ChapterSchema>;
+export type ChapterMapInput = z.input<typeof ChapterMapSchema>;
+export type BlockInput = z.input<typeof BlockSchema>;
+export type EventInput = z.input<typeof EventSchema>;
+export type SourceInput = z.input<typeof SourceSchema>;
+export type CameraInput = z.input<typeof CameraSchema>;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+export type PlaceProperties = z.input<typeof PlacePropertiesSchema>;
+export type RouteProperties = z.input<typeof RoutePropertiesSchema>;
+export type AreaProperties = z.input<typeof AreaPropertiesSchema>;

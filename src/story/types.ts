@@ -4,45 +4,35 @@
  * needed downstream).
  */
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import type { z } from 'zod';
-import type {
-  AreaPropertiesSchema,
-  BlockSchema,
-  CameraSchema,
-  ChapterMapSchema,
-  ChapterSchema,
-  EventSchema,
-  PLACE_KINDS,
-  PlacePropertiesSchema,
-  RoutePropertiesSchema,
-  SourceSchema,
-  StorySchema,
+import type { AreaProperties, PlaceProperties, RouteProperties } from './schema.ts';
+
+// What editors write: the story file and the GeoJSON properties the map reads. These types come
+// from the zod schema (schema.ts), the single source of the format; data/README.md documents it.
+export type {
+  AreaProperties,
+  BlockInput,
+  CameraInput,
+  ChapterInput,
+  ChapterMapInput,
+  EventInput,
+  PlaceKind,
+  PlaceProperties,
+  RouteProperties,
+  SourceInput,
+  StoryInput,
 } from './schema.ts';
 
 export type LngLat = [lon: number, lat: number];
 export type BBox = [west: number, south: number, east: number, north: number];
 
-// ---------------------------------------------------------------------------------------------
-// What editors write: the story file and the GeoJSON properties the map reads. These types come
-// from the zod schema (schema.ts), the single source of the format; data/README.md documents it.
-
-export type StoryInput = z.input<typeof StorySchema>;
-export type ChapterInput = z.input<typeof ChapterSchema>;
-export type ChapterMapInput = z.input<typeof ChapterMapSchema>;
-export type BlockInput = z.input<typeof BlockSchema>;
-export type EventInput = z.input<typeof EventSchema>;
-export type SourceInput = z.input<typeof SourceSchema>;
-export type CameraInput = z.input<typeof CameraSchema>;
-export type PlaceKind = (typeof PLACE_KINDS)[number];
-export type PlaceProperties = z.input<typeof PlacePropertiesSchema>;
-export type RouteProperties = z.input<typeof RoutePropertiesSchema>;
-export type AreaProperties = z.input<typeof AreaPropertiesSchema>;
+/** The three GeoJSON layers of a story, in the order they are loaded, checked and listed. */
+export const LAYERS = ['places', 'routes', 'areas'] as const;
+export type Layer = (typeof LAYERS)[number];
 
 export type PlaceFeature = Feature<Point, PlaceProperties> & { id: string };
 export type RouteFeature = Feature<LineString | MultiLineString, RouteProperties> & { id: string };
 export type AreaFeature = Feature<Polygon | MultiPolygon, AreaProperties> & { id: string };
 export type StoryFeature = PlaceFeature | RouteFeature | AreaFeature;
-export type Layer = 'places' | 'routes' | 'areas';
 
 // ---------------------------------------------------------------------------------------------
 // The normalised model the components read.
@@ -90,7 +80,8 @@ export interface ChapterView {
   readonly highlight: readonly string[];
   /** Every feature id drawn in this chapter (focus, highlight and show together). */
   readonly visible: readonly string[];
-  readonly description: string;
+  /** The editor's words for what the map shows, or null: `describeView` (format.ts) then words it. */
+  readonly description: string | null;
 }
 
 export interface TimelineEvent {

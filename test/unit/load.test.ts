@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadStory } from '../../src/story/load.ts';
-import { lineColumn, locate, parsePath, syntaxIssues } from '../../src/story/locate.ts';
+import { loadStory, loadStoryData, type LoadResult } from '../../src/story/load.ts';
+import { duplicateKeys, locate, parsePath, syntaxIssues } from '../../src/story/locate.ts';
 import { formatIssue } from '../../src/story/issues.ts';
 
 /** A fetch that serves these files from http://test/, and 404 for anything else. */
@@ -46,9 +46,38 @@ describe('locate', () => {
     expect(missing).toMatchObject({ line: 3 });
   });
 
-  it('lineColumn(text, offset) counts from 1', () => {
-    expect(lineColumn('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
-    expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+  it('locate(text, issues) counts lines and columns from 1, and CRLF as one line break', () => {
+    const issue = (path: string) => ({ severity: 'error' as const, file: 'f', path, message: 'm' });
+    expect(locate('{"a": 1}', [issue(''), issue('a')])).toMatchObject([
+      { line: 1, column: 1 },
+      { line: 1, column: 2 },
+    ]);
+    expect(locate('{\r\n  "a": [1,\r\n    2]}', [issue('a[1]'), issue('a[2]')])).toMatchObject([
+      { line: 3, column: 5 },
+      { line: 2, column: 8 },
+    ]);
+  });
+
+  it('locate(text, issues) points at the first of a field written twice, as JSON tools find it', () => {
+    const text = '{\n "a": {"b": 1},\n "a": {"c": 2}\n}';
+    const [b, c] = locate(text, [
+      { severity: 'error', file: 'f', path: 'a.b', message: 'm' },
+      { severity: 'error', file: 'f', path: 'a.c', message: 'm' },
+    ]);
+    expect(b).toMatchObject({ line: 2, column: 8 });
+    expect(c).toMatchObject({ line: 2, column: 7 });
+  });
+
+  it('locate(text, issues) leaves issues that already have a line, and texts with no JSON, alone', () => {
+    const placed = { severity: 'error' as const, file: 'f', path: 'a', message: 'm', line: 9, column: 9 };
+    expect(locate('{"a": 1}', [placed])).toEqual([placed]);
+    expect(locate('', [{ ...placed, line: undefined, column: undefined }])[0]!.line).toBeUndefined();
+  });
+
+  it('duplicateKeys(text) points at the second of a field written twice', () => {
+    expect(duplicateKeys('{\n "a": [{"x": 1,\n "x": 2}]}', 'f')).toMatchObject([
+      { path: 'a[0].x', line: 3, column: 2 },
+    ]);
   });
 });
 
@@ -130,27 +159,142 @@ describe('loadStory', () => {
     ]);
   });
 
-  it('loadStory(url, {onStory}) shows the story before the checks, and names every file read (for preview mode)', async () => {
-    const fetch = serve({
-      's/story.json': JSON.stringify({
-        title: 'T',
-        data: { places: 'p.geojson' },
-        chapters: [{ id: 'one', title: 'One', tilte: 'x' }],
-      }),
-      's/p.geojson': places,
+  it('loadStory(url, {onStory}) shows the story before the checks, with what normalize found', async () => {
+    const story = JSON.stringify({
+      title: 'T',
+      data: { places: 'p.geojson' },
+      chapters: [{ id: 'one', title: 'One', tilte: 'x', map: { focus: ['b'] } }],
     });
-    const early: { urls: string[]; issues: unknown[] }[] = [];
+    const fetch = serve({ 's/story.json': story, 's/p.geojson': places });
+    const early: LoadResult[] = [];
     const result = await loadStory('http://test/s/story.json', { fetch, onStory: (r) => early.push(r) });
-    expect(early.map((r) => r.urls)).toEqual([['http://test/s/story.json', 'http://test/s/p.geojson']]);
+    const files = [
+      { url: 'http://test/s/story.json', text: story },
+      { url: 'http://test/s/p.geojson', text: places },
+    ];
+    expect(early.map((r) => r.files)).toEqual([files]);
     // The early result has what normalize found; the final one adds the format checks.
-    expect(early[0]!.issues).toEqual([]);
-    expect(result.urls).toEqual(['http://test/s/story.json', 'http://test/s/p.geojson']);
-    expect(result.issues.map((i) => i.message)).toEqual(['unknown field "tilte"; did you mean "title"?']);
+    expect(early[0]!.issues.map((i) => i.message)).toEqual([
+      'no place, route or area has the id "b"; did you mean "a"?',
+    ]);
+    expect(result.files).toEqual(files);
+    expect(result.issues.map((i) => i.message)).toEqual([
+      'unknown field "tilte"; did you mean "title"?',
+      'no place, route or area has the id "b"; did you mean "a"?',
+    ]);
+  });
+
+  it('loadStory(url) lists every file it read, story first, with its text as loaded (null when missing)', async () => {
+    const story = JSON.stringify({
+      title: 'T',
+      data: { areas: 'a.geojson', routes: 'gone.geojson', places: 'p.geojson' },
+      chapters: [{ id: 'one', title: 'One' }],
+    });
+    const broken = '{"type": "FeatureCollection", "features": [}';
+    const result = await loadStory('http://test/story.json', {
+      fetch: serve({ 'story.json': story, 'p.geojson': places, 'a.geojson': broken }),
+    });
+    expect(result.files).toEqual([
+      { url: 'http://test/story.json', text: story },
+      { url: 'http://test/p.geojson', text: places },
+      { url: 'http://test/gone.geojson', text: null },
+      { url: 'http://test/a.geojson', text: broken },
+    ]);
+  });
+
+  it('loadStory(url) lists the story file alone when it cannot be parsed, with its text', async () => {
+    const result = await loadStory('http://test/story.json', { fetch: serve({ 'story.json': '{"title": ' }) });
+    expect(result).toMatchObject({
+      failed: true,
+      text: null,
+      files: [{ url: 'http://test/story.json', text: '{"title": ' }],
+    });
+  });
+
+  it('loadStoryData(input, base) lists only the GeoJSON it read, not the story given as an object', async () => {
+    const input = {
+      title: 'T',
+      data: { places: 'p.geojson', areas: { type: 'FeatureCollection', features: [] } },
+      chapters: [{ id: 'one', title: 'One' }],
+    };
+    const result = await loadStoryData(input, new URL('http://test/s/'), 'story', {
+      fetch: serve({ 's/p.geojson': places }),
+    });
+    expect(result.files).toEqual([{ url: 'http://test/s/p.geojson', text: places }]);
   });
 
   it('loadStory(url) returns the story file text it parsed, for comparing with the page', async () => {
     const text = JSON.stringify({ title: 'T', chapters: [{ id: 'one', title: 'One' }] });
     const result = await loadStory('http://test/story.json', { fetch: serve({ 'story.json': text }) });
     expect(result).toMatchObject({ text, failed: false });
+  });
+});
+
+describe('loadStory, cancelled', () => {
+  const story = JSON.stringify({ title: 'T', data: { places: 'p.geojson' }, chapters: [{ id: 'one', title: 'One' }] });
+
+  it('loadStory(url, {signal}) passes the signal to every fetch', async () => {
+    const signals: (AbortSignal | undefined)[] = [];
+    const files = serve({ 'story.json': story, 'p.geojson': places });
+    const controller = new AbortController();
+    await loadStory('http://test/story.json', {
+      signal: controller.signal,
+      fetch: (url, init) => {
+        signals.push(init?.signal);
+        return files(url);
+      },
+    });
+    expect(signals).toEqual([controller.signal, controller.signal]);
+  });
+
+  it('loadStory(url, {signal}) rejects at once with the reason of a signal already aborted, fetching nothing', async () => {
+    let fetched = 0;
+    const promise = loadStory('http://test/story.json', {
+      signal: AbortSignal.abort(),
+      fetch: async () => {
+        fetched++;
+        return new Response(story);
+      },
+    });
+    await expect(promise).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      loadStoryData({}, new URL('http://test/'), 'story', { signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(fetched).toBe(0);
+  });
+
+  it('loadStory(url, {signal}) rejects with the reason when aborted during a fetch, never turning it into an issue', async () => {
+    const controller = new AbortController();
+    const fetch = (url: string, init?: { signal?: AbortSignal }) =>
+      url.endsWith('story.json')
+        ? Promise.resolve(new Response(story))
+        : new Promise<Response>((_, reject) => {
+            // As fetch does: it rejects with the signal's reason.
+            init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+            queueMicrotask(() => controller.abort());
+          });
+    const onStory = (_: LoadResult) => expect.unreachable('onStory after abort');
+    const error = await loadStory('http://test/story.json', { fetch, signal: controller.signal, onStory }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBe(controller.signal.reason);
+    expect(error).toMatchObject({ name: 'AbortError' });
+  });
+
+  it('loadStory(url, {signal}) rejects as soon as it is aborted, even while waiting for the checks', async () => {
+    const controller = new AbortController();
+    const early: LoadResult[] = [];
+    const promise = loadStory('http://test/story.json', {
+      fetch: serve({ 'story.json': story, 'p.geojson': places }),
+      signal: controller.signal,
+      onStory: (r) => {
+        early.push(r);
+        controller.abort();
+      },
+      // Never settles: only the abort can end the load.
+      checksAfter: () => new Promise(() => {}),
+    });
+    await expect(promise).rejects.toMatchObject({ name: 'AbortError' });
+    expect(early).toHaveLength(1);
   });
 });

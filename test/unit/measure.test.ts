@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compassPoint,
-  compassWord,
-  formatDistance,
-  formatKm,
-  lineLength,
-  measure,
-  roundDistance,
-} from '../../src/geo/measure.ts';
+import { compassPoint, lineLength, measure, roundDistance } from '../../src/geo/measure.ts';
 import { greatCirclePath } from '../../src/geo/routes.ts';
 
 const SAN_SALVADOR: [number, number] = [-89.1872, 13.6894];
@@ -29,18 +21,17 @@ describe('measure', () => {
 describe('compassPoint', () => {
   it('compassPoint(113) is ESE, and wraps around north', () => {
     expect(compassPoint(113)).toBe('ESE');
-    expect(compassWord(113)).toBe('east-southeast');
     expect(compassPoint(359)).toBe('N');
     expect(compassPoint(-90)).toBe('W');
   });
 });
 
-describe('formatDistance', () => {
-  it('formatDistance rounds as a reader would say it', () => {
-    expect(formatDistance(44.8, 27.8)).toBe('45 km (28 mi)');
+describe('roundDistance', () => {
+  it('roundDistance(value) rounds as a reader would say it', () => {
+    expect(roundDistance(44.8)).toBe(45);
     expect(roundDistance(3047.4)).toBe(3050);
     expect(roundDistance(4.26)).toBe(4.3);
-    expect(formatKm(2451)).toBe('2,450 km');
+    expect(roundDistance(999.6)).toBe(1000);
   });
 });
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { render } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { normalizeStory } from '../../src/story/normalize.ts';
-import { chapterKicker, formatDay, storyTemplate } from '../../src/story/render.ts';
+import { storyTemplate } from '../../src/story/render.ts';
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), '../../data');
 const json = (name: string) => JSON.parse(readFileSync(join(DATA, name), 'utf8'));
@@ -43,6 +43,37 @@ describe('storyTemplate', () => {
     expect(cecot.querySelector('.sm-distance figcaption')!.textContent).toContain('east-southeast');
   });
 
+  it("storyTemplate(story) writes each chapter's dates, and words its map unless the editor did", () => {
+    const kickers = [...rendered().querySelectorAll('section')].map(
+      (s) => s.querySelector('.sm-chapter-kicker')?.textContent,
+    );
+    expect(kickers).toContain('21 July 2022\u2009–\u200924 February 2023');
+    const { story: own } = normalizeStory(
+      {
+        title: 'T',
+        chapters: [
+          { id: 'x', title: 'X', map: { description: 'A map of nothing.' } },
+          { id: 'y', title: 'Y' },
+        ],
+      },
+      {},
+      { story: 's' },
+    );
+    expect([...rendered(own).querySelectorAll('.sm-map-description')].map((p) => p.textContent)).toEqual([
+      'A map of nothing.',
+      'Map of the region.',
+    ]);
+  });
+
+  it("storyTemplate(story) writes dates and distances in the story's language", () => {
+    const host = rendered({ ...story, lang: 'es' });
+    expect(host.querySelector('#cecot .sm-distance-figure')!.textContent).toBe('45 km (28 mi)');
+    expect(host.querySelector('#cecot .sm-chapter-kicker')!.textContent).toBe(
+      '21 de julio de 2022\u2009–\u200924 de febrero de 2023',
+    );
+    expect(host.querySelector('article')!.lang).toBe('es');
+  });
+
   it('storyTemplate(story) marks chapters after the article', () => {
     const after = [...rendered().querySelectorAll('.sm-chapter--after')].map((s) => s.id);
     expect(after).toEqual(['transfers', 'swap']);
@@ -68,15 +99,5 @@ describe('storyTemplate', () => {
     expect(host.querySelector('img, script, b')).toBeNull();
     expect(host.querySelector('h1')!.textContent).toBe('<img src=x onerror=alert(1)>');
     expect(host.querySelector('.sm-sources a')).toBeNull();
-  });
-});
-
-describe('chapterKicker', () => {
-  it('chapterKicker(chapter) is the kicker, else the dates of its events', () => {
-    const byId = (id: string) => story.chapters.find((c) => c.id === id)!;
-    expect(chapterKicker(byId('cecot'))).toBe('21 July 2022 – 24 February 2023');
-    expect(chapterKicker(byId('lakeside'))).toBe('3 February 2025');
-    expect(chapterKicker(byId('rubio'))).toBe('3 February 2025');
-    expect(formatDay(new Date(Date.UTC(2019, 5, 1)))).toBe('1 June 2019');
   });
 });

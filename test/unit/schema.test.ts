@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_FILE, storyJsonSchema } from '../../src/cli/schema.ts';
 import { StorySchema } from '../../src/story/schema.ts';
-import { schemaIssues, fieldsAt } from '../../src/story/validate.ts';
+import { fieldsAt } from '../../src/story/fields.ts';
+import { schemaIssues } from '../../src/story/zod-issues.ts';
 
 const read = (path: string) =>
   JSON.parse(readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8'));

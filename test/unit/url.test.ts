@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashId, safeDecode, storyParam } from '../../src/story/url.ts';
+import { hashId, safeDecode, safeUrl, storyParam } from '../../src/story/url.ts';
 
 describe('url helpers', () => {
   it('safeDecode(text) decodes, and returns malformed %-encoding unchanged instead of throwing', () => {
@@ -26,5 +26,24 @@ describe('url helpers', () => {
     expect(storyParam('data:application/json,{}', page)).toBeNull();
     expect(storyParam('http://[bad', page)).toBeNull();
     expect(storyParam(null, page)).toBeNull();
+  });
+});
+
+describe('safeUrl', () => {
+  it('safeUrl(url) keeps web links and drops script URLs', () => {
+    expect(safeUrl('https://example.com/a')).toBe('https://example.com/a');
+    expect(safeUrl('notes/a.html')).toBe('notes/a.html');
+    expect(safeUrl('javascript:alert(1)')).toBeNull();
+    expect(safeUrl(' JavaScript:alert(1)')).toBeNull();
+    expect(safeUrl('data:text/html,x')).toBeNull();
+  });
+
+  it('safeUrl(url) sees through what the URL parser strips: tabs, newlines, control characters', () => {
+    expect(safeUrl('java\tscript:alert(1)')).toBeNull();
+    expect(safeUrl('java\nscript:alert(1)')).toBeNull();
+    expect(safeUrl('\u0001javascript:alert(1)')).toBeNull();
+    expect(safeUrl('mailto:desk@example.com')).toBe('mailto:desk@example.com');
+    expect(safeUrl('//example.com/a')).toBe('//example.com/a');
+    expect(safeUrl('http://[bad')).toBeNull();
   });
 });

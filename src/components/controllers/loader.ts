@@ -93,7 +93,6 @@ export class StoryLoader implements ReactiveController {
         issues: [{ severity: 'error', file, path: '', message }],
         text: null,
         failed: true,
-        urls: [],
         files: [],
       };
     }

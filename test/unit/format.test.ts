@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chapterKicker,
+  compassWord,
+  describeView,
+  formatDay,
+  formatDistance,
+  formatKm,
+  formatPeriod,
+  issueCount,
+  plural,
+  routeCaption,
+} from '../../src/story/format.ts';
+import { normalizeStory } from '../../src/story/normalize.ts';
+import type { Issue } from '../../src/story/issues.ts';
+import type { Chapter, ChapterView, RouteFeature } from '../../src/story/types.ts';
+
+const day = (text: string) => new Date(`${text}T00:00:00Z`);
+/** U+2009, the thin space Intl writes around the dash of a span. */
+const THIN = '\u2009';
+
+describe('formatDay', () => {
+  it('formatDay(date) writes an English day the British way', () => {
+    expect(formatDay(day('2019-06-01'))).toBe('1 June 2019');
+    expect(formatDay(day('2025-02-03'), 'en')).toBe('3 February 2025');
+  });
+
+  it('formatDay(date, lang) writes the day in the language asked for', () => {
+    expect(formatDay(day('2025-02-03'), 'es')).toBe('3 de febrero de 2025');
+    expect(formatDay(day('2025-02-03'), 'en-US')).toBe('February 3, 2025');
+  });
+});
+
+describe('formatPeriod', () => {
+  it('formatPeriod([a, b]) writes one day once', () => {
+    expect(formatPeriod([day('2025-02-03'), day('2025-02-03')])).toBe('3 February 2025');
+  });
+
+  it('formatPeriod([a, b]) writes what the two days share once', () => {
+    expect(formatPeriod([day('2025-01-20'), day('2025-01-29')])).toBe(`20${THIN}–${THIN}29 January 2025`);
+    expect(formatPeriod([day('2025-01-28'), day('2025-02-03')])).toBe(`28 January${THIN}–${THIN}3 February 2025`);
+    expect(formatPeriod([day('2022-07-21'), day('2023-02-24')])).toBe(`21 July 2022${THIN}–${THIN}24 February 2023`);
+  });
+
+  it('formatPeriod([a, b], lang) writes the span in the language asked for', () => {
+    expect(formatPeriod([day('2025-01-20'), day('2025-01-29')], 'es')).toBe('20–29 de enero de 2025');
+  });
+});
+
+describe('chapterKicker', () => {
+  const chapter = (kicker: string | null, period: readonly [Date, Date] | null) => ({ kicker, period }) as Chapter;
+
+  it("chapterKicker(chapter) is the editor's kicker, else the dates of its events, else null", () => {
+    expect(chapterKicker(chapter('Before', [day('2025-01-20'), day('2025-01-29')]))).toBe('Before');
+    expect(chapterKicker(chapter(null, [day('2025-02-03'), day('2025-02-03')]))).toBe('3 February 2025');
+    expect(chapterKicker(chapter(null, [day('2025-02-03'), day('2025-02-03')]), 'es')).toBe('3 de febrero de 2025');
+    expect(chapterKicker(chapter(null, null))).toBeNull();
+  });
+});
+
+describe('formatKm', () => {
+  it('formatKm(km) rounds as a reader would say it, with the unit', () => {
+    expect(formatKm(2451)).toBe('2,450 km');
+    expect(formatKm(4.26)).toBe('4.3 km');
+  });
+
+  it('formatKm(km, lang) writes the number as the language does', () => {
+    expect(formatKm(2451, 'es')).toBe('2450 km');
+    expect(formatKm(12451, 'es')).toBe('12.450 km');
+    expect(formatKm(4.26, 'es')).toBe('4,3 km');
+  });
+});
+
+describe('formatDistance', () => {
+  it('formatDistance(km, miles) gives both, rounded', () => {
+    expect(formatDistance(44.8, 27.8)).toBe('45 km (28 mi)');
+    expect(formatDistance(3047.4, 1893.5)).toBe('3,050 km (1,890 mi)');
+  });
+
+  it('formatDistance(km, miles, lang) writes the numbers as the language does', () => {
+    expect(formatDistance(13047.4, 8107.2, 'es')).toBe('13.050 km (8110 mi)');
+  });
+});
+
+describe('compassWord', () => {
+  it('compassWord(degrees) names the nearest of the 16 points', () => {
+    expect(compassWord(113)).toBe('east-southeast');
+    expect(compassWord(359)).toBe('north');
+  });
+});
+
+const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
+const feature = (id: string, name: string, type: string, coordinates: unknown) => ({
+  type: 'Feature',
+  id,
+  properties: { name },
+  geometry: { type, coordinates },
+});
+const { story } = normalizeStory(
+  { title: 'T', chapters: [{ id: 'one', title: 'One' }] },
+  {
+    places: collection(
+      feature('a', 'Ayacucho', 'Point', [-74.2, -13.2]),
+      feature('b', 'Bogotá', 'Point', [-74, 4.6]),
+      feature('c', 'Cusco', 'Point', [-72, -13.5]),
+      feature('d', 'Durán', 'Point', [-79.8, -2.2]),
+    ),
+  },
+  { story: 's.json' },
+);
+const view = (highlight: string[], visible: string[], description: string | null = null): ChapterView => ({
+  camera: null,
+  focus: highlight,
+  highlight,
+  visible,
+  description,
+});
+
+describe('describeView', () => {
+  it('describeView(view, features, lang) names highlighted features first, the others after "with"', () => {
+    expect(describeView(view(['a', 'b', 'c'], ['a', 'b', 'c', 'd']), story.features, 'en')).toBe(
+      'Map showing Ayacucho, Bogotá and Cusco, with Durán.',
+    );
+    expect(describeView(view([], ['a', 'b']), story.features, 'en')).toBe('Map showing Ayacucho and Bogotá.');
+    expect(describeView(view(['c'], ['c']), story.features, 'en')).toBe('Map showing Cusco.');
+    expect(describeView(view([], []), story.features, 'en')).toBe('Map of the region.');
+  });
+
+  it("describeView(view, features, lang) keeps the editor's description", () => {
+    expect(describeView(view(['a'], ['a'], 'Where it began.'), story.features, 'en')).toBe('Where it began.');
+  });
+
+  it('describeView(view, features, lang) lists the names as the language does', () => {
+    expect(describeView(view(['a', 'b', 'c'], ['a', 'b', 'c', 'd']), story.features, 'es')).toBe(
+      'Map showing Ayacucho, Bogotá y Cusco, with Durán.',
+    );
+    expect(describeView(view(['a', 'b', 'c'], ['a', 'b', 'c']), story.features, 'en-US')).toBe(
+      'Map showing Ayacucho, Bogotá, and Cusco.',
+    );
+  });
+});
+
+describe('routeCaption', () => {
+  const route = (label?: string) =>
+    ({
+      type: 'Feature',
+      id: 'r',
+      properties: { name: 'R', ...(label === undefined ? {} : { label }) },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [-89.1872, 13.6894],
+          [-77.0364, 38.8978],
+        ],
+      },
+    }) as RouteFeature;
+
+  it("routeCaption(route, lang) is the editor's label", () => {
+    expect(routeCaption(route('The offer'), 'en')).toBe('The offer');
+  });
+
+  it('routeCaption(route, lang) is the length of the route when it has no label, in the language', () => {
+    expect(routeCaption(route(), 'en')).toBe('3,050 km');
+    expect(routeCaption(route(' '), 'en')).toBe('3,050 km');
+    expect(routeCaption(route(), 'es')).toBe('3050 km');
+  });
+});
+
+describe('issueCount', () => {
+  const issue = (severity: Issue['severity']): Issue => ({ severity, file: 'f', path: '', message: 'm' });
+
+  it('issueCount(issues) counts errors, then warnings, in the plural when needed', () => {
+    expect(issueCount([])).toBe('no issues');
+    expect(issueCount([issue('error')])).toBe('1 error');
+    expect(issueCount([issue('warning'), issue('error'), issue('warning')])).toBe('1 error, 2 warnings');
+    expect(issueCount([issue('warning'), issue('warning')])).toBe('2 warnings');
+  });
+
+  it('plural(n, word) adds an s unless n is one', () => {
+    expect(plural(0, 'warning')).toBe('0 warnings');
+    expect(plural(1, 'warning')).toBe('1 warning');
+    expect(plural(21, 'error')).toBe('21 errors');
+  });
+});
