@@ -4,8 +4,7 @@
  * element. MapLibre takes colour values, not CSS variables, so they are read once per map.
  */
 
-/** The kinds of place that have a marker colour of their own (the format's `kind`). */
-export const KINDS = ['capital', 'city', 'town', 'prison', 'lake', 'base', 'landmark'] as const;
+import { PLACE_KINDS } from '../story/rules.ts';
 
 const NAMES = {
   water: '--sm-map-water',
@@ -44,6 +43,6 @@ export function readPalette(token: (name: string) => string): Palette {
     return value;
   };
   const colors = Object.fromEntries(Object.entries(NAMES).map(([key, name]) => [key, read(name)]));
-  const kinds = Object.fromEntries(KINDS.map((kind) => [kind, read(`--sm-kind-${kind}`)]));
+  const kinds = Object.fromEntries(PLACE_KINDS.map((kind) => [kind, read(`--sm-kind-${kind}`)]));
   return { ...(colors as { [K in keyof typeof NAMES]: string }), kinds };
 }

@@ -19,6 +19,9 @@ export function parseDay(value: unknown): Date | null {
 /** The shape of a day, `YYYY-MM-DD`, before `parseDay` asks whether the calendar has it. */
 export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The kinds of place (`kind` in a places file); each has its marker colour and its entry in the map key. */
+export const PLACE_KINDS = ['capital', 'city', 'town', 'prison', 'lake', 'base', 'landmark'] as const;
+
 /** A chapter id is used in links (`#cecot`): a letter, then letters, digits, "-" and "_". */
 export const CHAPTER_ID = /^[A-Za-z][\w-]*$/;
 

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { safeUrl } from './url.ts';
-import { CHAPTER_ID, DAY_PATTERN, isLanguageTag, parseDay } from './rules.ts';
+import { CHAPTER_ID, DAY_PATTERN, isLanguageTag, PLACE_KINDS, parseDay } from './rules.ts';
 
 z.config({ jitless: true });
 
@@ -248,8 +248,6 @@ const Color = z
   .string()
   .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { error: 'a colour like "#b5361d"' })
   .meta({ description: 'A colour, #rrggbb.' });
-
-export const PLACE_KINDS = ['capital', 'city', 'town', 'prison', 'lake', 'base', 'landmark'] as const;
 
 export const PlacePropertiesSchema = z.looseObject({
   name: text("The place's name, as the text calls it."),

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS, readPalette } from '../../src/map/palette.ts';
+import { readPalette } from '../../src/map/palette.ts';
+import { PLACE_KINDS } from '../../src/story/rules.ts';
 import { palette, tokens } from './theme.ts';
 
 describe('readPalette', () => {
   it('readPalette(token) reads every map colour and every kind of place from the theme', () => {
     expect(palette.water).toBe('#cfe0e8');
     expect(palette.halo).toBe('rgba(255, 255, 255, 0.9)');
-    expect(Object.keys(palette.kinds)).toEqual([...KINDS]);
+    expect(Object.keys(palette.kinds)).toEqual([...PLACE_KINDS]);
     expect(palette.kinds.prison).toBe(tokens['--sm-kind-prison']);
   });
 
