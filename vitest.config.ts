@@ -25,7 +25,8 @@ export default defineConfig({
           // Builds the site once, starts `vite preview`, finds Chromium; provides baseUrl and chrome.
           globalSetup: ['./test/browser/setup.ts'],
           // 2 cores and software WebGL: one file at a time, after the unit tests, with generous timeouts.
-          fileParallelism: false,
+          fileParallelism: process.env.BROWSER_SERIAL !== '1',
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
