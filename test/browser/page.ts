@@ -53,7 +53,16 @@ export function baseUrl(): string {
 }
 
 /**
- * Launches Chromium with the executable and flags that the global setup found (see chrome.ts).
+ * Flags the tests add to the setup's (chrome.ts): the page itself is composited and rasterised in software
+ * (Skia on the CPU) instead of through SwiftShader's emulated GPU, which here costs CPU that the map's
+ * WebGL (still SwiftShader) needs. What the page does and draws is the same; set TEST_GPU_COMPOSITING=1 to
+ * leave them out.
+ */
+export const TEST_ARGS: readonly string[] =
+  process.env.TEST_GPU_COMPOSITING === '1' ? [] : ['--disable-gpu-compositing', '--disable-gpu-rasterization'];
+
+/**
+ * Launches Chromium with the executable and flags that the global setup found (see chrome.ts), plus TEST_ARGS.
  * `chrome` defaults to `inject('chrome')`.
  * Throws the global setup's error, if it failed, so each browser test file reports it.
  */
@@ -61,7 +70,8 @@ export async function launchBrowser(chrome?: ChromeInfo): Promise<Browser> {
   if (!chrome) checkSetup();
   const info = chrome ?? inject('chrome');
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: info.executablePath, args: info.args, headless: true, timeout: 60_000 });
+  const args = [...info.args, ...TEST_ARGS.filter((arg) => !info.args.includes(arg))];
+  return chromium.launch({ executablePath: info.executablePath, args, headless: true, timeout: 60_000 });
 }
 
 /**
