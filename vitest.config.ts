@@ -24,8 +24,10 @@ export default defineConfig({
           environment: 'node',
           // Builds the site once, starts `vite preview`, finds Chromium; provides baseUrl and chrome.
           globalSetup: ['./test/browser/setup.ts'],
-          // 2 cores and software WebGL: one file at a time, after the unit tests, with generous timeouts.
-          fileParallelism: false,
+          // After the unit tests, two files at a time (each launches its own Chromium; measured faster than
+          // one at a time on 2 cores: see the commit that set it). BROWSER_WORKERS=1: one at a time.
+          fileParallelism: true,
+          maxWorkers: Number(process.env.BROWSER_WORKERS) || 2,
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,

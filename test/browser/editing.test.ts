@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixtureFiles } from '../fixtures/fixtures.ts';
 import { baseUrl, openPage, screenshot, useBrowser } from './page.ts';
-import { defaultStory, expectChapter, settle, wheelToChapter } from './story.ts';
+import { defaultStory, expectChapter, landOn, settle } from './story.ts';
 
 /** A story file of a checker fixture (00-valid's with the fixture's change.diff applied); undefined if it has none. */
 const fixture = (name: string, file: string): string | undefined => fixtureFiles(name)[file];
@@ -16,6 +16,8 @@ const fixtureFile = (name: string, file: string): string => {
   if (text === undefined) throw new Error(`fixture ${name} has no ${file}`);
   return text;
 };
+
+const browser = useBrowser();
 
 /** Serves a fixture folder at /fixture/<name>/… (so a test can show any of them with ?story=). */
 async function serveFixture(page: Page, name: string, override: Record<string, () => string> = {}): Promise<string> {
@@ -41,22 +43,22 @@ const panelText = (page: Page) =>
   );
 
 describe('a second story, with no change to code', () => {
-  const browser = useBrowser();
   const example = defaultStory('examples/panama-canal/story.json');
 
-  it('opens data/examples/panama-canal with ?story= and walks every chapter', async () => {
+  it('opens data/examples/panama-canal with ?story= and shows every chapter', async () => {
+    // Motion reduced, so each goTo() jumps and the map jumps with it (scrolling through a story is the
+    // default story's walk, in story.test.ts and phone.test.ts).
     const { page, close, consoleErrors, offOrigin } = await openPage(
       browser(),
       `${baseUrl()}?story=data/examples/panama-canal/story.json`,
-      { width: 1280, height: 800 },
+      { width: 1280, height: 800, context: { reducedMotion: 'reduce' } },
     );
     try {
       await settle(page);
       expect(await page.locator('story-map h1').textContent()).toBe(example.title);
       for (const chapter of example.chapters) {
-        await wheelToChapter(page, chapter.id, 1500);
-        await page.waitForFunction((id) => document.querySelector('story-map')!.activeChapter === id, chapter.id);
-        await settle(page);
+        await page.evaluate((id) => document.querySelector('story-map')!.goTo(id), chapter.id);
+        await landOn(page, chapter.id);
         await expectChapter(example, page, chapter.id);
         await screenshot(page, `example-${chapter.index + 1}-${chapter.id}`);
       }
@@ -70,7 +72,6 @@ describe('a second story, with no change to code', () => {
 });
 
 describe('a second story on a phone', () => {
-  const browser = useBrowser();
   const example = defaultStory('examples/panama-canal/story.json');
 
   it('opens a deep link at that chapter, its heading below the map (text rendered in the browser)', async () => {
@@ -80,8 +81,7 @@ describe('a second story on a phone', () => {
       { width: 390, height: 844 },
     );
     try {
-      await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'treaties');
-      await settle(page);
+      await landOn(page, 'treaties');
       await expectChapter(example, page, 'treaties');
       const { heading, panel } = await page.evaluate(() => ({
         heading: document.querySelector('#treaties h2')!.getBoundingClientRect().top,
@@ -96,8 +96,6 @@ describe('a second story on a phone', () => {
 });
 
 describe('mistakes: a panel for editors, none for readers', () => {
-  const browser = useBrowser();
-
   it("lists a broken story's issues in the ?edit panel, as the checker prints them", async () => {
     const { page, close } = await openPage(browser(), 'about:blank');
     try {
@@ -145,7 +143,8 @@ describe('mistakes: a panel for editors, none for readers', () => {
   });
 
   it('keeps the story working when a GeoJSON file is broken: the other layers draw, the chapters move the map', async () => {
-    const { page, close } = await openPage(browser(), 'about:blank');
+    // Motion reduced: the map jumps to the chapter (whether it flies there is not the point here).
+    const { page, close } = await openPage(browser(), 'about:blank', { context: { reducedMotion: 'reduce' } });
     try {
       const src = await serveFixture(page, '00-valid', {
         'routes.geojson': () => fixtureFile('00-valid', 'routes.geojson').replace('"LineString",', '"LineString"'),
@@ -160,8 +159,7 @@ describe('mistakes: a panel for editors, none for readers', () => {
       ]);
       // Lima and Cusco are still drawn in the second chapter, and the map went there.
       await page.evaluate(() => document.querySelector('story-map')!.goTo('mouth'));
-      await page.waitForFunction(() => document.querySelector('story-map')!.activeChapter === 'mouth');
-      await settle(page);
+      await landOn(page, 'mouth');
       const drawn = await page.evaluate(() => {
         const map = document.querySelector('story-map')!.map!;
         const layers = map
@@ -180,8 +178,6 @@ describe('mistakes: a panel for editors, none for readers', () => {
 });
 
 describe('preview mode (?edit)', () => {
-  const browser = useBrowser();
-
   it("updates when a file is saved, staying on the reader's chapter", async () => {
     const { page, close } = await openPage(browser(), 'about:blank');
     try {
@@ -190,8 +186,7 @@ describe('preview mode (?edit)', () => {
         'story.json': () => fixtureFile('00-valid', 'story.json').replace('"The mouth"', JSON.stringify(title)),
       });
       await page.goto(`${baseUrl()}?story=${src}&edit#mouth`);
-      await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'mouth');
-      await settle(page);
+      await landOn(page, 'mouth');
       title = 'Where the river meets the sea';
       await page.waitForFunction((t) => document.querySelector('#mouth h2')?.textContent === t, title, {
         timeout: 10_000,
@@ -209,8 +204,7 @@ describe('preview mode (?edit)', () => {
       context: { permissions: ['clipboard-read', 'clipboard-write'] },
     });
     try {
-      await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'cecot');
-      await settle(page);
+      await landOn(page, 'cecot');
       const editor = page.locator('story-map story-map-editor');
       const snippet = await editor.locator('pre code').textContent();
       const camera = JSON.parse(`{${snippet}}`).camera;

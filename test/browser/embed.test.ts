@@ -1,6 +1,7 @@
 // A news site embeds two stories in one article with the embed bundle, under a strict CSP.
 import { describe, expect, it } from 'vitest';
 import { baseUrl, openPage, screenshot, useBrowser } from './page.ts';
+import { settle } from './story.ts';
 
 const CSP = [
   "default-src 'self'",
@@ -60,9 +61,9 @@ const places = {
   ],
 };
 
-describe('embedding in a news article', () => {
-  const browser = useBrowser();
+const browser = useBrowser();
 
+describe('embedding in a news article', () => {
   it("runs two stories on one page under a strict CSP, without touching the host's styles", async () => {
     const { page, close, consoleErrors, offOrigin } = await openPage(browser(), 'about:blank', {
       width: 1280,
@@ -98,12 +99,8 @@ describe('embedding in a news article', () => {
           (id) => document.querySelectorAll(`#${id} section[data-chapter]`)[1]!.scrollIntoView({ block: 'start' }),
           id,
         );
-        await page.waitForFunction(
-          (id) => (document.getElementById(id) as HTMLElementTagNameMap['story-map']).map?.loaded() === true,
-          id,
-          { timeout: 30_000 },
-        );
-        await page.waitForTimeout(500);
+        // The map is made when the element comes near the screen: wait for it to be drawn there.
+        await settle(page, { selector: `#${id}`, timeout: 30_000 });
         await screenshot(page, `embed-${id}`);
       }
       const state = await page.evaluate(() => ({

@@ -1,13 +1,34 @@
 // The browser harness end to end: the built site is served on localhost, Chromium opens it, and the page
 // answers 200 with zero console errors and zero requests leaving localhost.
 import { describe, expect, it } from 'vitest';
-import { baseUrl, openPage, screenshot, useBrowser } from './page.ts';
+import { baseUrl, expectClean, openPage, screenshot, useBrowser } from './page.ts';
+import { settle } from './story.ts';
+
+const browser = useBrowser();
 
 describe('browser harness', () => {
-  const browser = useBrowser();
-
-  it('serves the built site on localhost', () => {
-    expect(new URL(baseUrl()).hostname).toMatch(/^(127\.0\.0\.1|localhost)$/);
+  it('serves the production build, as readers get it (no Vite dev client, Lit not in dev mode)', async () => {
+    const { page, close, consoleErrors, offOrigin } = await openPage(browser(), 'about:blank');
+    try {
+      const requests: string[] = [];
+      const warnings: string[] = [];
+      page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+      page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+      await page.goto(baseUrl());
+      await settle(page);
+      // The built page, not the dev server's: bundled assets, no Vite client, no source modules.
+      expect(requests).toContain('/');
+      expect(
+        requests.filter((path) => path.startsWith('/@') || path.startsWith('/src/') || path.endsWith('.ts')),
+      ).toEqual([]);
+      expect(requests.some((path) => /^\/assets\/[^/]+\.js$/.test(path))).toBe(true);
+      // Lit's development build keeps a set of the warnings it issued and says it is in dev mode.
+      expect(await page.evaluate(() => 'litIssuedWarnings' in globalThis)).toBe(false);
+      expect(warnings.filter((w) => /dev mode/i.test(w))).toEqual([]);
+      expectClean({ consoleErrors, offOrigin });
+    } finally {
+      await close();
+    }
   });
 
   it('opens the page: HTTP 200, no console errors, no off-origin requests', async () => {
@@ -17,8 +38,8 @@ describe('browser harness', () => {
     });
     try {
       expect(response?.status()).toBe(200);
-      // Give scripts a moment to run (and fail) after load.
-      await page.waitForTimeout(500);
+      // Every script has run (and could have failed) once the element has its map drawn.
+      await settle(page);
       await screenshot(page, 'harness-home');
       expect(consoleErrors).toEqual([]);
       expect(offOrigin).toEqual([]);

@@ -3,73 +3,90 @@
 // are wrong: a malformed hash, a ?story= from another site or not there, a story file that fails.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseUrl, openPage, useBrowser } from './page.ts';
-import { defaultStory, expectChapter, pageState, settle } from './story.ts';
+import { baseUrl, deepFocus, expectClean, nextFrame, openPage, useBrowser } from './page.ts';
+import { arrived, defaultStory, expectChapter, landOn, pageState, settle } from './story.ts';
 
 const story = defaultStory();
 const ids = story.chapters.map((c) => c.id);
 const PHONE = { width: 390, height: 844 };
-
-/** The focused element inside the element's shadow root (the panel's buttons), described. */
-function panelFocus(page: Page) {
-  return page.evaluate(() => {
-    const el = document.querySelector('story-map')!;
-    const a = el.renderRoot instanceof ShadowRoot ? el.renderRoot.activeElement : null;
-    return a ? `${a.localName}:${a.textContent?.trim()}` : `outside:${document.activeElement?.localName}`;
-  });
-}
+const DESKTOP = { width: 1280, height: 800 };
 
 /** Waits for the active chapter to be `id`. */
 const activeIs = (page: Page, id: string) =>
   page.waitForFunction((id) => document.querySelector('story-map')?.activeChapter === id, id, { timeout: 10_000 });
 
-describe('Previous and Next', () => {
-  const browser = useBrowser();
+/** The text of the element's live region (wherever in its shadow roots it is). */
+const liveText = (page: Page) => page.locator('story-map [aria-live]').textContent();
 
-  it('walk every chapter in order, keep the focus on the button, and say where the reader is', async () => {
-    const { page, close, consoleErrors } = await openPage(browser(), baseUrl(), { width: 1280, height: 800 });
+const browser = useBrowser();
+
+describe('Previous and Next', () => {
+  it('Next goes forward one chapter at a time, keeps the focus on the button, and says where the reader is', async () => {
+    const opened = await openPage(browser(), baseUrl(), DESKTOP);
     try {
+      const { page } = opened;
       await settle(page);
       const next = page.locator('story-map').getByRole('button', { name: 'Next' });
       await next.focus();
-      for (const [i, id] of ids.entries()) {
+      // Above the story, Next goes to the first chapter; then one chapter each.
+      for (const [i, id] of ids.slice(0, 3).entries()) {
         await page.keyboard.press('Enter');
-        await activeIs(page, id);
-        expect(await panelFocus(page)).toBe('button:Next ›');
-        const live = await page.evaluate(
-          () => document.querySelector('story-map')!.renderRoot.querySelector('[aria-live]')!.textContent,
-        );
-        expect(live).toBe(`${story.chapters[i]!.title}, chapter ${i + 1} of ${ids.length}`);
+        await arrived(page, id);
+        expect(await deepFocus(page)).toBe('button:Next ›');
+        expect(await liveText(page)).toBe(`${story.chapters[i]!.title}, chapter ${i + 1} of ${ids.length}`);
       }
       await settle(page);
-      await expectChapter(story, page, ids.at(-1)!);
-      // At the end Next says it is unavailable, stays focusable, and does nothing.
-      expect(await next.getAttribute('aria-disabled')).toBe('true');
-      const before = await page.evaluate(() => scrollY);
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(300);
-      expect(await page.evaluate(() => scrollY)).toBe(before);
-      expect(await panelFocus(page)).toBe('button:Next ›');
-      // Previous goes back one.
-      await page.locator('story-map').getByRole('button', { name: 'Previous' }).click();
-      await activeIs(page, ids.at(-2)!);
-      await settle(page);
-      await expectChapter(story, page, ids.at(-2)!);
-      expect(consoleErrors).toEqual([]);
+      await expectChapter(story, page, ids[2]!);
+      expect(await next.getAttribute('aria-disabled')).toBe('false');
+      expectClean(opened);
     } finally {
-      await close();
+      await opened.close();
+    }
+  });
+
+  it('at the last chapter Next is unavailable and does nothing, and Previous goes back one', async () => {
+    const last = ids.at(-1)!;
+    const opened = await openPage(browser(), `${baseUrl()}#${last}`, DESKTOP);
+    try {
+      const { page } = opened;
+      await landOn(page, last);
+      await expectChapter(story, page, last);
+      // At the end Next says it is unavailable, stays focusable, and does nothing.
+      const next = page.locator('story-map').getByRole('button', { name: 'Next' });
+      expect(await next.getAttribute('aria-disabled')).toBe('true');
+      await next.focus();
+      const before = await page.evaluate(() => scrollY);
+      const said = await liveText(page);
+      await page.keyboard.press('Enter');
+      // Whatever the press would do is rendered and under way after the element's update and a frame.
+      await page.evaluate(() => document.querySelector('story-map')!.updateComplete);
+      await nextFrame(page);
+      await nextFrame(page);
+      expect(await page.evaluate(() => scrollY)).toBe(before);
+      expect(await liveText(page)).toBe(said);
+      expect(await page.evaluate(() => document.querySelector('story-map')!.activeChapter)).toBe(last);
+      expect(await deepFocus(page)).toBe('button:Next ›');
+      // Previous goes back one, and says so.
+      await page.locator('story-map').getByRole('button', { name: 'Previous' }).click();
+      await landOn(page, ids.at(-2)!);
+      await expectChapter(story, page, ids.at(-2)!);
+      expect(await liveText(page)).toBe(`${story.chapters.at(-2)!.title}, chapter ${ids.length - 1} of ${ids.length}`);
+      expectClean(opened);
+    } finally {
+      await opened.close();
     }
   });
 });
 
 describe('keyboard, backwards and from the timeline', () => {
-  const browser = useBrowser();
-
   it('Shift+Tab back into the previous chapter brings it into play, the focused link in view below the map', async () => {
-    const { page, close } = await openPage(browser(), `${baseUrl()}#legal`, PHONE);
+    // Motion reduced: the map jumps; the focus and the page's scrolling are the same.
+    const { page, close } = await openPage(browser(), `${baseUrl()}#legal`, {
+      ...PHONE,
+      context: { reducedMotion: 'reduce' },
+    });
     try {
-      await activeIs(page, 'legal');
-      await settle(page);
+      await landOn(page, 'legal');
       await page.locator('#legal h2 a').focus();
       await page.keyboard.press('Tab'); // into legal's body (a source link), so Shift+Tab has somewhere to go
       const steps: string[] = [];
@@ -80,6 +97,7 @@ describe('keyboard, backwards and from the timeline', () => {
         );
         if (!where) continue;
         await activeIs(page, where);
+        await nextFrame(page); // the element moves the page in the frame after the focus
         const { top, bottom, panelBottom } = await page.evaluate(() => {
           const r = (document.activeElement as HTMLElement).getBoundingClientRect();
           const panel = document
@@ -99,29 +117,22 @@ describe('keyboard, backwards and from the timeline', () => {
   });
 
   it("Enter on a timeline event takes the focus to that chapter's heading", async () => {
-    const { page, close } = await openPage(browser(), baseUrl(), { width: 1280, height: 800 });
+    const { page, close } = await openPage(browser(), baseUrl(), DESKTOP);
     try {
       await settle(page);
       const event = story.events.find((e) => e.chapter === 'venezuelans')!;
       const button = page.locator(`story-map story-timeline button[data-event="${event.id}"]`);
       await button.focus();
       await page.keyboard.press('Enter');
-      await activeIs(page, 'venezuelans');
       await page.waitForFunction(() => document.activeElement?.closest('[data-chapter]')?.id === 'venezuelans');
+      await landOn(page, 'venezuelans');
       expect(await page.evaluate(() => (document.activeElement as HTMLElement).matches('#venezuelans h2 a'))).toBe(
         true,
       );
-      await settle(page);
       await expectChapter(story, page, 'venezuelans');
       // The timeline's one tab stop is now the active chapter's first event.
-      const tabStop = await page.evaluate(
-        () =>
-          document
-            .querySelector('story-map')!
-            .renderRoot.querySelector('story-timeline')!
-            .renderRoot.querySelector<HTMLElement>('button[tabindex="0"]')!.dataset.event,
-      );
-      expect(tabStop).toBe(story.events.find((e) => e.chapter === 'venezuelans')!.id);
+      const tabStop = page.locator('story-map story-timeline button[tabindex="0"]');
+      await expect(tabStop.getAttribute('data-event')).resolves.toBe(event.id);
     } finally {
       await close();
     }
@@ -129,26 +140,23 @@ describe('keyboard, backwards and from the timeline', () => {
 });
 
 describe('the element API around loading', () => {
-  const browser = useBrowser();
-
   it('goTo() called before the story has loaded goes there once it has', async () => {
-    const { page, close, consoleErrors } = await openPage(browser(), 'about:blank', { width: 1280, height: 800 });
+    const { page, close, consoleErrors, offOrigin } = await openPage(browser(), 'about:blank', DESKTOP);
     try {
       await page.addInitScript(() => {
         void customElements.whenDefined('story-map').then(() => document.querySelector('story-map')!.goTo('transfers'));
       });
       await page.goto(baseUrl());
-      await activeIs(page, 'transfers');
-      await settle(page);
+      await landOn(page, 'transfers');
       await expectChapter(story, page, 'transfers');
-      expect(consoleErrors).toEqual([]);
+      expectClean({ consoleErrors, offOrigin });
     } finally {
       await close();
     }
   });
 
   it('fires story-chapter-change when the chapter changes, not for the first chapter on load', async () => {
-    const { page, close } = await openPage(browser(), 'about:blank', { width: 1280, height: 800 });
+    const { page, close } = await openPage(browser(), 'about:blank', DESKTOP);
     try {
       await page.addInitScript(() => {
         const w = window as unknown as { changes: string[] };
@@ -160,8 +168,7 @@ describe('the element API around loading', () => {
       await page.goto(baseUrl());
       await settle(page);
       await page.evaluate(() => document.querySelector('story-map')!.goTo('offer'));
-      await activeIs(page, 'offer');
-      await settle(page);
+      await landOn(page, 'offer');
       expect(await page.evaluate(() => (window as unknown as { changes: string[] }).changes)).toEqual(['offer']);
     } finally {
       await close();
@@ -170,13 +177,8 @@ describe('the element API around loading', () => {
 });
 
 describe('wrong URLs and failed loads', () => {
-  const browser = useBrowser();
-
   it('ignores a malformed hash', async () => {
-    const { page, close, consoleErrors } = await openPage(browser(), `${baseUrl()}#%E0%A4%A`, {
-      width: 1280,
-      height: 800,
-    });
+    const { page, close, consoleErrors } = await openPage(browser(), `${baseUrl()}#%E0%A4%A`, DESKTOP);
     try {
       await settle(page);
       expect((await pageState(page)).active).toBe(ids[0]);
@@ -187,10 +189,7 @@ describe('wrong URLs and failed loads', () => {
   });
 
   it('opens a ?story= from another site, and says so above the story', async () => {
-    const { page, close, offOrigin, consoleErrors } = await openPage(browser(), 'about:blank', {
-      width: 1280,
-      height: 800,
-    });
+    const { page, close, offOrigin, consoleErrors } = await openPage(browser(), 'about:blank', DESKTOP);
     try {
       // Another origin on this machine: the same server under another host name.
       const other = new URL(baseUrl());
@@ -210,7 +209,7 @@ describe('wrong URLs and failed loads', () => {
   });
 
   it('ignores a ?story= that is not a web address', async () => {
-    const { page, close } = await openPage(browser(), 'about:blank', { width: 1280, height: 800 });
+    const { page, close } = await openPage(browser(), 'about:blank', DESKTOP);
     try {
       const warnings: string[] = [];
       page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
@@ -224,7 +223,7 @@ describe('wrong URLs and failed loads', () => {
   });
 
   it('says a ?story= file is missing (not bad JSON) when the server answers with its home page', async () => {
-    const { page, close } = await openPage(browser(), 'about:blank', { width: 1280, height: 800 });
+    const { page, close } = await openPage(browser(), 'about:blank', DESKTOP);
     try {
       await page.addInitScript(() => {
         document.addEventListener(
@@ -253,7 +252,7 @@ describe('wrong URLs and failed loads', () => {
   });
 
   it("keeps the page's text when the story file cannot be fetched, and says the map could not load", async () => {
-    const { page, close } = await openPage(browser(), 'about:blank', { width: 1280, height: 800 });
+    const { page, close } = await openPage(browser(), 'about:blank', DESKTOP);
     try {
       await page.route('**/data/story.json', (r) => r.abort('failed'));
       await page.goto(baseUrl());

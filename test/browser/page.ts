@@ -2,7 +2,7 @@
  * Helpers for browser tests: one browser per test file, one fresh context per page, and the two things
  * every page test asserts: zero console errors and zero requests leaving localhost.
  *
- *   const browser = useBrowser(); // beforeAll: launch, afterAll: close
+ *   const browser = useBrowser(); // once, at the top of the file: beforeAll launches, afterAll closes
  *
  *   it('...', async () => {
  *     const { page, consoleErrors, offOrigin, close } = await openPage(browser(), baseUrl());
@@ -16,7 +16,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { ChromeInfo } from './chrome.ts';
 
 /** test-results/screenshots/ at the project root (git-ignored). Built from paths, not `new URL(.., import.meta.url)`,
@@ -53,7 +53,16 @@ export function baseUrl(): string {
 }
 
 /**
- * Launches Chromium with the executable and flags that the global setup found (see chrome.ts).
+ * Flags the tests add to the setup's (chrome.ts): the page itself is composited and rasterised in software
+ * (Skia on the CPU) instead of through SwiftShader's emulated GPU, which here costs CPU that the map's
+ * WebGL (still SwiftShader) needs. What the page does and draws is the same; set TEST_GPU_COMPOSITING=1 to
+ * leave them out.
+ */
+export const TEST_ARGS: readonly string[] =
+  process.env.TEST_GPU_COMPOSITING === '1' ? [] : ['--disable-gpu-compositing', '--disable-gpu-rasterization'];
+
+/**
+ * Launches Chromium with the executable and flags that the global setup found (see chrome.ts), plus TEST_ARGS.
  * `chrome` defaults to `inject('chrome')`.
  * Throws the global setup's error, if it failed, so each browser test file reports it.
  */
@@ -61,7 +70,8 @@ export async function launchBrowser(chrome?: ChromeInfo): Promise<Browser> {
   if (!chrome) checkSetup();
   const info = chrome ?? inject('chrome');
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: info.executablePath, args: info.args, headless: true, timeout: 60_000 });
+  const args = [...info.args, ...TEST_ARGS.filter((arg) => !info.args.includes(arg))];
+  return chromium.launch({ executablePath: info.executablePath, args, headless: true, timeout: 60_000 });
 }
 
 /**
@@ -134,4 +144,27 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   const path = join(SCREENSHOT_DIR, `${safe}.png`);
   await page.screenshot({ path, fullPage: options.fullPage ?? false });
   return path;
+}
+
+/**
+ * The focused element, followed down through open shadow roots, as "localName:text" (e.g. "button:Next ›");
+ * null when nothing is focused. Independent of which shadow root holds the element.
+ */
+export function deepFocus(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    let a: Element | null = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a && a !== document.body ? `${a.localName}:${a.textContent?.trim() ?? ''}` : null;
+  });
+}
+
+/** Resolves at the next animation frame of the page (after the rAF callbacks queued before it). */
+export function nextFrame(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+}
+
+/** What every page must hold: no request left this machine, and no error was logged. */
+export function expectClean({ offOrigin, consoleErrors }: Pick<OpenedPage, 'offOrigin' | 'consoleErrors'>): void {
+  expect(offOrigin).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 }
