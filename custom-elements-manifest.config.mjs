@@ -1,5 +1,5 @@
 /**
- * `npm run manifest` writes custom-elements.json (the custom elements manifest) from the JSDoc the
+ * `npm run manifest` (scripts/manifest.mjs) writes custom-elements.json (the custom elements manifest) from the JSDoc the
  * elements carry: every attribute, property, event, slot, part and CSS custom property. `npm test`
  * fails when the committed file is out of date.
  */
@@ -12,6 +12,8 @@ export default {
     'src/components/editor.ts',
   ],
   outdir: '.',
+  // package.json names the manifest itself ("customElements").
+  packagejson: false,
   litelement: true,
   dev: false,
 };
