@@ -202,7 +202,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     process.on('exit', cleanupNow);
     for (const signal of SIGNALS) process.on(signal, onSignal);
 
-    const outDir = (buildDir = await mkdtemp(join(tmpdir(), 'story-map-test-build-')));
+    const outDir = await mkdtemp(join(tmpdir(), 'story-map-test-build-'));
+    buildDir = outDir;
     started = Date.now();
     await runVite(['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn']);
     log(`vite build -> ${outDir} [${Date.now() - started} ms]`);
