@@ -2,7 +2,7 @@
 // `npm test`: the project's checks, then `vitest run` (unit + browser projects, see vitest.config.ts),
 // ending with exactly one closing line `N passed, N failed`, whatever happens to vitest.
 //
-// The checks run side by side before the tests, and each counts as one test in the closing line:
+// The checks run side by side while vitest runs, and each counts as one test in the closing line:
 // - lint: `biome ci .` (formatting and lint rules, as `npm run lint`);
 // - types: `tsc --noEmit` (as `npm run typecheck`);
 // - manifest: custom-elements.json is what `npm run manifest` would write from the JSDoc.
@@ -49,27 +49,33 @@ const CHECKS = {
   manifest: () => run([join(root, 'scripts/manifest.mjs'), '--check']),
 };
 
-/** Runs every check at once; prints one line each (and the output of those that failed). */
-async function checks() {
-  const results = await Promise.all(
+/** Runs every check at once. */
+function checks() {
+  return Promise.all(
     Object.entries(CHECKS).map(async ([name, check]) => {
       const started = Date.now();
       const { code, output } = await check().catch((error) => ({ code: 1, output: String(error?.stack ?? error) }));
       return { name, ok: code === 0, output, ms: Date.now() - started };
     }),
   );
+}
+
+/** Prints one line per check (and the output of those that failed); returns how many passed and failed. */
+async function reportChecks() {
+  const results = await checking;
   for (const { name, ok, output, ms } of results) {
     console.log(`check ${name}: ${ok ? 'ok' : 'FAILED'} (${ms} ms)`);
     if (!ok) console.log(output.trim());
   }
-  return results;
+  const passed = results.filter((c) => c.ok).length;
+  return { passed, failed: results.length - passed, names: results.filter((c) => !c.ok).map((c) => c.name) };
 }
 
 if (!existsSync(vitest)) finish(0, 1, 1, `vitest not found at ${vitest}: run npm install (or npm ci) first.`);
 
-const checked = userArgs.length ? [] : await checks();
-const checksPassed = checked.filter((c) => c.ok).length;
-const checksFailed = checked.length - checksPassed;
+// The checks run while vitest does (they take a few seconds of one core); their results are
+// printed once vitest has finished.
+const checking = userArgs.length ? Promise.resolve([]) : checks();
 
 // CLI reporters replace the config's, so always name ours; keep the user's own if they gave any.
 const hasReporter = userArgs.some((arg) => arg === '--reporter' || arg.startsWith('--reporter='));
@@ -94,29 +100,27 @@ const forward = (signal) => {
 };
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => forward(signal));
 
-child.on('error', (error) => finish(checksPassed, checksFailed + 1, 1, `could not start vitest: ${error.message}`));
-child.on('exit', (code, signal) => {
+child.on('error', async (error) => {
+  const c = await reportChecks();
+  finish(c.passed, c.failed + 1, 1, `could not start vitest: ${error.message}`);
+});
+child.on('exit', async (code, signal) => {
   const exitCode = signal ? 1 : (code ?? 1);
+  const c = await reportChecks();
   let summary;
   try {
     summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
   } catch {
     finish(
-      checksPassed,
-      checksFailed + 1,
+      c.passed,
+      c.failed + 1,
       exitCode || 1,
       `vitest ended (${signal ?? `exit code ${code}`}) without reporting results.`,
     );
     return;
   }
   const notes = [];
-  if (checksFailed > 0)
-    notes.push(
-      `${checksFailed} check(s) failed: ${checked
-        .filter((c) => !c.ok)
-        .map((c) => c.name)
-        .join(', ')}`,
-    );
+  if (c.failed > 0) notes.push(`${c.failed} check(s) failed: ${c.names.join(', ')}`);
   if (summary.skipped > 0) notes.push(`${summary.skipped} skipped (not counted)`);
   if (summary.errors > 0) notes.push(`${summary.errors} error(s) outside tests counted as failed`);
   let failed = summary.failed;
@@ -124,6 +128,6 @@ child.on('exit', (code, signal) => {
     failed = 1;
     notes.push(`vitest exited with ${signal ?? `code ${code}`} without a failed test: counted as 1 failed`);
   }
-  const exit = checksFailed > 0 ? 1 : failed > 0 ? exitCode || 1 : exitCode;
-  finish(summary.passed + checksPassed, failed + checksFailed, exit, notes.length ? notes.join('; ') : undefined);
+  const exit = c.failed > 0 ? 1 : failed > 0 ? exitCode || 1 : exitCode;
+  finish(summary.passed + c.passed, failed + c.failed, exit, notes.length ? notes.join('; ') : undefined);
 });

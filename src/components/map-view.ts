@@ -260,6 +260,7 @@ export class StoryMapView extends LitElement {
         camera: view ? this.cameraFor(view) : (story.overview ?? AMERICAS),
         palette: this.#palette,
         dragPan: matchMedia('(pointer: fine)').matches,
+        motion: this.motion,
         onFeatureClick: (id) => emit(this, 'story-feature-select', { id }),
       });
       if (generation !== this.#generation || !this.isConnected) {

@@ -73,6 +73,11 @@ export interface MapOptions {
   palette: Palette;
   /** Drag to pan (on for mouse users; off on touch screens, where a drag must scroll the page). */
   dragPan: boolean;
+  /**
+   * The reader lets the story animate. Without motion, labels appear and vanish at once instead of
+   * fading (MapLibre sets this when the map is made; a later change of mind keeps the fades as they were).
+   */
+  motion: boolean;
   onFeatureClick: (id: string) => void;
 }
 
@@ -106,6 +111,7 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
     doubleClickZoom: options.dragPan,
     keyboard: true,
     renderWorldCopies: false,
+    fadeDuration: options.motion ? 300 : 0,
     attributionControl: { compact: false },
     locale: { 'Map.Title': 'Map. Arrow keys pan it; the story moves it as you read.' },
   });

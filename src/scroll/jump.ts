@@ -11,8 +11,17 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 const TAKEOVER = ['wheel', 'touchstart', 'keydown'] as const;
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
 
-/** If the browser never says the scroll ended (nothing to scroll, a lost event), the jump ends after this. */
+/** If the browser never says the scroll ended (a lost event, a scroller at its end), the jump ends after this. */
 const LONGEST_JUMP_MS = 3000;
+
+/**
+ * `inPlace(element)` tells whether the element already sits where a jump would scroll it (its top at
+ * its scroll margin): then nothing scrolls, and no `scrollend` would come.
+ */
+function inPlace(element: Element): boolean {
+  const margin = Number.parseFloat(getComputedStyle(element).scrollMarginTop) || 0;
+  return Math.abs(element.getBoundingClientRect().top - margin) < 1;
+}
 
 /**
  * `isTakeover(type, key, inPanel)` tells whether an input event ends a jump: the wheel and touch
@@ -36,8 +45,6 @@ export class JumpController implements ReactiveController {
   target: number | null = null;
   #timer = 0;
   #done: (() => void) | null = null;
-  /** Whether the page has scrolled since the jump started. */
-  #scrolled = false;
   readonly #host: ReactiveControllerHost;
   readonly #options: JumpOptions;
 
@@ -57,7 +64,7 @@ export class JumpController implements ReactiveController {
    */
   jump(index: number, element: Element, smooth: boolean): Promise<void> {
     this.#end();
-    if (!smooth) {
+    if (!smooth || inPlace(element)) {
       element.scrollIntoView({ block: 'start', behavior: 'instant' });
       this.#options.remeasure();
       return Promise.resolve();
@@ -67,15 +74,7 @@ export class JumpController implements ReactiveController {
     this.#timer = window.setTimeout(this.settle, LONGEST_JUMP_MS);
     window.addEventListener('scrollend', this.settle, { once: true, capture: true });
     for (const type of TAKEOVER) window.addEventListener(type, this.#onInput, { capture: true, passive: true });
-    window.addEventListener('scroll', this.#onScroll, { capture: true, passive: true });
     element.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    // Already in place: nothing scrolls, and no scrollend comes. Two frames give a smooth scroll
-    // time to start.
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        if (this.target === index && !this.#scrolled) this.settle();
-      }),
-    );
     this.#host.requestUpdate();
     return landed;
   }
@@ -102,10 +101,6 @@ export class JumpController implements ReactiveController {
     this.#options.remeasure();
   };
 
-  #onScroll = (): void => {
-    this.#scrolled = true;
-  };
-
   #onInput = (e: Event): void => {
     const key = e instanceof KeyboardEvent ? e.key : null;
     if (isTakeover(e.type, key, e.composedPath().includes(this.#options.panel()))) this.settle();
@@ -115,10 +110,8 @@ export class JumpController implements ReactiveController {
     clearTimeout(this.#timer);
     window.removeEventListener('scrollend', this.settle, { capture: true });
     for (const type of TAKEOVER) window.removeEventListener(type, this.#onInput, { capture: true });
-    window.removeEventListener('scroll', this.#onScroll, { capture: true });
     const had = this.target !== null;
     this.target = null;
-    this.#scrolled = false;
     this.#done?.();
     this.#done = null;
     if (had) this.#host.requestUpdate();

@@ -46,7 +46,8 @@ describe('the story page on a phone (390x844)', () => {
   });
 
   it('keeps the map on top, 40-50% of the screen, and the chapter text below it, through every chapter', async () => {
-    const opened = await openPage(browser(), baseUrl(), { ...PHONE, context: TOUCH });
+    // Motion reduced, as in the desktop walk: the layout is the point here, not the flights.
+    const opened = await openPage(browser(), baseUrl(), { ...PHONE, context: { ...TOUCH, reducedMotion: 'reduce' } });
     try {
       const { page } = opened;
       await settle(page);

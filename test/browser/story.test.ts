@@ -37,7 +37,10 @@ describe('the story page on a desktop (1280x800)', () => {
   });
 
   it('follows the reader scrolling down through every chapter', async () => {
-    const opened = await openAt('');
+    // Motion reduced: the map jumps to each chapter. Flights (and where they land) are the point of
+    // the scroll-back, fling and timeline tests; a flight costs the software renderer three times
+    // as much as a jump, twelve times over here.
+    const opened = await openAt('', { context: { reducedMotion: 'reduce' } });
     try {
       const { page } = opened;
       const changes: string[] = [];
@@ -114,7 +117,8 @@ describe('the story page on a desktop (1280x800)', () => {
   });
 
   it('moves through the timeline with arrow keys and opens an event with Enter', async () => {
-    const opened = await openAt('');
+    // Motion reduced: the keys are the point (a click on the timeline flies, above).
+    const opened = await openAt('', { context: { reducedMotion: 'reduce' } });
     try {
       const { page } = opened;
       await page.locator('story-timeline button[data-event="meeting"]').focus();
