@@ -14,7 +14,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          environment: 'happy-dom',
+          // The pure core needs no DOM; the few tests that do say so (// @vitest-environment happy-dom).
+          environment: 'node',
+          isolate: false,
+          // With the browser files, in one pool of two (vitest wants one worker count per group).
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -22,13 +27,14 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
+          isolate: false,
           // Builds the site once, starts `vite preview`, finds Chromium; provides baseUrl and chrome.
           globalSetup: ['./test/browser/setup.ts'],
           // After the unit tests, two files at a time (each launches its own Chromium; measured faster than
           // one at a time on 2 cores: see the commit that set it). BROWSER_WORKERS=1: one at a time.
           fileParallelism: true,
-          maxWorkers: Number(process.env.BROWSER_WORKERS) || 2,
-          sequence: { groupOrder: 1 },
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -257,6 +257,7 @@ export class StoryMapView extends LitElement {
       const map = await engine.createMap({
         container: root.querySelector<HTMLElement>('.canvas')!,
         story,
+        view,
         camera: view ? this.cameraFor(view) : (story.overview ?? AMERICAS),
         palette: this.#palette,
         dragPan: matchMedia('(pointer: fine)').matches,

@@ -69,6 +69,8 @@ export function loadBasemap(url: string = basemapUrl): Promise<BasemapGeoJSON> {
 export interface MapOptions {
   container: HTMLElement;
   story: Story;
+  /** What the map shows first (null: the story's features stay hidden), from `camera`. */
+  view: ChapterView | null;
   camera: Camera;
   palette: Palette;
   /** Drag to pan (on for mouse users; off on touch screens, where a drag must scroll the page). */
@@ -96,7 +98,13 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
   const data = { places: story.places, routes, areas: story.areas };
   const map = new MapLibreMap({
     container,
-    style: storyStyle(base, data, { regular, regularExt, bold, italic }, palette),
+    style: storyStyle(
+      base,
+      data,
+      { regular, regularExt, bold, italic },
+      palette,
+      options.view ? chapterFilters(story, options.view, camera) : [],
+    ),
     center: camera.center,
     zoom: camera.zoom,
     bearing: camera.bearing,
@@ -142,11 +150,15 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
  * highlighted), labelling each place on the side that faces the camera's centre.
  */
 export function showChapter(map: MapLibreMap, story: Story, view: ChapterView, camera: Camera): void {
-  const sideOf = (id: string) => {
+  for (const { layer, filter } of chapterFilters(story, view, camera)) map.setFilter(layer, filter);
+}
+
+/** The story layers' filters for a chapter seen from `camera` (see chapterLayers). */
+function chapterFilters(story: Story, view: ChapterView, camera: Camera) {
+  return chapterLayers(view, (id) => {
     const f = story.features.get(id)?.feature;
     return f?.geometry.type === 'Point' && f.geometry.coordinates[0]! > camera.center[0] ? 'east' : 'west';
-  };
-  for (const { layer, filter } of chapterLayers(view, sideOf)) map.setFilter(layer, filter);
+  });
 }
 
 /** `moveCamera(map, camera, motion)` flies there, or jumps when the reader turned motion off. */

@@ -52,14 +52,16 @@ const NONE: FilterSpecification = ['==', ['get', 'id'], '\u0000none'];
 const inIds = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];
 
 /**
- * `storyStyle(basemap, story, fonts, palette)` returns the complete MapLibre style. Story layers start
- * hidden (filtered to nothing); `chapterLayers` shows what a chapter declares.
+ * `storyStyle(basemap, story, fonts, palette, filters)` returns the complete MapLibre style. Story
+ * layers show what `filters` (from `chapterLayers`) declare, and nothing without them: the map is
+ * made showing its first chapter, so it draws once, not once empty and again for the chapter.
  */
 export function storyStyle(
   basemap: BasemapGeoJSON,
   story: StoryGeoJSON,
   fonts: FontUrls,
   palette: Palette,
+  filters: readonly LayerFilter[] = [],
 ): StyleSpecification {
   const markerColor = [
     'coalesce',
@@ -199,6 +201,10 @@ export function storyStyle(
       ),
     ),
   ];
+  for (const { layer, filter } of filters) {
+    const spec = layers.find((l) => l.id === layer);
+    if (spec && spec.type !== 'background') spec.filter = filter;
+  }
   return {
     version: 8,
     name: 'story-map',

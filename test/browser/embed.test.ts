@@ -65,9 +65,11 @@ const browser = useBrowser();
 
 describe('embedding in a news article', () => {
   it("runs two stories on one page under a strict CSP, without touching the host's styles", async () => {
+    // Motion reduced: the policy, the two maps and the host's styles are the point, not flights.
     const { page, close, consoleErrors, offOrigin } = await openPage(browser(), 'about:blank', {
       width: 1280,
       height: 800,
+      context: { reducedMotion: 'reduce' },
     });
     try {
       await page.route('**/host.html', (r) =>

@@ -205,7 +205,9 @@ describe('other stories', () => {
   });
 
   it('takes a story object through the `story` property (two stories on one page)', async () => {
-    const { page, close, consoleErrors } = await openPage(browser(), baseUrl());
+    const { page, close, consoleErrors } = await openPage(browser(), baseUrl(), {
+      context: { reducedMotion: 'reduce' },
+    });
     try {
       await settle(page);
       await page.evaluate(

@@ -121,7 +121,8 @@ describe('keyboard, backwards and from the timeline', () => {
   });
 
   it("Enter on a timeline event takes the focus to that chapter's heading", async () => {
-    const { page, close } = await openPage(browser(), baseUrl(), DESKTOP);
+    // Motion reduced: the focus is the point (a click on the timeline flies, in story.test.ts).
+    const { page, close } = await openPage(browser(), baseUrl(), { ...DESKTOP, context: { reducedMotion: 'reduce' } });
     try {
       await settle(page);
       const event = story.events.find((e) => e.chapter === 'venezuelans')!;

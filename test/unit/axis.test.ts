@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The axis drawn with Lit must be the axis d3-axis drew before it: same elements, same attributes.
 import { axisBottom, select } from 'd3';
 import { render } from 'lit';

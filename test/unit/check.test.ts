@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The checker against fixture pairs: each folder under test/fixtures/check holds a story (usually
 // with one mistake, described in its README) and `expected.txt`, what `npm run check` prints for
 // it. The story is 00-valid's files with the folder's change.diff applied, written to a temporary

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The story element's controllers, each on a bare host element (happy-dom): what they start on
 // connection they stop on disconnection, and they do their one job.
 import { LitElement } from 'lit';

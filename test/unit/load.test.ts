@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { loadStory, loadStoryData, type LoadResult } from '../../src/story/load.ts';
 import { duplicateKeys, locate, parsePath, syntaxIssues } from '../../src/story/locate.ts';
