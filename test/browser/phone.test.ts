@@ -52,7 +52,7 @@ describe('the story page on a phone (390x844)', () => {
       const { page } = opened;
       await settle(page);
       for (const [i, id] of ids.entries()) {
-        await wheelToChapter(page, id);
+        await wheelToChapter(page, id, 1000);
         await settle(page);
         await expectChapter(story, page, id);
         const l = await layout(page);

@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { bbox as turfBbox } from '@turf/turf';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { baseUrl, type OpenedPage, type OpenPageOptions, openPage } from './page.ts';
 import { DEFAULT_MAX_ZOOM, framePadding, labelWidth } from '../../src/geo/camera.ts';
 import { normalizeStory } from '../../src/story/normalize.ts';
 import { triggerLine } from '../../src/scroll/active.ts';
@@ -263,3 +264,11 @@ export async function expectChapter(story: Story, page: Page, id: string): Promi
 }
 
 export { triggerLine };
+
+/** Opens the story at `hash` (e.g. '#cecot'; '' for the top) in a fresh page, with the map settled there. */
+export async function openStoryAt(browser: Browser, hash: string, options: OpenPageOptions = {}): Promise<OpenedPage> {
+  const opened = await openPage(browser, `${baseUrl()}${hash}`, options);
+  if (hash) await landOn(opened.page, hash.slice(1));
+  else await settle(opened.page);
+  return opened;
+}
