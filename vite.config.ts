@@ -1,14 +1,35 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { defineConfig, type Plugin } from 'vite';
 import { storyPlugin } from './scripts/vite-story-plugin.ts';
 
+/**
+ * MapLibre's worker under a stable name, `embed/maplibre-gl-worker.mjs`, for sites that host a copy on
+ * their own origin (the `worker-url` attribute) so that `worker-src 'self'` is enough for them. The
+ * engine itself uses the content-hashed copy in assets/.
+ */
+function workerCopy(): Plugin {
+  const file = createRequire(import.meta.url).resolve('maplibre-gl/dist/maplibre-gl-worker.mjs');
+  return {
+    name: 'story-map-worker-copy',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'embed/maplibre-gl-worker.mjs', source: readFileSync(file) });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [storyPlugin({ dataDir: 'data', story: 'data/story.json' })],
+  plugins: [storyPlugin({ dataDir: 'data', story: 'data/story.json' }), workerCopy()],
   // Relative URLs everywhere: the site and the embed bundle work from any folder of any host.
   base: './',
   build: {
     target: 'es2022',
     rolldownOptions: {
       input: { index: 'index.html', iframe: 'iframe.html', embed: 'src/embed.ts' },
+      // Vite drops the entries' exports in an app build; the embed bundle keeps the library's
+      // (`import('…/embed/story-map.js')` gives StoryMap, formatIssue…).
+      preserveEntrySignatures: 'exports-only',
       output: {
         // The embed entry keeps a stable name a site can paste; everything else is content-hashed.
         entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed/story-map.js' : 'assets/[name]-[hash].js'),

@@ -27,6 +27,11 @@ export interface ChapterRequestDetail {
   id: string;
 }
 
+/** Internal: the map could not start; the issue names why (the story reports it with `story-error`). */
+export interface MapFailureDetail {
+  issue: Issue;
+}
+
 /** Internal: the reader clicked a feature on the map. */
 export interface FeatureSelectDetail {
   id: string;
@@ -54,6 +59,7 @@ declare global {
     'story-map-ready': CustomEvent<MapReadyDetail>;
     'story-chapter-request': CustomEvent<ChapterRequestDetail>;
     'story-feature-select': CustomEvent<FeatureSelectDetail>;
+    'story-map-failure': CustomEvent<MapFailureDetail>;
     'story-motion-request': CustomEvent<MotionRequestDetail>;
     'story-camera-change': CustomEvent<CameraChangeDetail>;
     'story-overlay-change': CustomEvent<OverlayChangeDetail>;

@@ -9,6 +9,7 @@ import { property } from 'lit/decorators.js';
 import { cameraForView, fitBounds } from '../geo/camera.ts';
 import { boxAround } from '../geo/shape.ts';
 import type { MapLibreMap } from '../map/engine.ts';
+import { failureIssue, failureNote, type MapFailure } from '../map/failure.ts';
 import { legendFor } from '../map/legend.ts';
 import { type Palette, readPalette } from '../map/palette.ts';
 import type { Camera, ChapterView, Story } from '../story/types.ts';
@@ -28,6 +29,7 @@ const OVERLAY_FIT = { padding: { top: 60, right: 60, bottom: 60, left: 60 }, max
  * @fires story-map-ready - The map has loaded. `detail: {map}`.
  * @fires story-feature-select - The reader clicked a place on the map. `detail: {id}`.
  * @fires story-camera-change - Preview mode (`editable`): the map came to rest. `detail: {camera}`.
+ * @fires story-map-failure - The map could not start: `detail: {issue}` names the cause.
  * @csspart canvas - The element MapLibre draws into.
  */
 export class StoryMapView extends LitElement {
@@ -124,6 +126,12 @@ export class StoryMapView extends LitElement {
   /** Preview mode: GeoJSON drawn over the story (a dropped file), framed when it changes. */
   @property({ attribute: false }) overlay: FeatureCollection | null = null;
 
+  /** A site's own copy of MapLibre's worker script (see engine.useWorker), else the bundled one. */
+  @property({ attribute: false }) workerUrl: string | null = null;
+
+  /** The story's file, named by the issue that a failure reports. */
+  @property({ attribute: false }) storyFile = '';
+
   /** The MapLibre map, once loaded. */
   map: MapLibreMap | null = null;
 
@@ -135,7 +143,10 @@ export class StoryMapView extends LitElement {
   #generation = 0;
   /** The panel has come near the viewport: the map is wanted. */
   #near = false;
-  #failed: false | 'webgl' | 'error' = false;
+  #failed: MapFailure | null = null;
+  /** The browser took the map's WebGL context back; MapLibre draws again when it returns it. */
+  #lost = false;
+  #stopContext: (() => void) | null = null;
   #size = { width: 0, height: 0 };
 
   override connectedCallback(): void {
@@ -166,14 +177,15 @@ export class StoryMapView extends LitElement {
   }
 
   protected override render() {
-    const why = this.#failed === 'webgl' ? ' (it needs WebGL 2)' : '';
     return html`<div class="canvas" part="canvas"></div>
       ${
         this.#failed
-          ? html`<p class="loading">The map could not be shown in this browser${why}. The story reads on without it.</p>`
-          : this.map
-            ? null
-            : html`<p class="loading" aria-hidden="true">Loading map…</p>`
+          ? html`<p class="loading" role="status">${failureNote(this.#failed)}</p>`
+          : this.#lost
+            ? html`<p class="loading" role="status">The map is paused: the browser took back its graphics context.</p>`
+            : this.map
+              ? null
+              : html`<p class="loading" aria-hidden="true">Loading map…</p>`
       }
       ${this.map ? this.#legend() : null}`;
   }
@@ -245,9 +257,15 @@ export class StoryMapView extends LitElement {
     const story = this.story;
     if (!story || this.map) return;
     const generation = ++this.#generation;
+    this.#failed = null;
+    let engine: Engine;
     try {
-      this.#engine ??= await import('../map/engine.ts');
-      const engine = this.#engine;
+      engine = this.#engine ??= await import('../map/engine.ts');
+    } catch (error) {
+      if (generation === this.#generation) this.#fail('engine', String((error as Error)?.message ?? error), '');
+      return;
+    }
+    try {
       const root = this.renderRoot as ShadowRoot;
       const sheet = engine.mapStyleSheet();
       if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
@@ -262,6 +280,7 @@ export class StoryMapView extends LitElement {
         palette: this.#palette,
         dragPan: matchMedia('(pointer: fine)').matches,
         motion: this.motion,
+        workerUrl: this.workerUrl,
         onFeatureClick: (id) => emit(this, 'story-feature-select', { id }),
       });
       if (generation !== this.#generation || !this.isConnected) {
@@ -269,6 +288,11 @@ export class StoryMapView extends LitElement {
         return;
       }
       this.map = map;
+      this.#stopContext = engine.onContext(
+        map,
+        () => this.#setLost(true),
+        () => this.#setLost(false),
+      );
       this.#size = { width: this.clientWidth, height: this.clientHeight };
       this.#apply(false);
       if (this.editable) this.#setEditable(map, engine);
@@ -277,17 +301,38 @@ export class StoryMapView extends LitElement {
       emit(this, 'story-map-ready', { map });
     } catch (error) {
       // MapLibre draws with WebGL 2; without it (or with it blocked) the map cannot be made. Not
-      // probed beforehand: a probe costs a whole WebGL context.
-      this.#failed = /webgl/i.test(String((error as Error)?.message ?? error)) ? 'webgl' : 'error';
-      this.requestUpdate();
-      console.error('story-map: the map could not be loaded:', error);
+      // probed beforehand: a probe costs a whole WebGL context. createMap names the other causes.
+      if (generation !== this.#generation) return;
+      const failure = error instanceof engine.MapStartError ? error.failure : 'error';
+      this.#fail(failure, String((error as Error)?.message ?? error), engine.useWorker(this.workerUrl));
     }
+  }
+
+  /** Says in the panel why the map cannot start, and tells the story (which reports it with story-error). */
+  #fail(failure: MapFailure, detail: string, workerUrl: string): void {
+    this.#failed = failure;
+    this.requestUpdate();
+    const issue = failureIssue(failure, {
+      workerUrl,
+      pageOrigin: location.origin,
+      storyFile: this.storyFile,
+      detail: failure === 'worker' || failure === 'context-lost' ? undefined : detail,
+    });
+    emit(this, 'story-map-failure', { issue });
+  }
+
+  #setLost(lost: boolean): void {
+    this.#lost = lost;
+    this.requestUpdate();
   }
 
   #destroy(): void {
     this.#generation++;
     this.#stopWatching?.();
     this.#stopWatching = null;
+    this.#stopContext?.();
+    this.#stopContext = null;
+    this.#lost = false;
     if (this.map) this.#engine?.removeMap(this.map);
     this.map = null;
   }

@@ -21,7 +21,7 @@ import { MotionController } from './controllers/motion.ts';
 import { PreviewController } from './controllers/preview.ts';
 import { StoryMapControls } from './controls.ts';
 import { define } from './define.ts';
-import { type ChapterRequestDetail, emit } from './events.ts';
+import { type ChapterRequestDetail, emit, type MapFailureDetail } from './events.ts';
 import { StoryMapView } from './map-view.ts';
 import { storyMapStyles } from './story-map.styles.ts';
 import { TextController } from './story-text.ts';
@@ -38,7 +38,7 @@ const START: ScrollState = { index: 0, reached: false, inView: false };
  * @tag story-map
  * @summary A scroll-driven story with a map and a timeline that follow the text.
  * @fires story-chapter-change - The active chapter changed (not fired for the first chapter when a story loads). `detail: {id, index}`.
- * @fires story-error - The story has issues (cancelable; if not canceled they are logged once). `detail: {issues}`.
+ * @fires story-error - The story has issues, or its map cannot start (cancelable; if not canceled they are logged once). `detail: {issues}`.
  * @fires story-map-ready - The MapLibre map has loaded. `detail: {map}`.
  * @slot - The story text: an `<article class="sm-story">` with `<section data-chapter>` chapters.
  *   Rendered from the story when absent or out of date.
@@ -62,6 +62,8 @@ export class StoryMap extends LitElement {
 
   /** Do not read or write the page's URL hash (for pages that use it themselves). */
   @property({ type: Boolean, attribute: 'no-hash' }) noHash = false;
+  /** A copy of MapLibre's worker script on the page's own origin, for a strict CSP (one per page). */
+  @property({ attribute: 'worker-url' }) workerUrl: string | null = null;
 
   /** Where the reader is, as last measured: the active chapter, and whether they are in the story. */
   @state() private reading: ScrollState = START;
@@ -172,6 +174,9 @@ export class StoryMap extends LitElement {
                   .motion=${this.#motion.motion}
                   .editable=${this.edit}
                   .overlay=${this.#preview.overlay}
+                  .workerUrl=${this.workerUrl}
+                  .storyFile=${this.src ?? 'story'}
+                  @story-map-failure=${(e: CustomEvent<MapFailureDetail>) => this.#loader.announce([e.detail.issue])}
                   @story-feature-select=${this.#onFeatureSelect}
                   @story-camera-change=${this.#preview.onCamera}
                 ></story-map-view>

@@ -16,12 +16,36 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import basemapUrl from '../../data/basemap/americas.json?url';
 import { routeCaption } from '../story/format.ts';
 import type { Camera, ChapterView, RouteFeature, Story } from '../story/types.ts';
+import { START_TIMEOUT_MS } from './failure.ts';
 import type { Palette } from './palette.ts';
+import { beforeDeadline, MapStartError, started } from './start.ts';
 import { type BasemapGeoJSON, chapterLayers, overlayLayers, PLACE_LAYERS, sdfCircle, storyStyle } from './style.ts';
 
 export type { MapLibreMap };
+export { MapStartError };
 
-setWorkerUrl(workerUrl);
+/** The worker the build ships next to the engine (absolute: Vite resolves it against this module). */
+const bundledWorker = new URL(workerUrl, import.meta.url).href;
+let worker: string | null = null;
+
+/**
+ * `useWorker(url)` chooses MapLibre's worker script, once per page (MapLibre keeps one pool of workers
+ * for every map): `url` (a site's own copy, from the `worker-url` attribute, resolved against the page)
+ * or the one next to the engine. Returns the absolute URL in use.
+ *
+ * A worker on the page's own origin starts as a module worker from its URL: `worker-src 'self'`. One on
+ * another origin (the embed served from a CDN) cannot: MapLibre starts it from a `blob:` URL that imports
+ * it, and that import is checked against `worker-src` too: `worker-src blob: <cdn origin>`.
+ */
+export function useWorker(url?: string | null): string {
+  if (worker === null) {
+    worker = url ? new URL(url, document.baseURI).href : bundledWorker;
+    setWorkerUrl(worker);
+  } else if (url && new URL(url, document.baseURI).href !== worker) {
+    console.warn(`story-map: worker-url="${url}" ignored: this page's maps already use ${worker}`);
+  }
+  return worker;
+}
 
 let sheet: CSSStyleSheet | null = null;
 
@@ -80,13 +104,23 @@ export interface MapOptions {
    * fading (MapLibre sets this when the map is made; a later change of mind keeps the fades as they were).
    */
   motion: boolean;
+  /** A site's own copy of the worker script (the `worker-url` attribute), else the bundled one. */
+  workerUrl?: string | null;
+  /** How long the map may take to load before it is given up (default START_TIMEOUT_MS). */
+  timeoutMs?: number;
   onFeatureClick: (id: string) => void;
 }
 
-/** `createMap(options)` builds the story's map, resolving when its style has loaded. */
+/**
+ * `createMap(options)` builds the story's map, resolving when its style has loaded. Rejects with a
+ * MapStartError when it cannot start: no WebGL 2, the worker blocked or missing, the context lost
+ * before the first load, or no load within `timeoutMs` (the map is removed then).
+ */
 export async function createMap(options: MapOptions): Promise<MapLibreMap> {
   const { container, story, camera, palette } = options;
-  const base = await loadBasemap();
+  const deadline = Date.now() + (options.timeoutMs ?? START_TIMEOUT_MS);
+  useWorker(options.workerUrl);
+  const base = await beforeDeadline(loadBasemap(), deadline);
   // The text drawn along each route, in the story's language.
   const routes: FeatureCollection = {
     type: 'FeatureCollection',
@@ -96,7 +130,7 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
     })),
   };
   const data = { places: story.places, routes, areas: story.areas };
-  const map = new MapLibreMap({
+  const map = newMap({
     container,
     style: storyStyle(
       base,
@@ -141,8 +175,30 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
       map.getCanvas().style.cursor = '';
     });
   }
-  await new Promise<void>((resolve) => map.once('load', () => resolve()));
+  await started(map, deadline);
   return map;
+}
+
+function newMap(options: ConstructorParameters<typeof MapLibreMap>[0]): MapLibreMap {
+  try {
+    return new MapLibreMap(options);
+  } catch (error) {
+    const message = String((error as Error)?.message ?? error);
+    throw new MapStartError(/webgl/i.test(message) ? 'webgl' : 'error', message);
+  }
+}
+
+/**
+ * `onContext(map, lost, restored)`: the browser may take a map's WebGL context back (too many on the
+ * page, a GPU reset); MapLibre draws again when it is restored. Returns the way to stop listening.
+ */
+export function onContext(map: MapLibreMap, lost: () => void, restored: () => void): () => void {
+  map.on('webglcontextlost', lost);
+  map.on('webglcontextrestored', restored);
+  return () => {
+    map.off('webglcontextlost', lost);
+    map.off('webglcontextrestored', restored);
+  };
 }
 
 /**

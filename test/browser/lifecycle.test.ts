@@ -277,12 +277,26 @@ describe('a browser without WebGL 2', () => {
     const chrome = inject('chrome');
     const browser = await launchBrowser({ ...chrome, args: [...chrome.args, '--disable-3d-apis'] });
     try {
-      const { page, close } = await openPage(browser, `${baseUrl()}#cecot`);
+      const { page, close } = await openPage(browser, 'about:blank');
       try {
+        await page.addInitScript(() => {
+          const w = window as unknown as { reported: string[] };
+          w.reported = [];
+          document.addEventListener('story-error', (e) => {
+            for (const i of (e as CustomEvent<{ issues: { message: string }[] }>).detail.issues)
+              w.reported.push(i.message);
+            e.preventDefault();
+          });
+        });
+        await page.goto(`${baseUrl()}#cecot`);
         const message = page.locator('story-map story-map-view .loading');
         await expect
           .poll(() => message.textContent(), { timeout: 20_000 })
           .toBe('The map could not be shown in this browser (it needs WebGL 2). The story reads on without it.');
+        // story-error names the cause for the site.
+        const reported = await page.evaluate(() => (window as unknown as { reported: string[] }).reported);
+        expect(reported).toHaveLength(1);
+        expect(reported[0]).toMatch(/^The map could not start: this browser has no WebGL 2, or it is turned off/);
         expect(await page.evaluate(() => document.querySelector('story-map')!.activeChapter)).toBe('cecot');
         await page.evaluate(() => document.querySelector('story-map')!.goTo('swap'));
         await page.waitForFunction(() => document.querySelector('story-map')!.activeChapter === 'swap');

@@ -98,7 +98,7 @@ export class StoryLoader implements ReactiveController {
     }
     signal.throwIfAborted();
     this.#show(result);
-    this.#announce(result.issues);
+    this.announce(result.issues);
     return result;
   }
 
@@ -119,7 +119,8 @@ export class StoryLoader implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  #announce(issues: readonly Issue[]): void {
+  /** Reports issues with `story-error` (cancelable: if no one cancels it, they are logged, once). */
+  announce(issues: readonly Issue[]): void {
     if (!issues.length || !emit(this.#host, 'story-error', { issues }, { cancelable: true })) return;
     for (const issue of issues)
       (issue.severity === 'error' ? console.error : console.warn)(`story-map: ${formatIssue(issue)}`);

@@ -1,0 +1,78 @@
+/**
+ * Why a map could not start, as the reader sees it (one line in the panel) and as a site or an editor
+ * reads it (an issue in `story-error`, naming the cause and the fix). Pure: the map view decides when,
+ * this decides what is said.
+ */
+import type { Issue } from '../story/issues.ts';
+
+/**
+ * - `webgl`: the browser has no WebGL 2 (or it is turned off);
+ * - `worker`: the map's worker script was blocked (Content-Security-Policy) or did not load;
+ * - `context-lost`: the browser took the graphics context back before the map had drawn;
+ * - `timeout`: nothing came of the map within the time allowed;
+ * - `engine`: the map library itself could not be loaded (its files did not arrive);
+ * - `error`: anything else MapLibre threw while starting.
+ */
+export type MapFailure = 'webgl' | 'worker' | 'context-lost' | 'timeout' | 'engine' | 'error';
+
+/** How long a map may take, from its creation to its first drawn style, before the panel gives up. */
+export const START_TIMEOUT_MS = 20_000;
+
+/** The panel's line for a map that could not start. */
+export function failureNote(failure: MapFailure): string {
+  const why: Record<MapFailure, string> = {
+    webgl: 'The map could not be shown in this browser (it needs WebGL 2).',
+    worker: 'The map could not start: this page blocked one of its scripts.',
+    'context-lost': 'The map could not start: the browser took back its graphics context.',
+    timeout: 'The map did not start in time.',
+    engine: 'The map could not be loaded: its files did not arrive.',
+    error: 'The map could not be shown in this browser.',
+  };
+  return `${why[failure]} The story reads on without it.`;
+}
+
+export interface FailureContext {
+  /** The worker script the map was started with (absolute URL). */
+  workerUrl: string;
+  /** The page's origin (`location.origin`). */
+  pageOrigin: string;
+  /** The story's file, as the issues of the story name it. */
+  storyFile: string;
+  /** What the browser or MapLibre said, if anything. */
+  detail?: string;
+}
+
+/** The issue `story-error` carries for a map that could not start: its cause and what fixes it. */
+export function failureIssue(failure: MapFailure, context: FailureContext): Issue {
+  const { workerUrl, pageOrigin, storyFile, detail } = context;
+  let origin = pageOrigin;
+  try {
+    origin = new URL(workerUrl).origin;
+  } catch {
+    /* not a URL: say it as given */
+  }
+  const crossOrigin = origin !== pageOrigin;
+  const said = detail ? ` (${detail})` : '';
+  const messages: Record<MapFailure, () => string> = {
+    webgl: () => `The map could not start: this browser has no WebGL 2, or it is turned off${said}.`,
+    worker: () =>
+      crossOrigin
+        ? `The map could not start: its worker ${workerUrl} was blocked or did not load. On a page of another ` +
+          `origin, MapLibre starts it from a blob: URL that imports that file, so the page's ` +
+          `Content-Security-Policy needs "worker-src blob: ${origin}"; or copy embed/maplibre-gl-worker.mjs to ` +
+          `the page's own origin and name it with the worker-url attribute ("worker-src 'self'" is then enough).`
+        : `The map could not start: its worker ${workerUrl} was blocked or did not load. The page's ` +
+          `Content-Security-Policy must allow it ("worker-src 'self'"), and the file must be served.`,
+    'context-lost': () => `The map could not start: the browser took back its WebGL context before the map had drawn.`,
+    timeout: () =>
+      `The map did not start within ${START_TIMEOUT_MS / 1000} s: its worker, the basemap or the fonts did not arrive${said}.`,
+    engine: () => `The map library could not be loaded${said}: check that the embed's assets folder is served.`,
+    error: () => `The map could not start${said}.`,
+  };
+  return {
+    severity: 'error',
+    file: failure === 'worker' ? workerUrl : storyFile,
+    path: '',
+    message: messages[failure](),
+  };
+}

@@ -1,0 +1,186 @@
+// A news site on another origin embeds the story with the script, under each Content-Security-Policy
+// that README gives, and under one that blocks the map's worker.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useHostServer } from './host-server.ts';
+import { baseUrl, openPage, useBrowser } from './page.ts';
+import { settle } from './story.ts';
+
+const browser = useBrowser();
+const site = useHostServer();
+
+/** The story's origin (the preview server): where the embed is hosted, as a CDN would host it. */
+const cdn = () => new URL(baseUrl()).origin;
+
+/** README's policies, with <cdn> for the embed's origin. */
+const POLICIES = {
+  /** The embed from another origin: MapLibre's worker starts from a blob: URL that imports the file. */
+  cdn: (o: string) =>
+    `default-src 'none'; script-src ${o}; connect-src ${o}; worker-src blob: ${o}; font-src ${o}`,
+  /** The embed from another origin, the worker copied to the site's own (the worker-url attribute). */
+  selfHostedWorker: (o: string) =>
+    `default-src 'none'; script-src ${o}; connect-src ${o}; worker-src 'self'; font-src ${o}`,
+};
+
+const article = (attributes = '') => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>A news article</title>
+<script type="module" src="${cdn()}/embed/story-map.js"></script>
+</head><body>
+<h1>Newsroom</h1><p>The article's first paragraph.</p>
+<story-map src="${cdn()}/data/story.json"${attributes}></story-map>
+<p>The article goes on.</p>
+</body></html>`;
+
+/** Records CSP violations: the page's events, and Chromium's console lines about policies and workers. */
+async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
+  const logged: string[] = [];
+  page.on('console', (m) => {
+    if (/content.security.policy|refused to|violat|worker/i.test(m.text())) logged.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[]; storyErrors: string[] };
+    w.violations = [];
+    w.storyErrors = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+    document.addEventListener('story-error', (e) => {
+      const { issues } = (e as CustomEvent<{ issues: { file: string; message: string }[] }>).detail;
+      w.storyErrors.push(...issues.map((i) => `${i.file}: ${i.message}`));
+      e.preventDefault(); // reported here; not logged again
+    });
+  });
+  return async () => [
+    ...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)),
+    ...logged,
+  ];
+}
+
+const storyErrors = (page: Page) => page.evaluate(() => (window as unknown as { storyErrors: string[] }).storyErrors);
+
+describe('a news site on another origin', () => {
+  it('embeds the story from a CDN with "worker-src blob: <cdn>", and imports the library from the bundle', async () => {
+    site().page('/cdn.html', article(), { 'content-security-policy': POLICIES.cdn(cdn()) });
+    const { page, close, consoleErrors, offOrigin } = await openPage(browser(), 'about:blank', {
+      context: { reducedMotion: 'reduce' },
+    });
+    try {
+      const violations = await watchPolicy(page);
+      await page.goto(site().url('/cdn.html'));
+      await settle(page, { timeout: 30_000 });
+      // A string, so that vitest leaves the page's own import() alone.
+      const state = await page.evaluate(`import(${JSON.stringify(`${cdn()}/embed/story-map.js`)}).then((lib) => {
+        const el = document.querySelector('story-map');
+        return {
+          sameClass: lib.StoryMap === customElements.get('story-map'),
+          formatIssue: typeof lib.formatIssue,
+          chapters: el.querySelectorAll('[data-chapter]').length,
+          loaded: el.map?.loaded() ?? false,
+        };
+      })`);
+      expect(state).toEqual({ sameClass: true, formatIssue: 'function', chapters: 12, loaded: true });
+
+      // The browser takes the WebGL context back, then returns it: the panel says so meanwhile.
+      const note = () =>
+        page.evaluate(() => {
+          const view = document.querySelector('story-map')!.renderRoot.querySelector('story-map-view')!;
+          return view.renderRoot.querySelector('[role="status"]')?.textContent?.trim() ?? null;
+        });
+      // The extension is gone from a lost context: keep the one that lost it.
+      const lose = (how: 'loseContext' | 'restoreContext') =>
+        page.evaluate((how) => {
+          const w = window as unknown as { lost?: WEBGL_lose_context | null };
+          w.lost ??= document
+            .querySelector('story-map')!
+            .map!.getCanvas()
+            .getContext('webgl2')!
+            .getExtension('WEBGL_lose_context');
+          w.lost![how]();
+        }, how);
+      await lose('loseContext');
+      await expect.poll(note).toBe('The map is paused: the browser took back its graphics context.');
+      await lose('restoreContext');
+      await expect.poll(note).toBe(null);
+      await settle(page);
+      expect(await violations()).toEqual([]);
+      expect(await storyErrors(page)).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+      expect(offOrigin).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("runs the map under \"worker-src 'self'\" with a copy of the worker on the site's origin (worker-url)", async () => {
+    const worker = await fetch(`${baseUrl()}embed/maplibre-gl-worker.mjs`);
+    expect(worker.status).toBe(200);
+    site().file('/js/maplibre-gl-worker.mjs', Buffer.from(await worker.arrayBuffer()), 'text/javascript');
+    site().page('/self-hosted.html', article(' worker-url="/js/maplibre-gl-worker.mjs"'), {
+      'content-security-policy': POLICIES.selfHostedWorker(cdn()),
+    });
+    const { page, close, consoleErrors, offOrigin } = await openPage(browser(), 'about:blank', {
+      context: { reducedMotion: 'reduce' },
+    });
+    try {
+      const violations = await watchPolicy(page);
+      const before = site().requests.filter((p) => p === '/js/maplibre-gl-worker.mjs').length;
+      await page.goto(site().url('/self-hosted.html'));
+      await settle(page, { timeout: 30_000 });
+      expect(await page.evaluate(() => document.querySelector('story-map')!.map?.loaded())).toBe(true);
+      // The worker came from the site, not the CDN.
+      expect(site().requests.filter((p) => p === '/js/maplibre-gl-worker.mjs').length).toBe(before + 1);
+      expect(await violations()).toEqual([]);
+      expect(await storyErrors(page)).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+      expect(offOrigin).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('says so when the policy blocks the worker: the panel within seconds, story-error naming the cause, the story reads on', async () => {
+    // README's cdn policy without blob: and the CDN in worker-src.
+    const blocking = POLICIES.cdn(cdn()).replace(`worker-src blob: ${cdn()}`, "worker-src 'self'");
+    site().page('/blocked.html', article(), { 'content-security-policy': blocking });
+    const { page, close, offOrigin } = await openPage(browser(), 'about:blank', {
+      context: { reducedMotion: 'reduce' },
+    });
+    try {
+      await watchPolicy(page);
+      await page.goto(site().url('/blocked.html'));
+      const note = await page.waitForFunction(
+        () => {
+          const view = document.querySelector('story-map')?.renderRoot.querySelector('story-map-view');
+          return view?.renderRoot.querySelector('[role="status"]')?.textContent?.trim() ?? false;
+        },
+        null,
+        // Well before the start time-out (20 s): the worker's failure is reported as it happens.
+        { timeout: 8_000 },
+      );
+      expect(await note.jsonValue()).toBe(
+        'The map could not start: this page blocked one of its scripts. The story reads on without it.',
+      );
+      const errors = await storyErrors(page);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/assets\/maplibre-gl-worker-[\w-]+\.mjs: /);
+      expect(errors[0]).toContain(`"worker-src blob: ${cdn()}"`);
+      expect(errors[0]).toContain('worker-url');
+      // The story reads on: no spinner left, and the reader still moves through the chapters.
+      const reading = await page.evaluate(async () => {
+        const el = document.querySelector('story-map')!;
+        await el.goTo('cecot');
+        const view = el.renderRoot.querySelector('story-map-view')!;
+        return {
+          active: el.activeChapter,
+          loading: view.renderRoot.textContent?.includes('Loading map') ?? true,
+          map: el.map,
+        };
+      });
+      expect(reading).toEqual({ active: 'cecot', loading: false, map: null });
+      expect(offOrigin).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
