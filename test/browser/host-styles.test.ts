@@ -31,8 +31,8 @@ const filler = (n: number) =>
 // A 640 px article column (the story inside a `div`, which the host makes a flex row) and a 320 px
 // sidebar (the story in a `figure`), on a 1280 px window.
 const HOST = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>A news article</title>
+<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Un article</title>
 <link rel="stylesheet" href="host.css">
 <script type="module" src="embed/story-map.js"></script>
 </head><body>
@@ -116,6 +116,8 @@ function textLayout(page: Page, selector: string) {
       outside,
       columns: [...el.querySelectorAll('p')].filter((p) => getComputedStyle(p).columnCount !== 'auto').length,
       elementFont: getComputedStyle(el).fontSize,
+      // The story's language (`lang` on the text, which the reset must keep), not the page's.
+      locale: getComputedStyle(el.querySelector('.sm-chapter p')!).getPropertyValue('-webkit-locale'),
       h2: style('.sm-chapter h2').fontSize,
       paragraph: style('.sm-chapter > p:not([class])').fontSize,
       chapterPadding: style('.sm-chapter').padding,
@@ -162,6 +164,7 @@ describe('under a news site’s stylesheet', () => {
           outside: 0,
           columns: 0,
           elementFont: '16px',
+          locale: '"en"',
           h2: '22px',
           paragraph: '17px',
           chapterPadding: '8px 0px 8px 16px',
@@ -169,11 +172,16 @@ describe('under a news site’s stylesheet', () => {
         });
       }
       // The shadow DOM is out of the host's reach: `button { all: unset }` leaves the controls alone.
-      const next = await page.evaluate(() => {
-        const controls = document.querySelector('#col')!.shadowRoot!.querySelector('story-map-controls')!;
-        return getComputedStyle(controls.shadowRoot!.querySelector('button')!).borderTopWidth;
+      // Their own container query (in their shadow root) sees the narrow element: the narrow padding.
+      const controls = await page.evaluate(() => {
+        const el = document.querySelector('#col')!.shadowRoot!.querySelector('story-map-controls')!;
+        return {
+          border: getComputedStyle(el.shadowRoot!.querySelector('button')!).borderTopWidth,
+          padding: getComputedStyle(el).paddingLeft,
+        };
       });
-      expect(next).toBe('1px');
+      // 0.75rem of the host's 22 px root (the wide layout's is 1rem).
+      expect(controls).toEqual({ border: '1px', padding: '16.5px' });
 
       // The scroll code sees the panel on top: a chapter jumped to lands below it, and is the one read.
       await page.evaluate(() => document.querySelector<HTMLElementTagNameMap['story-map']>('#col')!.goTo('cecot'));
