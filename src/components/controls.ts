@@ -36,7 +36,8 @@ export class StoryMapControls extends LitElement {
       .motion {
         margin-left: auto;
       }
-      @media (max-width: 48rem) {
+      /* The nearest size container in the flat tree is <story-map> (see story-map.styles.ts). */
+      @container (max-width: 48em) {
         :host {
           padding: 0.25rem 0.75rem;
         }

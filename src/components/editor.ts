@@ -77,7 +77,8 @@ export class StoryMapEditor extends LitElement {
     .hint { color: var(--sm-muted); margin: 4px 0 6px; }
     .choose { display: inline-flex; gap: 8px; align-items: center; flex-wrap: wrap; }
     .choose input { font: inherit; max-width: 100%; }
-    @media (max-width: 48rem) {
+    /* Narrow <story-map> (the nearest size container in the flat tree), not a narrow window. */
+    @container (max-width: 48em) {
       details { max-height: 30vh; }
     }
   `,

@@ -44,9 +44,13 @@ const START: ScrollState = { index: 0, reached: false, inView: false };
  *   Rendered from the story when absent or out of date.
  * @slot header - The story's headline, dek and credits (above the map on phones).
  * @csspart panel - The sticky panel holding the map and the timeline.
- * @cssproperty --story-map-panel-width - Width of the map panel on wide screens (default 58%).
+ * @cssproperty --story-map-panel-width - Width of the map panel when the element is wide, 48em and more (default 58%; the text keeps at least 20em).
  * @cssproperty --story-map-text-font - Font of the story text (default Georgia, serif).
  * @cssproperty --story-map-ui-font - Font of the headings, controls, timeline and map key (default system-ui).
+ * @cssproperty --story-map-ink - Colour of the text (default #1f1c18).
+ * @cssproperty --story-map-paper - Background of the panel, the controls and the timeline (default #fbfaf7).
+ * @cssproperty --story-map-link - Colour of the links to sources (default #1d4e89).
+ * @cssproperty --story-map-accent - The active chapter's rule, the timeline's cursor, markers and lines without a colour of their own (default #b5361d).
  */
 export class StoryMap extends LitElement {
   static override styles = storyMapStyles;
