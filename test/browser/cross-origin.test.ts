@@ -15,8 +15,7 @@ const cdn = () => new URL(baseUrl()).origin;
 /** README's policies, with <cdn> for the embed's origin. */
 const POLICIES = {
   /** The embed from another origin: MapLibre's worker starts from a blob: URL that imports the file. */
-  cdn: (o: string) =>
-    `default-src 'none'; script-src ${o}; connect-src ${o}; worker-src blob: ${o}; font-src ${o}`,
+  cdn: (o: string) => `default-src 'none'; script-src ${o}; connect-src ${o}; worker-src blob: ${o}; font-src ${o}`,
   /** The embed from another origin, the worker copied to the site's own (the worker-url attribute). */
   selfHostedWorker: (o: string) =>
     `default-src 'none'; script-src ${o}; connect-src ${o}; worker-src 'self'; font-src ${o}`,
