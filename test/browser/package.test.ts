@@ -111,6 +111,16 @@ element?.addEventListener('story-map-ready', (event) => {
   document.body.dataset.mapReady = \`\${lng.toFixed(2)},\${lat.toFixed(2)}\`;
 });
 export type Title = Story['title'];
+
+// Never called: the types are real, not \`any\` (which a type the compiler could not resolve silently is).
+export function typesAreReal(el: StoryMap): void {
+  // @ts-expect-error goTo takes a chapter's id
+  void el.goTo(1);
+  el.addEventListener('story-map-ready', (event) => {
+    // @ts-expect-error the event's map is MapLibre's, which has no such method
+    event.detail.map.flyToTheMoon();
+  });
+}
 `;
 
 const TSCONFIG = {
@@ -121,8 +131,8 @@ const TSCONFIG = {
     lib: ['ES2023', 'DOM', 'DOM.Iterable'],
     strict: true,
     noEmit: true,
-    // The package's own .d.ts are checked too (not those of a project that never saw its devDependencies).
-    skipLibCheck: false,
+    // As most projects have it (Vite's templates): the @ts-expect-error lines above fail if a type is lost.
+    skipLibCheck: true,
     types: [],
   },
   files: ['main.ts'],
