@@ -11,7 +11,8 @@
 //      `const x = new URL('package/file', import.meta.url).href`, so the host's bundler emits the
 //      file of the version the host installed (MapLibre's worker must match its main thread);
 //    - `import x from 'file.css?inline'` becomes an import of a generated `file.css.js` whose default
-//      export is the CSS text, its `@import`s inlined and minified (lightningcss, Vite's own);
+//      export is the CSS text, its `@import`s inlined, minified and lowered for the site's browser
+//      targets (lightningcss, Vite's own);
 //    any other `?query` import fails the build.
 // 3. Relative `.ts` specifiers left by tsc become `.js` (tsc rewrites none in the .d.ts files, and
 //    misses some dynamic imports in class methods).
@@ -54,6 +55,10 @@ const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin
 });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
+/** The browsers of the site's build target, es2022, as Vite maps it for CSS (nesting is lowered for them). */
+const v = (major, minor = 0) => (major << 16) | (minor << 8);
+const CSS_TARGETS = { chrome: v(94), edge: v(94), safari: v(16, 4), ios_saf: v(16, 4), firefox: v(93), opera: v(80) };
+
 const IMPORT = /^import (\w+) from '([^'?]+)\?(\w+)';$/gm;
 const problems = [];
 const assets = join(lib, 'assets');
@@ -87,7 +92,7 @@ for (const file of walk(lib)) {
         target = spec.startsWith('.')
           ? join(lib, relative(src, source)).replace(/\.css$/, '.css.js')
           : join(assets, basename(source).replace(/\.css$/, '.css.js'));
-        const { code } = bundle({ filename: source, minify: true });
+        const { code } = bundle({ filename: source, minify: true, targets: CSS_TARGETS });
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(target, `export default ${JSON.stringify(code.toString())};\n`);
         css.set(source, target);
