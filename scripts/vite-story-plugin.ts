@@ -1,6 +1,12 @@
 /**
  * Vite plugin: puts the default story's text into index.html at build (and on every dev request),
  * so the page reads before any script runs, and ships the editor's data folder with the site.
+ *
+ * oEmbed: when the build knows the site's address (`siteUrl`, from the SITE_URL environment variable),
+ * it writes an oEmbed response next to every story file in the data folder (`data/story.json` →
+ * `data/story.oembed.json`, also `data/examples/<name>/story.json`), and puts the default story's
+ * discovery link in the page's head. Both need absolute URLs, and a CMS reads them without running
+ * any script, so without SITE_URL the build writes neither (and says so).
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, posix, relative, resolve, sep } from 'node:path';
@@ -12,16 +18,45 @@ import { storyTemplate } from '../src/story/render.ts';
 import { fingerprint } from '../src/story/fingerprint.ts';
 import { formatIssue } from '../src/story/issues.ts';
 import { LAYERS } from '../src/story/types.ts';
+import { escapeHtml, oembed, oembedLink, oembedPath, PROVIDER_NAME, siteUrl } from '../src/embed-code.ts';
 
 export interface StoryPluginOptions {
   /** The data folder, copied to the site as `data/`. */
   dataDir: string;
   /** The default story, relative to the project root (the page's `src` attribute names it too). */
   story: string;
+  /**
+   * The address the built site will be served from (absolute, e.g. `https://news.example/story-map/`).
+   * Default: the SITE_URL environment variable. Without it, no oEmbed files and no discovery link.
+   */
+  siteUrl?: string;
+  /** The oEmbed `provider_name`. Default: the SITE_NAME environment variable, else 'Story map'. */
+  providerName?: string;
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+/** The story files in the data folder (every `story.json`, outside the basemap), relative to it, '/'-separated. */
+export async function storyFiles(dataDir: string): Promise<string[]> {
+  return (await listFiles(dataDir))
+    .map((path) => relative(dataDir, path).split(sep).join('/'))
+    .filter((rel) => posix.basename(rel) === 'story.json' && !rel.startsWith('basemap/'))
+    .sort();
+}
+
+/**
+ * `oembedFile(site, path, storyText, providerName)`: the oEmbed response (JSON text) for the story
+ * file at `path` on the site (`data/story.json`), from the file's text. Null when the file is not a
+ * story with a title (nothing sensible to embed).
+ */
+export function oembedFile(site: string, path: string, storyText: string, providerName = PROVIDER_NAME): string | null {
+  let title: unknown;
+  try {
+    title = (JSON.parse(storyText) as { title?: unknown }).title;
+  } catch {
+    return null;
+  }
+  if (typeof title !== 'string' || !title.trim()) return null;
+  return `${JSON.stringify(oembed({ site, story: path, title: title.trim() }, providerName), null, 2)}\n`;
+}
 
 /** Renders the story file to HTML, as the element would, without Lit's hydration comments. */
 export async function prerender(
@@ -56,10 +91,21 @@ async function listFiles(dir: string): Promise<string[]> {
 
 export function storyPlugin(options: StoryPluginOptions): Plugin {
   let root = process.cwd();
+  const given = options.siteUrl ?? process.env.SITE_URL?.trim();
+  const site = given ? siteUrl(given) : null;
+  const providerName = options.providerName ?? (process.env.SITE_NAME?.trim() || PROVIDER_NAME);
+  /** The default story's path on the site: `data/…`, as the page's `src` attribute names it. */
+  const storyOnSite = () =>
+    posix.join('data', relative(resolve(root, options.dataDir), resolve(root, options.story)).split(sep).join('/'));
   return {
     name: 'story-map:prerender',
     configResolved(config) {
       root = config.root;
+      if (config.command === 'build' && !site) {
+        config.logger.warn(
+          'story-map: SITE_URL is not set, so the build writes no oEmbed files and no discovery link (see README, "oEmbed").',
+        );
+      }
     },
     async transformIndexHtml(html) {
       if (!html.includes('<!--story-->')) return html;
@@ -75,6 +121,10 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
           () => `</title>\n    <meta name="description" content="${escapeHtml(description)}">`,
         );
       }
+      if (site) {
+        const link = oembedLink(new URL(oembedPath(storyOnSite()), site).href, page.title);
+        out = out.replace('</title>', () => `</title>\n    ${link}`);
+      }
       return out;
     },
     async generateBundle() {
@@ -84,6 +134,13 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
         const rel = relative(dataDir, path).split(sep).join('/');
         if (rel.startsWith('basemap/') || rel.endsWith('.md')) continue;
         this.emitFile({ type: 'asset', fileName: posix.join('data', rel), source: await readFile(path) });
+      }
+      if (!site) return;
+      for (const rel of await storyFiles(dataDir)) {
+        const path = posix.join('data', rel);
+        const json = oembedFile(site, path, await readFile(join(dataDir, rel), 'utf8'), providerName);
+        if (json) this.emitFile({ type: 'asset', fileName: oembedPath(path), source: json });
+        else this.warn(`${path}: no title, so no oEmbed response`);
       }
     },
   };

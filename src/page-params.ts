@@ -9,6 +9,8 @@ import { storyParam } from './story/url.ts';
 const params = new URLSearchParams(location.search);
 const requested = params.get('story');
 const story = storyParam(requested, location.href);
+/** The story that `?story=` opened (null: the page's own story). */
+export const requestedStory = story;
 const element = document.querySelector('story-map');
 if (requested && !story) {
   console.warn(`story-map: ?story=${requested} was ignored: give the http(s) URL or the path of a story file`);
