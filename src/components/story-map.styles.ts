@@ -64,8 +64,9 @@ export const storyMapStyles = css`
     grid-area: panel;
     position: sticky;
     top: 0;
-    height: 100vh;
-    height: 100dvh;
+    /* --sm-vh: 1% of the reader's viewport; set in the iframe embed, where vh is the story's own height. */
+    height: calc(100 * var(--sm-vh, 1vh));
+    height: calc(100 * var(--sm-vh, 1dvh));
     display: flex;
     flex-direction: column;
     border-left: 1px solid var(--sm-rule);
@@ -79,7 +80,7 @@ export const storyMapStyles = css`
     grid-area: text;
     min-width: 0;
     /* Room after the last chapter, so it can reach the trigger line. */
-    padding-bottom: 55vh;
+    padding-bottom: calc(55 * var(--sm-vh, 1vh));
   }
   .failed {
     margin: auto;
@@ -96,14 +97,14 @@ export const storyMapStyles = css`
       grid-template-areas: 'header' 'panel' 'text';
     }
     .panel {
-      height: 56vh;
-      height: 56svh;
+      height: calc(56 * var(--sm-vh, 1vh));
+      height: calc(56 * var(--sm-vh, 1svh));
       border-left: 0;
       border-bottom: 1px solid var(--sm-rule);
       box-shadow: 0 2px 6px var(--sm-shadow);
     }
     .text {
-      padding-bottom: 40svh;
+      padding-bottom: calc(40 * var(--sm-vh, 1svh));
     }
   }
 `;

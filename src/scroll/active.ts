@@ -84,3 +84,14 @@ export function focusScrollDelta({
   else if (target.bottom - by > viewportHeight - 8) by = target.bottom - (viewportHeight - 16);
   return Math.abs(by) >= 1 ? by : 0;
 }
+
+/**
+ * `stickyShift(panel, containerBottom)` is how far to move the panel down from where the layout puts
+ * it (`panel.top`, without the shift) so that it behaves as `position: sticky; top: 0` in the reader's
+ * viewport when its own window does not scroll (the iframe embed, which the host page scrolls): 0
+ * until its top reaches the top of the viewport, then as far as the reader has scrolled past, never
+ * beyond the bottom of its container. Everything in reader-viewport pixels.
+ */
+export function stickyShift(panel: { top: number; height: number }, containerBottom: number): number {
+  return Math.max(0, Math.min(-panel.top, containerBottom - panel.top - panel.height));
+}

@@ -1,11 +1,14 @@
 /**
  * Wires `activeIndex` to the page: reads where the chapters are on every scroll or resize (once
- * per animation frame) and reports what it measured. It keeps no state of its own: the host holds
+ * per animation frame), or whenever the host page of the iframe embed says it scrolled, in the
+ * reader's viewport (`viewport.ts`), and reports what it measured. In the iframe embed it also keeps
+ * the panel in view, as `position: sticky` would if the frame scrolled (`stickyShift`). It keeps no state of its own: the host holds
  * the active chapter and decides what a report changes. Whatever `hostConnected` starts,
  * `hostDisconnected` stops.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { activeIndex, isInView, panelCover, triggerLine, type Span } from './active.ts';
+import { activeIndex, isInView, panelCover, type Span, stickyShift, triggerLine } from './active.ts';
+import { onViewChange, type ReaderView, readerView } from './viewport.ts';
 
 export interface ScrollState {
   /** The active chapter's index (0 while the reader is still above the first chapter). */
@@ -31,6 +34,9 @@ export class ScrollController implements ReactiveController {
   #frame = 0;
   #covered = -1;
   #resize: ResizeObserver | null = null;
+  #unsubscribe: (() => void) | null = null;
+  /** The panel's shift in the iframe embed (see `#pin`), in px. */
+  #shift = 0;
   readonly #options: ScrollOptions;
 
   constructor(host: ReactiveControllerHost, options: ScrollOptions) {
@@ -44,6 +50,8 @@ export class ScrollController implements ReactiveController {
     window.addEventListener('resize', this.#schedule, { passive: true });
     this.#resize = new ResizeObserver(this.#schedule);
     this.#resize.observe(this.#options.host);
+    // The host page's messages come at most once a frame: measure at once, so the panel keeps up.
+    this.#unsubscribe = onViewChange(() => this.update());
   }
 
   hostDisconnected(): void {
@@ -51,6 +59,8 @@ export class ScrollController implements ReactiveController {
     window.removeEventListener('resize', this.#schedule);
     this.#resize?.disconnect();
     this.#resize = null;
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
   }
@@ -66,10 +76,11 @@ export class ScrollController implements ReactiveController {
    * `coveredTop()` is how many pixels at the top of the viewport the panel hides from the text (0
    * beside the text). Keeps `--sm-covered` on the host current: chapters scrolled to keep clear of it.
    */
-  coveredTop(): number {
-    const panel = this.#options.panel()?.getBoundingClientRect();
-    if (!panel) return 0;
-    const cover = panelCover(panel, this.#options.host.clientWidth, window.innerHeight);
+  coveredTop(view: ReaderView = readerView()): number {
+    const r = this.#options.panel()?.getBoundingClientRect();
+    if (!r) return 0;
+    const panel = { top: r.top + view.offset, bottom: r.bottom + view.offset, width: r.width, height: r.height };
+    const cover = panelCover(panel, this.#options.host.clientWidth, view.height);
     if (cover.height !== this.#covered) {
       this.#covered = cover.height;
       this.#options.host.style.setProperty('--sm-covered', `${cover.height}px`);
@@ -88,18 +99,34 @@ export class ScrollController implements ReactiveController {
   #measure(): void {
     const chapters = this.#options.chapters();
     if (chapters.length === 0) return;
+    const view = readerView();
+    const { offset, height } = view;
     const spans: Span[] = chapters.map((el) => {
       const r = el.getBoundingClientRect();
-      return { top: r.top, bottom: r.bottom };
+      return { top: r.top + offset, bottom: r.bottom + offset };
     });
-    const height = window.innerHeight;
-    const trigger = triggerLine(height, this.coveredTop());
     const r = this.#options.host.getBoundingClientRect();
+    this.#pin(view, r.bottom + offset);
+    const trigger = triggerLine(height, this.coveredTop(view));
     const state: ScrollState = {
       index: activeIndex(spans, trigger),
       reached: spans[0]!.top <= trigger,
-      inView: isInView({ top: r.top, bottom: r.bottom }, height),
+      inView: isInView({ top: r.top + offset, bottom: r.bottom + offset }, height),
     };
     this.#options.onMeasure(state);
+  }
+
+  /** In the iframe embed (the host scrolls), moves the panel to where `position: sticky` would hold it. */
+  #pin(view: ReaderView, bottom: number): void {
+    const panel = this.#options.panel() as HTMLElement | null | undefined;
+    if (!panel) return;
+    let shift = 0;
+    if (view.scrollBy) {
+      const r = panel.getBoundingClientRect();
+      shift = Math.round(stickyShift({ top: r.top - this.#shift + view.offset, height: r.height }, bottom));
+    }
+    if (shift === this.#shift) return;
+    this.#shift = shift;
+    panel.style.transform = shift ? `translateY(${shift}px)` : '';
   }
 }

@@ -3,11 +3,13 @@
  * play. After the browser has moved the focus, the page moves just enough that this chapter is the
  * one at the trigger line and the focused element is on screen, clear of the map
  * (`focusScrollDelta`). Judged from where things are at that moment, not from the last chapter
- * reported, so a quick Tab and Shift+Tab cannot outrun it. Whatever `hostConnected` starts,
+ * reported, so a quick Tab and Shift+Tab cannot outrun it. In the iframe embed the host page is
+ * asked to scroll (`viewport.ts`). Whatever `hostConnected` starts,
  * `hostDisconnected` stops.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { focusScrollDelta, triggerLine } from './active.ts';
+import { readerView } from './viewport.ts';
 
 export interface FocusOptions {
   /** The chapter elements, in order. */
@@ -60,17 +62,20 @@ export class FocusController implements ReactiveController {
     cancelAnimationFrame(this.#frame);
     this.#frame = requestAnimationFrame(() => {
       if (document.activeElement !== target) return;
+      const view = readerView();
+      const { offset, height } = view;
       const covered = this.#options.coveredTop();
       const t = target.getBoundingClientRect();
       const by = focusScrollDelta({
-        sectionTop: section.getBoundingClientRect().top,
-        nextTop: chapters[index + 1]?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY,
-        target: { top: t.top, bottom: t.bottom },
-        trigger: triggerLine(window.innerHeight, covered),
+        sectionTop: section.getBoundingClientRect().top + offset,
+        nextTop: (chapters[index + 1]?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY) + offset,
+        target: { top: t.top + offset, bottom: t.bottom + offset },
+        trigger: triggerLine(height, covered),
         covered,
-        viewportHeight: window.innerHeight,
+        viewportHeight: height,
       });
-      if (by !== 0) window.scrollBy({ top: by, behavior: 'instant' });
+      if (by !== 0 && view.scrollBy) view.scrollBy(by, false);
+      else if (by !== 0) window.scrollBy({ top: by, behavior: 'instant' });
       this.#options.onFollow();
     });
   };

@@ -3,9 +3,12 @@
  * link, `goTo()`). A smooth jump has a destination while it is under way, so the map can go straight
  * there instead of through every chapter on the way; the scroll position still decides the active
  * chapter, and the jump ends when the scroll arrives, stops, or the reader takes over (wheel, touch,
- * scroll keys). Whatever `hostConnected` starts, `hostDisconnected` stops.
+ * scroll keys). In the iframe embed, the host page scrolls (`viewport.ts`): the jump asks it to, at
+ * once or smoothly, and ends when the measured chapter arrives (the host's scroll ends out of the
+ * frame's sight). Whatever `hostConnected` starts, `hostDisconnected` stops.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type ReaderView, readerView } from './viewport.ts';
 
 /** Input that means the reader is scrolling by themselves. */
 const TAKEOVER = ['wheel', 'touchstart', 'keydown'] as const;
@@ -15,12 +18,13 @@ const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home
 const LONGEST_JUMP_MS = 3000;
 
 /**
- * `inPlace(element)` tells whether the element already sits where a jump would scroll it (its top at
- * its scroll margin): then nothing scrolls, and no `scrollend` would come.
+ * `distance(element, view)` is how far the reader's view must scroll to put the element's top at its
+ * scroll margin (below the sticky panel on phones); under a pixel, it is in place: nothing scrolls, and
+ * no `scrollend` would come.
  */
-function inPlace(element: Element): boolean {
+function distance(element: Element, view: ReaderView): number {
   const margin = Number.parseFloat(getComputedStyle(element).scrollMarginTop) || 0;
-  return Math.abs(element.getBoundingClientRect().top - margin) < 1;
+  return element.getBoundingClientRect().top + view.offset - margin;
 }
 
 /**
@@ -64,7 +68,11 @@ export class JumpController implements ReactiveController {
    */
   jump(index: number, element: Element, smooth: boolean): Promise<void> {
     this.#end();
-    if (!smooth || inPlace(element)) {
+    const view = readerView();
+    const by = distance(element, view);
+    // On a page an instant jump has landed when scrollIntoView returns; the host page of a frame
+    // scrolls when its message comes, so there every jump waits for the chapter to arrive.
+    if (Math.abs(by) < 1 || (!smooth && !view.scrollBy)) {
       element.scrollIntoView({ block: 'start', behavior: 'instant' });
       this.#options.remeasure();
       return Promise.resolve();
@@ -74,7 +82,8 @@ export class JumpController implements ReactiveController {
     this.#timer = window.setTimeout(this.settle, LONGEST_JUMP_MS);
     window.addEventListener('scrollend', this.settle, { once: true, capture: true });
     for (const type of TAKEOVER) window.addEventListener(type, this.#onInput, { capture: true, passive: true });
-    element.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    if (view.scrollBy) view.scrollBy(by, smooth);
+    else element.scrollIntoView({ block: 'start', behavior: 'smooth' });
     this.#host.requestUpdate();
     return landed;
   }
