@@ -26,13 +26,19 @@ export default defineConfig({
   build: {
     target: 'es2022',
     rolldownOptions: {
-      input: { index: 'index.html', iframe: 'iframe.html', embed: 'src/embed.ts' },
+      input: { index: 'index.html', iframe: 'iframe.html', embed: 'src/embed.ts', frame: 'src/frame/parent.ts' },
       // Vite drops the entries' exports in an app build; the embed bundle keeps the library's
       // (`import('…/embed/story-map.js')` gives StoryMap, formatIssue…).
       preserveEntrySignatures: 'exports-only',
       output: {
-        // The embed entry keeps a stable name a site can paste; everything else is content-hashed.
-        entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed/story-map.js' : 'assets/[name]-[hash].js'),
+        // The embed entries keep stable names a site can paste; everything else is content-hashed.
+        // `frame` (the iframe embed's parent script) imports nothing, so it stays one classic script.
+        entryFileNames: (chunk) =>
+          chunk.name === 'embed'
+            ? 'embed/story-map.js'
+            : chunk.name === 'frame'
+              ? 'embed/frame.js'
+              : 'assets/[name]-[hash].js',
       },
     },
     // Fonts, the basemap and the MapLibre worker stay separate files, fetched when the map loads.
