@@ -16,7 +16,7 @@
  * - It never navigates the parent: the page's links open in a new tab (`<base target="_blank">` in
  *   `iframe.html`, which implies `rel="noopener"`).
  */
-import { readerView, setReaderView, viewChanged } from '../scroll/viewport.ts';
+import { setReaderView, viewChanged } from '../scroll/viewport.ts';
 import { hashId } from '../story/url.ts';
 import {
   ampSize,
@@ -77,25 +77,29 @@ export function connectFrame(): void {
       sendHeight();
       return;
     }
+    // A chapter the frame showed by itself (its deep link, or the reader's scroll, which the hash
+    // follows) is shown in the host: read it before the host's viewport moves the reader.
+    const shown = hashId(location.hash);
     setReaderView(() => ({
       offset: host!.top,
       height: host!.height,
       // The reader's view starts at -offset in the frame's viewport; the host scrolls in the frame's pixels.
       scrollBy: (by, smooth) => send(scrollRequest(window.scrollY - host!.top + by, smooth)),
     }));
-    // The parent may have come after the first height: say it again. And a chapter the frame showed by
-    // itself (its deep link, or the reader's scroll, which the hash follows) is shown in the host.
+    // The parent may have come after the first height: say it again.
     sent = -1;
     sendHeight();
-    void showHashChapter();
+    if (shown) void showChapter(shown);
   });
 }
 
-/** Once hosted: if the frame's hash names a chapter of the story shown, the host scrolls to it. */
-async function showHashChapter(): Promise<void> {
+/**
+ * Once hosted: if `id` is a chapter of the story shown, the host scrolls to it. (Before the story has
+ * loaded, the element takes the hash itself, in the host's viewport already.)
+ */
+async function showChapter(id: string): Promise<void> {
   const element = document.querySelector('story-map');
-  const id = hashId(location.hash);
-  if (!element || !id) return;
+  if (!element) return;
   await customElements.whenDefined('story-map');
-  if (element.chapterElements.some((c) => c.dataset.chapter === id) && readerView().scrollBy) void element.goTo(id);
+  if (element.chapterElements.some((c) => c.dataset.chapter === id)) void element.goTo(id);
 }

@@ -196,6 +196,19 @@ describe('the iframe embed', () => {
       expect(l.host.top + chapterTop).toBeGreaterThan(l.panelBottom - 1);
       expect(l.host.top + chapterTop).toBeLessThan(l.panelBottom + 40);
 
+      // A hash set inside the frame (a deep link) and the Next button scroll the host page too.
+      let y = await page.evaluate(() => scrollY);
+      await frame.evaluate(() => {
+        location.hash = '#legal';
+      });
+      await arrived(asPage(frame), 'legal');
+      expect(await page.evaluate(() => scrollY)).toBeLessThan(y - 500);
+      y = await page.evaluate(() => scrollY);
+      await frame.locator('story-map-controls button', { hasText: 'Next' }).click();
+      await arrived(asPage(frame), 'deportations');
+      expect(await page.evaluate(() => scrollY)).toBeGreaterThan(y + 200);
+      await expectPanelInView(page, frame);
+
       // Forged messages: a third party's frame posts a height and a scroll request to the page and a
       // viewport to the story frame; the page posts a viewport of the wrong shape. Nothing changes.
       const state = async () => ({
@@ -203,27 +216,24 @@ describe('the iframe embed', () => {
         active: await frame.evaluate(() => document.querySelector('story-map')!.activeChapter),
       });
       const was = await state();
-      await page.evaluate(() => {
-        const w = window as unknown as { heard: number };
-        w.heard = 0;
-        addEventListener('message', (e) => e.origin.includes('forger') && w.heard++);
-      });
-      await frame.evaluate(() => {
-        const w = window as unknown as { heard: number };
-        w.heard = 0;
-        addEventListener('message', () => w.heard++);
-      });
+      // Counted once they have arrived (these listeners run after the embed's): every forged message has top 601.
+      for (const target of [page, frame])
+        await target.evaluate(() => {
+          const w = window as unknown as { heard: number };
+          w.heard = 0;
+          addEventListener('message', (e) => String(e.data?.top) === '601' && w.heard++);
+        });
       const ad = page.frames().find((f) => f.url().startsWith(FORGER))!;
       await ad.evaluate(() => {
-        parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: 120 }, '*');
-        parent.postMessage({ sentinel: 'story-map', type: 'scroll', top: 0, smooth: false }, '*');
-        parent.frames[0]!.postMessage({ sentinel: 'story-map', type: 'viewport', top: 600, height: 800 }, '*');
+        parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: 120, top: 601 }, '*');
+        parent.postMessage({ sentinel: 'story-map', type: 'scroll', top: 601, smooth: false }, '*');
+        parent.frames[0]!.postMessage({ sentinel: 'story-map', type: 'viewport', top: 601, height: 800 }, '*');
       });
       await page.evaluate(() => {
         const f = document.querySelector<HTMLIFrameElement>('iframe[data-story-map-frame]')!.contentWindow!;
-        f.postMessage({ sentinel: 'story-map', type: 'viewport', top: '600', height: 800 }, '*');
-        f.postMessage({ sentinel: 'story-map', type: 'viewport', top: 600, height: 800, extra: 1 }, '*');
-        f.postMessage({ sentinel: 'story-map', type: 'viewport', top: 600, height: 0 }, '*');
+        f.postMessage({ sentinel: 'story-map', type: 'viewport', top: '601', height: 800 }, '*');
+        f.postMessage({ sentinel: 'story-map', type: 'viewport', top: 601, height: 800, extra: 1 }, '*');
+        f.postMessage({ sentinel: 'story-map', type: 'viewport', top: 601, height: 0 }, '*');
       });
       await page.waitForFunction(() => (window as unknown as { heard: number }).heard >= 2);
       await frame.waitForFunction(() => (window as unknown as { heard: number }).heard >= 4);
