@@ -1,7 +1,8 @@
 /**
  * The story page's URL options, applied before the element is defined:
  * - `?story=<url>` opens another story file in place of the default one (whose server-rendered
- *   text is removed at once). A story from another site is marked as such above it.
+ *   text is removed at once). A story from another site is marked as such above it. Naming the
+ *   default file itself (as the iframe embed's snippet does) keeps its server-rendered text.
  * - `?edit` turns on preview mode (the editors' panel); the development server turns it on itself.
  */
 import { storyParam } from './story/url.ts';
@@ -14,7 +15,7 @@ export const requestedStory = story;
 const element = document.querySelector('story-map');
 if (requested && !story) {
   console.warn(`story-map: ?story=${requested} was ignored: give the http(s) URL or the path of a story file`);
-} else if (story && element) {
+} else if (story && element && story.url.href !== new URL(element.getAttribute('src') ?? '', location.href).href) {
   for (const part of element.querySelectorAll(':scope > [data-story-part]')) part.remove();
   element.setAttribute('src', story.src);
   if (story.foreign) {
