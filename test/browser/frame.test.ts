@@ -209,6 +209,20 @@ describe('the iframe embed', () => {
       expect(await page.evaluate(() => scrollY)).toBeGreaterThan(y + 200);
       await expectPanelInView(page, frame);
 
+      // With motion on (the reader's switch in the frame), a jump scrolls the host smoothly: through many positions.
+      await frame.locator('story-map-controls button.motion').click();
+      await page.evaluate(() => {
+        const w = window as unknown as { steps: Set<number> };
+        w.steps = new Set();
+        addEventListener('scroll', () => w.steps.add(scrollY));
+      });
+      await frame.locator('story-map-controls button', { hasText: 'Previous' }).click();
+      await arrived(asPage(frame), 'legal');
+      await scrollRest(page);
+      expect(await page.evaluate(() => (window as unknown as { steps: Set<number> }).steps.size)).toBeGreaterThan(3);
+      await frame.locator('story-map-controls button.motion').click();
+      await settle(asPage(frame));
+
       // Forged messages: a third party's frame posts a height and a scroll request to the page and a
       // viewport to the story frame; the page posts a viewport of the wrong shape. Nothing changes.
       const state = async () => ({
