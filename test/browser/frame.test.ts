@@ -196,8 +196,22 @@ describe('the iframe embed', () => {
       expect(l.host.top + chapterTop).toBeGreaterThan(l.panelBottom - 1);
       expect(l.host.top + chapterTop).toBeLessThan(l.panelBottom + 40);
 
-      // A hash set inside the frame (a deep link) and the Next button scroll the host page too.
+      // The keyboard: the timeline took the focus to the chapter's heading; Shift+Tab goes back into the
+      // chapter before, which the host page brings into play.
       let y = await page.evaluate(() => scrollY);
+      await page.keyboard.press('Shift+Tab');
+      await arrived(asPage(frame), 'deportations');
+      expect(await page.evaluate(() => scrollY)).toBeLessThan(y);
+      // ...with the focused element on screen, clear of the panel.
+      await scrollRest(page);
+      await expectPanelInView(page, frame);
+      const focused = await frame.evaluate(() => document.activeElement!.getBoundingClientRect().toJSON());
+      const at = await layout(page, frame);
+      expect(at.host.top + focused.top).toBeGreaterThanOrEqual(at.panelBottom);
+      expect(at.host.top + focused.bottom).toBeLessThanOrEqual(at.host.innerHeight);
+
+      // A hash set inside the frame (a deep link) and the Next button scroll the host page too.
+      y = await page.evaluate(() => scrollY);
       await frame.evaluate(() => {
         location.hash = '#legal';
       });
