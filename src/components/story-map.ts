@@ -19,17 +19,10 @@ import { HashController } from './controllers/hash.ts';
 import { StoryLoader } from './controllers/loader.ts';
 import { MotionController } from './controllers/motion.ts';
 import { PreviewController } from './controllers/preview.ts';
-import { StoryMapControls } from './controls.ts';
-import { define } from './define.ts';
 import { type ChapterRequestDetail, emit, type MapFailureDetail } from './events.ts';
-import { StoryMapView } from './map-view.ts';
+import './parts.ts';
 import { storyMapStyles } from './story-map.styles.ts';
 import { TextController } from './story-text.ts';
-import { StoryTimeline } from './timeline.ts';
-
-define('story-map-view', StoryMapView);
-define('story-map-controls', StoryMapControls);
-define('story-timeline', StoryTimeline);
 
 /** Before the first measurement: the first chapter, the reader above the story. */
 const START: ScrollState = { index: 0, reached: false, inView: false };
@@ -106,7 +99,7 @@ export class StoryMap extends LitElement {
 
   /** The MapLibre map, once loaded (see `story-map-ready`); null before. */
   get map(): MapLibreMap | null {
-    return this.renderRoot?.querySelector<StoryMapView>('story-map-view')?.map ?? null;
+    return this.renderRoot?.querySelector('story-map-view')?.map ?? null;
   }
 
   /** The issues found in the story and its data (`[]` when it is valid). */
@@ -232,11 +225,12 @@ export class StoryMap extends LitElement {
   #onMeasure(s: ScrollState): void {
     const story = this.#shown;
     if (!story?.chapters.length || !this.#jump.arrive(s.index)) return;
+    // Every measurement (not only changes): one taken before the deep link was (an iframe off screen) counts too.
+    this.#hash.follow(s.reached && s.inView ? story.chapters[s.index]!.id : null);
     const was = this.reading;
     if (s.index === was.index && s.reached === was.reached && s.inView === was.inView) return;
     this.reading = s;
     if (s.index !== was.index) emit(this, 'story-chapter-change', { id: story.chapters[s.index]!.id, index: s.index });
-    this.#hash.follow(s.reached && s.inView ? this.activeChapter : null);
   }
 
   /** The timeline asked for a chapter: go there, and take the keyboard focus to its heading. */

@@ -1,7 +1,9 @@
 /**
  * A news site's server for browser tests: another origin than the story's files (`localhost` on a port
  * of its own, where the story is served from 127.0.0.1), answering the pages a test gives it, each with
- * its own headers (a Content-Security-Policy). Started in beforeAll, stopped in afterAll.
+ * its own headers (a Content-Security-Policy). A third origin, `forger.localhost` on the same port
+ * (Chromium resolves *.localhost to this machine), answers `forgerPage`: a third party on the page,
+ * such as an ad frame. Started in beforeAll, stopped in afterAll.
  *
  *   const site = useHostServer();
  *   site().page('/article.html', html, { 'content-security-policy': csp });
@@ -21,10 +23,16 @@ export class HostServer {
   readonly #answers = new Map<string, Answer>();
   /** Every path asked for, in order (to prove what the host served). */
   readonly requests: string[] = [];
+  /** What the third origin (`forgerOrigin`) answers to any path. */
+  forgerPage = '<!doctype html><title>Ad</title><p>Ad</p>';
 
   constructor() {
     this.#server = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://x').pathname;
+      if (request.headers.host?.startsWith('forger.')) {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(this.forgerPage);
+        return;
+      }
       this.requests.push(path);
       const answer = this.#answers.get(path);
       if (!answer) {
@@ -35,11 +43,11 @@ export class HostServer {
     });
   }
 
-  /** Listens on a free port of localhost. */
+  /** Listens on a free port of 127.0.0.1 (reached as localhost and forger.localhost). */
   start(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.#server.once('error', reject);
-      this.#server.listen(0, 'localhost', () => resolve());
+      this.#server.listen(0, '127.0.0.1', () => resolve());
     });
   }
 
@@ -53,6 +61,11 @@ export class HostServer {
   /** `http://localhost:<port>` */
   get origin(): string {
     return `http://localhost:${(this.#server.address() as AddressInfo).port}`;
+  }
+
+  /** `http://forger.localhost:<port>`: a third origin. */
+  get forgerOrigin(): string {
+    return `http://forger.localhost:${(this.#server.address() as AddressInfo).port}`;
   }
 
   url(path: string): string {
