@@ -17,8 +17,10 @@ const element = document.querySelector('story-map');
 const link = document.querySelector<HTMLLinkElement>('link[rel="alternate"][type="application/json+oembed"]');
 
 if (link && requestedStory) {
-  if (requestedStory.foreign) link.remove();
-  else link.href = new URL(oembedPath(requestedStory.src), location.href).href;
+  // The build writes an oEmbed file only next to files named story.json, of this site.
+  const known = !requestedStory.foreign && /(^|\/)story\.json$/.test(requestedStory.url.pathname);
+  if (known) link.href = new URL(oembedPath(requestedStory.src), location.href).href;
+  else link.remove();
 }
 
 if (control && element) setUp(control, element);

@@ -10,7 +10,7 @@ import { storyParam } from './story/url.ts';
 const params = new URLSearchParams(location.search);
 const requested = params.get('story');
 const story = storyParam(requested, location.href);
-/** The story that `?story=` opened (null: the page's own story). */
+/** The story that `?story=` names (null when there is no usable `?story=`), even the page's own. */
 export const requestedStory = story;
 const element = document.querySelector('story-map');
 if (requested && !story) {

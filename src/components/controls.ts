@@ -21,8 +21,9 @@ export class StoryMapControls extends LitElement {
       :host {
         display: flex;
         align-items: center;
-        gap: 0.5rem;
-        padding: 0.375rem 1rem;
+        /* In px like the font: a page's :root font size must not reach inside (rem would). */
+        gap: 8px;
+        padding: 6px 16px;
         font: 13px/1.2 var(--sm-ui-font);
         color: var(--sm-text);
         background: var(--sm-paper);
@@ -39,7 +40,7 @@ export class StoryMapControls extends LitElement {
       /* The nearest size container in the flat tree is <story-map> (see story-map.styles.ts). */
       @container (max-width: 48em) {
         :host {
-          padding: 0.25rem 0.75rem;
+          padding: 4px 12px;
         }
       }
     `,

@@ -9,7 +9,9 @@ import { property } from 'lit/decorators.js';
 import { cameraForView, fitBounds } from '../geo/camera.ts';
 import { boxAround } from '../geo/shape.ts';
 import type { MapLibreMap } from '../map/engine.ts';
-import { failureIssue, failureNote, type MapFailure } from '../map/failure.ts';
+import { failureIssue, failureNote, type MapFailure, START_TIMEOUT_MS } from '../map/failure.ts';
+import { beforeDeadline, MapStartError } from '../map/start.ts';
+import { preferWorker } from '../map/worker.ts';
 import { legendFor } from '../map/legend.ts';
 import { type Palette, readPalette } from '../map/palette.ts';
 import type { Camera, ChapterView, Story } from '../story/types.ts';
@@ -37,7 +39,7 @@ export class StoryMapView extends LitElement {
     :host {
       display: grid;
       position: relative;
-      min-height: 10rem;
+      min-height: 160px;
       background: var(--sm-map-water);
     }
     .canvas {
@@ -49,8 +51,8 @@ export class StoryMapView extends LitElement {
       position: absolute;
       inset: auto 0 0 0;
       margin: 0;
-      padding: 0.5rem 0.75rem;
-      font: 0.8125rem/1.3 system-ui, sans-serif;
+      padding: 8px 12px;
+      font: 13px/1.3 system-ui, sans-serif;
       color: var(--sm-map-loading);
     }
     .legend {
@@ -204,6 +206,11 @@ export class StoryMapView extends LitElement {
     </ul>`;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Recorded at once (before any map starts): the page's maps share one worker.
+    if (changed.has('workerUrl') && this.workerUrl) preferWorker(this.workerUrl);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('story') && changed.get('story') !== undefined) {
       // A new story: a new map.
@@ -258,11 +265,14 @@ export class StoryMapView extends LitElement {
     if (!story || this.map) return;
     const generation = ++this.#generation;
     this.#failed = null;
+    // From here the map has START_TIMEOUT_MS to load: the engine's files, then the map's own.
+    const deadline = Date.now() + START_TIMEOUT_MS;
     let engine: Engine;
     try {
-      engine = this.#engine ??= await import('../map/engine.ts');
+      engine = this.#engine ??= await beforeDeadline(import('../map/engine.ts'), deadline);
     } catch (error) {
-      if (generation === this.#generation) this.#fail('engine', String((error as Error)?.message ?? error), '');
+      const failure = error instanceof MapStartError ? error.failure : 'engine';
+      if (generation === this.#generation) this.#fail(failure, messageOf(error), '');
       return;
     }
     try {
@@ -280,7 +290,7 @@ export class StoryMapView extends LitElement {
         palette: this.#palette,
         dragPan: matchMedia('(pointer: fine)').matches,
         motion: this.motion,
-        workerUrl: this.workerUrl,
+        deadline,
         onFeatureClick: (id) => emit(this, 'story-feature-select', { id }),
       });
       if (generation !== this.#generation || !this.isConnected) {
@@ -303,8 +313,8 @@ export class StoryMapView extends LitElement {
       // MapLibre draws with WebGL 2; without it (or with it blocked) the map cannot be made. Not
       // probed beforehand: a probe costs a whole WebGL context. createMap names the other causes.
       if (generation !== this.#generation) return;
-      const failure = error instanceof engine.MapStartError ? error.failure : 'error';
-      this.#fail(failure, String((error as Error)?.message ?? error), engine.useWorker(this.workerUrl));
+      const failure = error instanceof MapStartError ? error.failure : 'error';
+      this.#fail(failure, messageOf(error), engine.useWorker());
     }
   }
 
@@ -353,3 +363,5 @@ declare global {
     'story-map-view': StoryMapView;
   }
 }
+
+const messageOf = (error: unknown): string => String((error as Error)?.message ?? error);

@@ -10,7 +10,7 @@ export const controlStyles = css`
     border-radius: 4px;
     min-height: 32px;
     min-width: 32px;
-    padding: 0.25rem 0.625rem;
+    padding: 4px 10px;
     cursor: pointer;
   }
   button[aria-disabled='true'],

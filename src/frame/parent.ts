@@ -53,9 +53,12 @@
     for (const frame of frames()) {
       if (frame.contentWindow !== event.source || event.origin !== originOf(frame)) continue;
       const { sentinel, type, height, top } = m;
-      if (sentinel === 'amp' && type === 'embed-size' && height > 0 && height < 1e6) {
+      const n = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+      if (sentinel === 'amp' && type === 'embed-size' && n(height) && height > 0 && height < 1e6) {
         frame.style.height = `${Math.ceil(height)}px`;
-      } else if (sentinel === 'story-map' && type === 'scroll' && top >= 0 && top <= frame.clientHeight) {
+        // The frames below it moved: tell them all.
+        schedule();
+      } else if (sentinel === 'story-map' && type === 'scroll' && n(top) && top >= 0 && top <= frame.clientHeight) {
         const y = scrollY + frame.getBoundingClientRect().top + frame.clientTop + top;
         scrollTo({ top: y, behavior: m.smooth === true ? 'smooth' : 'instant' });
       } else return;

@@ -19,30 +19,28 @@ import type { Camera, ChapterView, RouteFeature, Story } from '../story/types.ts
 import { START_TIMEOUT_MS } from './failure.ts';
 import type { Palette } from './palette.ts';
 import { beforeDeadline, MapStartError, started } from './start.ts';
+import { preferredWorker } from './worker.ts';
 import { type BasemapGeoJSON, chapterLayers, overlayLayers, PLACE_LAYERS, sdfCircle, storyStyle } from './style.ts';
 
 export type { MapLibreMap };
-export { MapStartError };
 
 /** The worker the build ships next to the engine (absolute: Vite resolves it against this module). */
 const bundledWorker = new URL(workerUrl, import.meta.url).href;
 let worker: string | null = null;
 
 /**
- * `useWorker(url)` chooses MapLibre's worker script, once per page (MapLibre keeps one pool of workers
- * for every map): `url` (a site's own copy, from the `worker-url` attribute, resolved against the page)
- * or the one next to the engine. Returns the absolute URL in use.
+ * `useWorker()` sets MapLibre's worker script, once per page (MapLibre keeps one pool of workers for
+ * every map): a site's own copy (`worker-url`, see worker.ts) or the one next to the engine. Returns
+ * the absolute URL in use.
  *
  * A worker on the page's own origin starts as a module worker from its URL: `worker-src 'self'`. One on
  * another origin (the embed served from a CDN) cannot: MapLibre starts it from a `blob:` URL that imports
  * it, and that import is checked against `worker-src` too: `worker-src blob: <cdn origin>`.
  */
-export function useWorker(url?: string | null): string {
+export function useWorker(): string {
   if (worker === null) {
-    worker = url ? new URL(url, document.baseURI).href : bundledWorker;
+    worker = preferredWorker() ?? bundledWorker;
     setWorkerUrl(worker);
-  } else if (url && new URL(url, document.baseURI).href !== worker) {
-    console.warn(`story-map: worker-url="${url}" ignored: this page's maps already use ${worker}`);
   }
   return worker;
 }
@@ -104,10 +102,8 @@ export interface MapOptions {
    * fading (MapLibre sets this when the map is made; a later change of mind keeps the fades as they were).
    */
   motion: boolean;
-  /** A site's own copy of the worker script (the `worker-url` attribute), else the bundled one. */
-  workerUrl?: string | null;
-  /** How long the map may take to load before it is given up (default START_TIMEOUT_MS). */
-  timeoutMs?: number;
+  /** When the map is given up if it has not loaded (ms since the epoch; default START_TIMEOUT_MS from now). */
+  deadline?: number;
   onFeatureClick: (id: string) => void;
 }
 
@@ -118,8 +114,8 @@ export interface MapOptions {
  */
 export async function createMap(options: MapOptions): Promise<MapLibreMap> {
   const { container, story, camera, palette } = options;
-  const deadline = Date.now() + (options.timeoutMs ?? START_TIMEOUT_MS);
-  useWorker(options.workerUrl);
+  const deadline = options.deadline ?? Date.now() + START_TIMEOUT_MS;
+  useWorker();
   const base = await beforeDeadline(loadBasemap(), deadline);
   // The text drawn along each route, in the story's language.
   const routes: FeatureCollection = {

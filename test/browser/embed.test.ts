@@ -76,6 +76,11 @@ describe('embedding in a news article', () => {
       );
       await page.route('**/other/story.json', (r) => r.fulfill({ json: tiny }));
       await page.route('**/other/places.geojson', (r) => r.fulfill({ json: places }));
+      // Chromium tells of a blocked worker in the console only: count those lines as violations too.
+      const policyMessages: string[] = [];
+      page.on('console', (m) => {
+        if (/content.security.policy|refused to|violat|worker/i.test(m.text())) policyMessages.push(m.text());
+      });
       await page.addInitScript(() => {
         const w = window as unknown as { violations: string[] };
         w.violations = [];
@@ -109,6 +114,7 @@ describe('embedding in a news article', () => {
         second: (document.getElementById('second') as HTMLElementTagNameMap['story-map']).activeChapter,
       }));
       expect(state.violations).toEqual([]);
+      expect(policyMessages).toEqual([]);
       expect(state.canvases).toEqual([1, 1]);
       expect(state.hostColor).toBe('rgb(10, 20, 30)');
       expect(state.hostMargin).toBe('16px');
