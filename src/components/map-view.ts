@@ -9,11 +9,11 @@ import { property } from 'lit/decorators.js';
 import { cameraForView, fitBounds } from '../geo/camera.ts';
 import { boxAround } from '../geo/shape.ts';
 import type { MapLibreMap } from '../map/engine.ts';
-import { failureIssue, failureNote, type MapFailure, START_TIMEOUT_MS } from '../map/failure.ts';
-import { beforeDeadline, MapStartError } from '../map/start.ts';
+import { beforeDeadline, type MapFailure, MapStartError, START_TIMEOUT_MS } from '../map/start.ts';
 import { preferWorker } from '../map/worker.ts';
 import { legendFor } from '../map/legend.ts';
 import { type Palette, readPalette } from '../map/palette.ts';
+import type { Issue } from '../story/issues.ts';
 import type { Camera, ChapterView, Story } from '../story/types.ts';
 import { cssom } from './cssom.ts';
 import { emit } from './events.ts';
@@ -145,7 +145,9 @@ export class StoryMapView extends LitElement {
   #generation = 0;
   /** The panel has come near the viewport: the map is wanted. */
   #near = false;
+  /** Why the map could not start, and the panel's line saying so. */
   #failed: MapFailure | null = null;
+  #note = '';
   /** The browser took the map's WebGL context back; MapLibre draws again when it returns it. */
   #lost = false;
   #stopContext: (() => void) | null = null;
@@ -182,7 +184,7 @@ export class StoryMapView extends LitElement {
     return html`<div class="canvas" part="canvas"></div>
       ${
         this.#failed
-          ? html`<p class="loading" role="status">${failureNote(this.#failed)}</p>`
+          ? html`<p class="loading" role="status">${this.#note}</p>`
           : this.#lost
             ? html`<p class="loading" role="status">The map is paused: the browser took back its graphics context.</p>`
             : this.map
@@ -272,7 +274,7 @@ export class StoryMapView extends LitElement {
       engine = this.#engine ??= await beforeDeadline(import('../map/engine.ts'), deadline);
     } catch (error) {
       const failure = error instanceof MapStartError ? error.failure : 'engine';
-      if (generation === this.#generation) this.#fail(failure, messageOf(error), '');
+      if (generation === this.#generation) void this.#fail(failure, messageOf(error), '');
       return;
     }
     try {
@@ -314,20 +316,37 @@ export class StoryMapView extends LitElement {
       // probed beforehand: a probe costs a whole WebGL context. createMap names the other causes.
       if (generation !== this.#generation) return;
       const failure = error instanceof MapStartError ? error.failure : 'error';
-      this.#fail(failure, messageOf(error), engine.useWorker());
+      void this.#fail(failure, messageOf(error), engine.useWorker());
     }
   }
 
-  /** Says in the panel why the map cannot start, and tells the story (which reports it with story-error). */
-  #fail(failure: MapFailure, detail: string, workerUrl: string): void {
+  /**
+   * Says in the panel why the map cannot start, and tells the story (which reports it with story-error).
+   * The words load now (failure.ts); if even they cannot, a plain line and issue say it.
+   */
+  async #fail(failure: MapFailure, detail: string, workerUrl: string): Promise<void> {
     this.#failed = failure;
-    this.requestUpdate();
-    const issue = failureIssue(failure, {
+    const context = {
       workerUrl,
       pageOrigin: location.origin,
       storyFile: this.storyFile,
       detail: failure === 'worker' || failure === 'context-lost' ? undefined : detail,
-    });
+    };
+    let issue: Issue;
+    try {
+      const words = await import('../map/failure.ts');
+      this.#note = words.failureNote(failure);
+      issue = words.failureIssue(failure, context);
+    } catch {
+      this.#note = 'The map could not be loaded. The story reads on without it.';
+      issue = {
+        severity: 'error',
+        file: this.storyFile,
+        path: '',
+        message: `The map could not start (${failure}: ${detail}).`,
+      };
+    }
+    this.requestUpdate();
     emit(this, 'story-map-failure', { issue });
   }
 

@@ -16,9 +16,8 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import basemapUrl from '../../data/basemap/americas.json?url';
 import { routeCaption } from '../story/format.ts';
 import type { Camera, ChapterView, RouteFeature, Story } from '../story/types.ts';
-import { START_TIMEOUT_MS } from './failure.ts';
 import type { Palette } from './palette.ts';
-import { beforeDeadline, MapStartError, started } from './start.ts';
+import { beforeDeadline, MapStartError, START_TIMEOUT_MS, started } from './start.ts';
 import { preferredWorker } from './worker.ts';
 import { type BasemapGeoJSON, chapterLayers, overlayLayers, PLACE_LAYERS, sdfCircle, storyStyle } from './style.ts';
 

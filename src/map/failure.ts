@@ -1,22 +1,12 @@
 /**
  * Why a map could not start, as the reader sees it (one line in the panel) and as a site or an editor
  * reads it (an issue in `story-error`, naming the cause and the fix). Pure: the map view decides when,
- * this decides what is said.
+ * this decides what is said. Loaded only when a map fails (the words are not in the first chunk).
  */
 import type { Issue } from '../story/issues.ts';
+import { type MapFailure, START_TIMEOUT_MS } from './start.ts';
 
-/**
- * - `webgl`: the browser has no WebGL 2 (or it is turned off);
- * - `worker`: the map's worker script was blocked (Content-Security-Policy) or did not load;
- * - `context-lost`: the browser took the graphics context back before the map had drawn;
- * - `timeout`: nothing came of the map within the time allowed;
- * - `engine`: the map library itself could not be loaded (its files did not arrive);
- * - `error`: anything else MapLibre threw while starting.
- */
-export type MapFailure = 'webgl' | 'worker' | 'context-lost' | 'timeout' | 'engine' | 'error';
-
-/** How long a map may take, from its creation to its first drawn style, before the panel gives up. */
-export const START_TIMEOUT_MS = 20_000;
+export type { MapFailure };
 
 /** The panel's line for a map that could not start. */
 export function failureNote(failure: MapFailure): string {

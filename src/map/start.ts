@@ -2,7 +2,20 @@
  * Whether a new map starts: its first `load`, or why not (see failure.ts). Apart from engine.ts so that
  * it can be tested without MapLibre: it needs only a map's events and `remove()`.
  */
-import type { MapFailure } from './failure.ts';
+
+/**
+ * Why a map could not start (what is said of each: failure.ts):
+ * - `webgl`: the browser has no WebGL 2 (or it is turned off);
+ * - `worker`: the map's worker script was blocked (Content-Security-Policy) or did not load;
+ * - `context-lost`: the browser took the graphics context back before the map had drawn;
+ * - `timeout`: nothing came of the map within the time allowed;
+ * - `engine`: the map library itself could not be loaded (its files did not arrive);
+ * - `error`: anything else MapLibre threw while starting.
+ */
+export type MapFailure = 'webgl' | 'worker' | 'context-lost' | 'timeout' | 'engine' | 'error';
+
+/** How long a map may take, from the start of its engine's download to its first drawn style, before the panel gives up. */
+export const START_TIMEOUT_MS = 20_000;
 
 /** A map that could not start, and why. */
 export class MapStartError extends Error {

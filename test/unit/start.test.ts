@@ -1,8 +1,15 @@
 // A map that cannot start says why: the decision (start.ts) on a stand-in for MapLibre's events, and
 // the words (failure.ts). The real worker, blocked by a real policy, is in test/browser/cross-origin.test.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { failureIssue, failureNote, type MapFailure, START_TIMEOUT_MS } from '../../src/map/failure.ts';
-import { beforeDeadline, MapStartError, started, type StartingMap } from '../../src/map/start.ts';
+import { failureIssue, failureNote } from '../../src/map/failure.ts';
+import {
+  beforeDeadline,
+  type MapFailure,
+  MapStartError,
+  START_TIMEOUT_MS,
+  started,
+  type StartingMap,
+} from '../../src/map/start.ts';
 
 type Listener = (event: { error?: { message: string } }) => void;
 
