@@ -1,47 +1,28 @@
 // A news site embeds the story in an iframe with the parent script (`embed/frame.js`), from another
 // origin and under a strict CSP: the frame is as tall as the story, and the host page's scroll drives it.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useHostServer } from './host-server.ts';
 import { baseUrl, nextFrame, openPage, screenshot, useBrowser } from './page.ts';
 import { arrived, defaultStory, expectChapter, scrollRest, settle } from './story.ts';
 
 // The story is on baseUrl's origin (vite preview, 127.0.0.1). The article and a third party's frame
-// are on two more origins, both served by this file's server: http://localhost:<port> and
-// http://forger.localhost:<port> (Chromium resolves *.localhost to this machine).
-let server: Server;
-let NEWS = '';
-let FORGER = '';
+// are on two more origins, both served by the host server: http://localhost:<port> and
+// http://forger.localhost:<port>.
+const site = useHostServer();
+const NEWS = () => site().origin;
+const FORGER = () => site().forgerOrigin;
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const host = req.headers.host ?? '';
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (host.startsWith('forger.')) {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Ad</title><p>Ad</p>');
-    } else if (path === '/favicon.ico') {
-      res.writeHead(204).end();
-    } else if (path === '/host.css') {
-      res.writeHead(200, { 'content-type': 'text/css' }).end(HOST_CSS);
-    } else if (path === '/article.html' || path === '/alone.html') {
-      const storyOrigin = new URL(baseUrl()).origin;
-      res
-        .writeHead(200, { 'content-type': 'text/html', 'content-security-policy': csp(storyOrigin) })
-        .end(article(baseUrl(), path === '/article.html'));
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  NEWS = `http://localhost:${port}`;
-  FORGER = `http://forger.localhost:${port}`;
-});
-
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+/** Serves the article (with the parent script, or alone) and its stylesheet on the news site. */
+function serveArticles(): void {
+  const storyOrigin = new URL(baseUrl()).origin;
+  site().file('/host.css', HOST_CSS, 'text/css');
+  for (const [path, parentScript] of [
+    ['/article.html', true],
+    ['/alone.html', false],
+  ] as const)
+    site().page(path, article(baseUrl(), parentScript), { 'content-security-policy': csp(storyOrigin) });
+}
 
 const filler = (n: number, from = 1) =>
   Array.from({ length: n }, (_, i) => `<p>Article paragraph ${i + from}. Lorem ipsum dolor sit amet.</p>`).join('\n');
@@ -56,7 +37,7 @@ ${filler(10)}
 <iframe src="${story}iframe.html?story=data/story.json" title="Story map" width="100%" height="600" data-story-map-frame></iframe>
 ${parentScript ? `<script async src="${story}embed/frame.js"></script>` : ''}
 ${filler(10, 11)}
-<iframe id="ad" src="${FORGER}/ad.html" title="Advertisement" width="300" height="60"></iframe>
+<iframe id="ad" src="${FORGER()}/ad.html" title="Advertisement" width="300" height="60"></iframe>
 </main></body></html>`;
 }
 
@@ -68,7 +49,7 @@ const csp = (story: string) =>
   [
     "default-src 'self'",
     `script-src ${story}`,
-    `frame-src ${story} ${FORGER}`,
+    `frame-src ${story} ${FORGER()}`,
     "style-src 'self'",
     "img-src 'self'",
   ].join('; ');
@@ -91,7 +72,8 @@ async function openArticle(parentScript: boolean, width = 1280, height = 800) {
       w.violations.push(`${location.origin}: ${e.violatedDirective} ${e.blockedURI}`),
     );
   });
-  await page.goto(`${NEWS}/${parentScript ? 'article' : 'alone'}.html`);
+  serveArticles();
+  await page.goto(`${NEWS()}/${parentScript ? 'article' : 'alone'}.html`);
   const frame = (await (await page.waitForSelector('iframe[data-story-map-frame]')).contentFrame())!;
   await frame.waitForFunction(() => {
     const el = document.querySelector('story-map');
@@ -251,7 +233,7 @@ describe('the iframe embed', () => {
           w.heard = 0;
           addEventListener('message', (e) => String(e.data?.top) === '601' && w.heard++);
         });
-      const ad = page.frames().find((f) => f.url().startsWith(FORGER))!;
+      const ad = page.frames().find((f) => f.url().startsWith(FORGER()))!;
       await ad.evaluate(() => {
         parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: 120, top: 601 }, '*');
         parent.postMessage({ sentinel: 'story-map', type: 'scroll', top: 601, smooth: false }, '*');

@@ -34,6 +34,10 @@ export class HostServer {
         return;
       }
       this.requests.push(path);
+      if (path === '/favicon.ico') {
+        response.writeHead(204).end(); // no icon, and no 404 in the console
+        return;
+      }
       const answer = this.#answers.get(path);
       if (!answer) {
         response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
