@@ -65,6 +65,15 @@ async function open(width: number, height: number) {
   });
   await page.goto(site().url('/article.html'));
   const frame = (await (await page.waitForSelector('iframe[data-story-map-frame]')).contentFrame())!;
+  // Each story has loaded and rendered its panel (the frame's too).
+  const ready = (selector: string) => {
+    const el = document.querySelector<HTMLElementTagNameMap['story-map']>(selector);
+    return el?.activeChapter != null && el.chapterElements.length > 0 && !!el.renderRoot?.querySelector('.panel');
+  };
+  // (Each check is sent to its document as source: `ready` itself, never a closure over it.)
+  await page.waitForFunction(ready, '#first', { timeout: 30_000 });
+  await page.waitForFunction(ready, '#second', { timeout: 30_000 });
+  await frame.waitForFunction(ready, 'story-map', { timeout: 30_000 });
   // The iframe is as tall as its story (the parent script sized it).
   await expect
     .poll(() =>
