@@ -294,6 +294,18 @@ describe('the iframe embed', () => {
       expect(inner.scrollY).toBeGreaterThan(1000);
       expect(inner.active).not.toBe('lakeside');
       expect((await page.locator('iframe[data-story-map-frame]').boundingBox())!.height).toBe(600);
+
+      // A link to a source opens in a new tab; the article stays where it is. (The new tab's page is
+      // answered here: nothing leaves the machine.)
+      const article = page.url();
+      const link = frame.locator('story-map a[href^="http"]').first();
+      const href = (await link.getAttribute('href'))!;
+      await page.context().route(href, (r) => r.fulfill({ contentType: 'text/html', body: '<title>Source</title>' }));
+      const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+      expect(tab.url()).toBe(href);
+      expect(page.url()).toBe(article);
+      expect(await frame.evaluate(() => location.pathname)).toBe('/iframe.html');
+      await tab.close();
       expect(consoleErrors).toEqual([]);
       expect(offOrigin).toEqual([]);
     } finally {
