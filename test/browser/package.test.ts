@@ -13,6 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, expectClean, openPage, useBrowser } from './page.ts';
 
+/** README's Content-Security-Policy for a site that bundles the package (every file on its own origin). */
+const PACKAGE_CSP = "default-src 'self'";
+
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
@@ -94,7 +97,7 @@ const PLACES = {
 const INDEX = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>A news article</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="/favicon.svg">
 <script type="module" src="./main.ts"></script>
 </head><body>
 <h1>Newsroom</h1>
@@ -194,6 +197,7 @@ beforeAll(async () => {
     writeFile(join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG)),
     writeFile(join(app, 'public/story/story.json'), JSON.stringify(STORY)),
     writeFile(join(app, 'public/story/places.geojson'), JSON.stringify(PLACES)),
+    writeFile(join(app, 'public/favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'),
   ]);
 
   // Type-check the host's code while Vite builds it.
@@ -201,6 +205,12 @@ beforeAll(async () => {
   const env = { ...process.env, NODE_ENV: 'production' };
   buildLog = (await ok('vite build (scratch project)', run(process.execPath, [VITE, 'build'], app, env))).output;
 
+  // Served under README's policy for this way of hosting (everything on the site's own origin). The
+  // config is written after the build, which stays without one; it only gives the preview its header.
+  await writeFile(
+    join(app, 'vite.config.js'),
+    `export default { preview: { headers: { 'Content-Security-Policy': ${JSON.stringify(PACKAGE_CSP)} } } };\n`,
+  );
   const port = await freePort();
   server = spawn(process.execPath, [VITE, 'preview', '--host', HOST, '--port', String(port), '--strictPort'], {
     cwd: app,
@@ -295,7 +305,18 @@ describe('the npm package', () => {
         if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
         if (r.url().includes('maplibre-gl-worker')) worker.push(r.status());
       });
-      await page.goto(appUrl);
+      // Chromium tells of a blocked worker in the console only: count those lines as violations too.
+      const policy: string[] = [];
+      page.on('console', (m) => {
+        if (/content.security.policy|refused to|violat|worker/i.test(m.text())) policy.push(m.text());
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(`violation: ${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
+      const response = await page.goto(appUrl);
+      expect(response?.headers()['content-security-policy']).toBe(PACKAGE_CSP);
       await page.waitForFunction(() => document.body.dataset.mapReady, null, { timeout: 30_000 });
       const state = await page.evaluate(() => {
         const el = document.querySelector('story-map')!;
@@ -310,6 +331,7 @@ describe('the npm package', () => {
       expect(state).toMatchObject({ defined: true, title: 'Two capitals', chapters: ['bogota', 'lima'], canvases: 1 });
       expect(worker).toEqual([200]);
       expect(failed).toEqual([]);
+      expect(policy).toEqual([]);
       expectClean(opened);
     } finally {
       await close();
