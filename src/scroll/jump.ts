@@ -80,7 +80,7 @@ export class JumpController implements ReactiveController {
     const landed = new Promise<void>((resolve) => (this.#done = resolve));
     this.target = index;
     this.#timer = window.setTimeout(this.settle, LONGEST_JUMP_MS);
-    window.addEventListener('scrollend', this.settle, { once: true, capture: true });
+    window.addEventListener('scrollend', this.#onScrollEnd, { capture: true });
     for (const type of TAKEOVER) window.addEventListener(type, this.#onInput, { capture: true, passive: true });
     if (view.scrollBy) view.scrollBy(by, smooth);
     else element.scrollIntoView({ block: 'start', behavior: 'smooth' });
@@ -115,9 +115,14 @@ export class JumpController implements ReactiveController {
     if (isTakeover(e.type, key, e.composedPath().includes(this.#options.panel()))) this.settle();
   };
 
+  /** The page's own scroll has ended (not that of some inner scroller of the page, such as a carousel). */
+  #onScrollEnd = (e: Event): void => {
+    if (e.target === document || e.target === document.documentElement || e.target === window) this.settle();
+  };
+
   #end(): void {
     clearTimeout(this.#timer);
-    window.removeEventListener('scrollend', this.settle, { capture: true });
+    window.removeEventListener('scrollend', this.#onScrollEnd, { capture: true });
     for (const type of TAKEOVER) window.removeEventListener(type, this.#onInput, { capture: true });
     const had = this.target !== null;
     this.target = null;

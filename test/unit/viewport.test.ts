@@ -83,3 +83,25 @@ describe('JumpController in a frame the host scrolls', () => {
     expect(jump.target).toBeNull();
   });
 });
+
+describe('JumpController on a page', () => {
+  it("ends a smooth jump when the page's scroll ends, not when an inner scroller's does", async () => {
+    const jump = new JumpController(bareHost(), { panel: () => document.body, remeasure: () => {} });
+    const section = chapterAt(2300);
+    section.scrollIntoView = () => {};
+    let landed = false;
+    const done = jump.jump(4, section, true).then(() => (landed = true));
+    expect(jump.target).toBe(4);
+    // A carousel in the article (or the timeline) stops scrolling: the jump goes on.
+    const carousel = document.createElement('div');
+    document.body.append(carousel);
+    carousel.dispatchEvent(new Event('scrollend'));
+    await Promise.resolve();
+    expect(landed).toBe(false);
+    expect(jump.target).toBe(4);
+    // The page's own scroll ends: the jump has landed.
+    document.dispatchEvent(new Event('scrollend'));
+    await done;
+    expect(jump.target).toBeNull();
+  });
+});
