@@ -31,6 +31,8 @@ function article(cdn: string, forger: string): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>A news article</title><link rel="stylesheet" href="/host.css">
 <script type="module" src="${cdn}/embed/story-map.js"></script>
+<!-- Pasted twice, as CMS blocks do (a second URL, so the module runs again): nothing throws. -->
+<script type="module" src="${cdn}/embed/story-map.js?again"></script>
 </head><body><main>
 <h1>Newsroom: three stories</h1>
 ${filler(4, 1)}
@@ -39,6 +41,7 @@ ${filler(4, 5)}
 <story-map id="second" src="${cdn}/data/examples/panama-canal/story.json" no-hash></story-map>
 ${filler(4, 9)}
 <iframe src="${cdn}/iframe.html?story=data/story.json" title="Story map" width="100%" height="600" data-story-map-frame></iframe>
+<script async src="${cdn}/embed/frame.js"></script>
 <script async src="${cdn}/embed/frame.js"></script>
 ${filler(4, 13)}
 <iframe id="ad" src="${forger}/ad.html" title="Advertisement" width="300" height="60"></iframe>
@@ -156,6 +159,11 @@ describe('a news article with three embeds', () => {
         await scrollHostTo(page, 'cecot', { selector: '#first' });
         await settle(page, { selector: '#first', timeout: 30_000 });
         await expectChapter(story, page, 'cecot');
+        // Its panel sticks to the top of the window while its text scrolls under it.
+        const panelTop = await page.evaluate(
+          () => document.querySelector('#first')!.shadowRoot!.querySelector('.panel')!.getBoundingClientRect().top,
+        );
+        expect(Math.abs(panelTop)).toBeLessThan(1);
 
         // The second (no-hash) follows too, and leaves the URL to the first.
         await scrollHostTo(page, 'opening', { selector: '#second' });
