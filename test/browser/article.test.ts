@@ -21,7 +21,7 @@ body { font: 18px/1.5 Georgia, serif } main { max-width: 640px; margin: 0 auto }
 /** README's policies for the script embed from a CDN and for the iframe, together; the host's own stylesheet. */
 const policy = (cdn: string, forger: string) =>
   `default-src 'none'; script-src ${cdn}; connect-src ${cdn}; worker-src blob: ${cdn}; font-src ${cdn}; ` +
-  `frame-src ${cdn} ${forger}; style-src 'self'`;
+  `frame-src ${cdn} ${forger} 'self'; style-src 'self'`;
 
 const filler = (n: number, from: number) =>
   Array.from({ length: n }, (_, i) => `<p>Article paragraph ${i + from}. Lorem ipsum dolor sit amet.</p>`).join('\n');
@@ -45,6 +45,8 @@ ${filler(4, 9)}
 <script async src="${cdn}/embed/frame.js"></script>
 ${filler(4, 13)}
 <iframe id="ad" src="${forger}/ad.html" title="Advertisement" width="300" height="60"></iframe>
+<iframe id="other" src="${cdn}/robots.txt" title="Another page of the story's site" width="300" height="60"></iframe>
+<iframe id="sibling" src="/sibling.html" title="Another page of the article's site" width="300" height="60"></iframe>
 </main></body></html>`;
 }
 
@@ -53,6 +55,7 @@ async function open(width: number, height: number) {
   const forger = site().forgerOrigin;
   site().file('/host.css', HOSTILE, 'text/css');
   site().page('/article.html', article(cdn, forger), { 'content-security-policy': policy(cdn, forger) });
+  site().page('/sibling.html', '<!doctype html><title>Sibling</title><p>Sibling</p>');
   const opened = await openPage(browser(), 'about:blank', { width, height, context: { reducedMotion: 'reduce' } });
   const { page } = opened;
   const policyMessages: string[] = [];
@@ -189,6 +192,17 @@ describe('a news article with three embeds', () => {
           parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: 120 }, '*');
           for (const w of story)
             w.postMessage({ sentinel: 'story-map', type: 'viewport', top: -99999, height: 800 }, '*');
+        });
+        // The right origins from the wrong windows: a page of the story's site (not the story frame)
+        // sends the article a height; a page of the article's site (not the article) sends the
+        // story frame a viewport.
+        const frameOf = (path: string) => page.frames().find((f) => new URL(f.url()).pathname === path)!;
+        await frameOf('/robots.txt').evaluate(() =>
+          parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: 120 }, '*'),
+        );
+        await frameOf('/sibling.html').evaluate(() => {
+          for (let i = 0; i < parent.frames.length; i++)
+            parent.frames[i]!.postMessage({ sentinel: 'story-map', type: 'viewport', top: -99999, height: 800 }, '*');
         });
         // Let the messages arrive (a frame of each document), then check that nothing moved.
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
