@@ -6,7 +6,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useHostServer } from './host-server.ts';
-import { baseUrl, openPage, screenshot, useBrowser } from './page.ts';
+import { baseUrl, openPage, screenshot, useBrowser, watchPolicy } from './page.ts';
 import { arrived, chapterEvents, defaultStory, expectChapter, scrollRest, settle } from './story.ts';
 
 const browser = useBrowser();
@@ -58,17 +58,7 @@ async function open(width: number, height: number) {
   site().page('/sibling.html', '<!doctype html><title>Sibling</title><p>Sibling</p>');
   const opened = await openPage(browser(), 'about:blank', { width, height, context: { reducedMotion: 'reduce' } });
   const { page } = opened;
-  const policyMessages: string[] = [];
-  page.on('console', (m) => {
-    if (/content.security.policy|refused to|violat|worker/i.test(m.text())) policyMessages.push(m.text());
-  });
-  await page.addInitScript(() => {
-    const w = window as unknown as { violations: string[] };
-    w.violations = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.violations.push(`${location.origin}: ${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
+  const violations = await watchPolicy(page);
   await page.goto(site().url('/article.html'));
   const frame = (await (await page.waitForSelector('iframe[data-story-map-frame]')).contentFrame())!;
   // Each story has loaded and rendered its panel (the frame's too).
@@ -79,14 +69,15 @@ async function open(width: number, height: number) {
   // (Each check is sent to its document as source: `ready` itself, never a closure over it.)
   await page.waitForFunction(ready, '#first', { timeout: 30_000 });
   await page.waitForFunction(ready, '#second', { timeout: 30_000 });
-  await frame.waitForFunction(ready, 'story-map', { timeout: 30_000 });
+  // Polled by time: Chromium runs no animation frames in a cross-origin frame off screen.
+  await frame.waitForFunction(ready, 'story-map', { timeout: 30_000, polling: 100 });
   // The iframe is as tall as its story (the parent script sized it).
   await expect
     .poll(() =>
       page.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe[data-story-map-frame]')!.clientHeight),
     )
     .toBeGreaterThan(3000);
-  return { ...opened, frame, policyMessages };
+  return { ...opened, frame, violations };
 }
 
 /**
@@ -142,7 +133,7 @@ describe('a news article with three embeds', () => {
     [390, 844],
   ] as const) {
     it(`at ${width}x${height}: the host's scroll drives all three, each fits the column, forgeries change nothing`, async () => {
-      const { page, frame, close, consoleErrors, offOrigin, policyMessages } = await open(width, height);
+      const { page, frame, close, consoleErrors, offOrigin, violations } = await open(width, height);
       try {
         // Every embed fits the article's column (the hostile `* {margin: 3px}` included).
         const fits = await page.evaluate(() => {
@@ -210,9 +201,7 @@ describe('a news article with three embeds', () => {
         expect(await frameHeight()).toBe(tall);
         expect(await active(frame)).toBe('legal');
 
-        expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
-        expect(await frame.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
-        expect(policyMessages).toEqual([]);
+        expect(await violations()).toEqual([]);
         expect(consoleErrors).toEqual([]);
         expect(offOrigin).toEqual([]);
       } finally {

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useHostServer } from './host-server.ts';
-import { baseUrl, openPage, useBrowser } from './page.ts';
+import { baseUrl, openPage, useBrowser, watchPolicy } from './page.ts';
 import { settle } from './story.ts';
 
 const browser = useBrowser();
@@ -31,29 +31,17 @@ const article = (attributes = '') => `<!doctype html>
 <p>The article goes on.</p>
 </body></html>`;
 
-/** Records CSP violations: the page's events, and Chromium's console lines about policies and workers. */
-async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
-  const logged: string[] = [];
-  page.on('console', (m) => {
-    if (/content.security.policy|refused to|violat|worker/i.test(m.text())) logged.push(`console: ${m.text()}`);
-  });
+/** Records the story-error issues of the page (and keeps them from being logged again). */
+async function watchStoryErrors(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { violations: string[]; storyErrors: string[] };
-    w.violations = [];
+    const w = window as unknown as { storyErrors: string[] };
     w.storyErrors = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
     document.addEventListener('story-error', (e) => {
       const { issues } = (e as CustomEvent<{ issues: { file: string; message: string }[] }>).detail;
       w.storyErrors.push(...issues.map((i) => `${i.file}: ${i.message}`));
       e.preventDefault(); // reported here; not logged again
     });
   });
-  return async () => [
-    ...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)),
-    ...logged,
-  ];
 }
 
 const storyErrors = (page: Page) => page.evaluate(() => (window as unknown as { storyErrors: string[] }).storyErrors);
@@ -66,6 +54,7 @@ describe('a news site on another origin', () => {
     });
     try {
       const violations = await watchPolicy(page);
+      await watchStoryErrors(page);
       await page.goto(site().url('/cdn.html'));
       await settle(page, { timeout: 30_000 });
       // A string, so that vitest leaves the page's own import() alone.
@@ -123,6 +112,7 @@ describe('a news site on another origin', () => {
     });
     try {
       const violations = await watchPolicy(page);
+      await watchStoryErrors(page);
       const before = site().requests.filter((p) => p === '/js/maplibre-gl-worker.mjs').length;
       await page.goto(site().url('/self-hosted.html'));
       await settle(page, { timeout: 30_000 });
@@ -146,7 +136,7 @@ describe('a news site on another origin', () => {
       context: { reducedMotion: 'reduce' },
     });
     try {
-      await watchPolicy(page);
+      await watchStoryErrors(page);
       await page.goto(site().url('/blocked.html'));
       const note = await page.waitForFunction(
         () => {

@@ -1,6 +1,7 @@
 // A news site embeds two stories in one article with the embed bundle, under a strict CSP.
 import { describe, expect, it } from 'vitest';
-import { baseUrl, openPage, screenshot, useBrowser } from './page.ts';
+import { CAPITALS, capitalsStory } from './capitals.ts';
+import { baseUrl, openPage, screenshot, useBrowser, watchPolicy } from './page.ts';
 import { settle } from './story.ts';
 
 // README's policy for an embed on the page's own origin.
@@ -27,32 +28,7 @@ ${filler(6)}
 ${filler(6)}
 </body></html>`;
 
-const tiny = {
-  title: 'A second story',
-  data: { places: 'places.geojson' },
-  events: [{ date: '2020-01-01', label: 'It begins', chapter: 'bogota' }],
-  chapters: [
-    { id: 'bogota', title: 'Bogotá', body: ['First.'], map: { focus: ['a'] } },
-    { id: 'lima', title: 'Lima', body: ['Second.'], map: { focus: ['a', 'b'] } },
-  ],
-};
-const places = {
-  type: 'FeatureCollection',
-  features: [
-    {
-      type: 'Feature',
-      id: 'a',
-      properties: { name: 'Bogotá' },
-      geometry: { type: 'Point', coordinates: [-74.08, 4.61] },
-    },
-    {
-      type: 'Feature',
-      id: 'b',
-      properties: { name: 'Lima' },
-      geometry: { type: 'Point', coordinates: [-77.04, -12.05] },
-    },
-  ],
-};
+const tiny = capitalsStory('A second story');
 
 const browser = useBrowser();
 
@@ -75,19 +51,8 @@ describe('embedding in a news article', () => {
         }),
       );
       await page.route('**/other/story.json', (r) => r.fulfill({ json: tiny }));
-      await page.route('**/other/places.geojson', (r) => r.fulfill({ json: places }));
-      // Chromium tells of a blocked worker in the console only: count those lines as violations too.
-      const policyMessages: string[] = [];
-      page.on('console', (m) => {
-        if (/content.security.policy|refused to|violat|worker/i.test(m.text())) policyMessages.push(m.text());
-      });
-      await page.addInitScript(() => {
-        const w = window as unknown as { violations: string[] };
-        w.violations = [];
-        document.addEventListener('securitypolicyviolation', (e) =>
-          w.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-        );
-      });
+      await page.route('**/other/places.geojson', (r) => r.fulfill({ json: CAPITALS }));
+      const violations = await watchPolicy(page);
       await page.goto(`${baseUrl()}host.html`);
       await page.waitForFunction(() => document.querySelectorAll('story-map [data-chapter]').length === 14);
 
@@ -104,7 +69,6 @@ describe('embedding in a news article', () => {
         await screenshot(page, `embed-${id}`);
       }
       const state = await page.evaluate(() => ({
-        violations: (window as unknown as { violations: string[] }).violations,
         canvases: [...document.querySelectorAll('story-map')].map(
           (el) => el.renderRoot.querySelector('story-map-view')!.renderRoot.querySelectorAll('canvas').length,
         ),
@@ -113,8 +77,7 @@ describe('embedding in a news article', () => {
         hash: location.hash,
         second: (document.getElementById('second') as HTMLElementTagNameMap['story-map']).activeChapter,
       }));
-      expect(state.violations).toEqual([]);
-      expect(policyMessages).toEqual([]);
+      expect(await violations()).toEqual([]);
       expect(state.canvases).toEqual([1, 1]);
       expect(state.hostColor).toBe('rgb(10, 20, 30)');
       expect(state.hostMargin).toBe('16px');

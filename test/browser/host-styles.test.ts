@@ -3,6 +3,7 @@
 // any script runs and after the element upgraded.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { CAPITALS, capitalsStory } from './capitals.ts';
 import { baseUrl, expectClean, openPage, screenshot, useBrowser } from './page.ts';
 
 /** The rules of the issue: common article styles that used to split, pad and resize the story text. */
@@ -45,36 +46,7 @@ ${filler(3)}
 <aside class="sidebar"><figure><story-map id="side" src="other/story.json" no-hash></story-map></figure></aside>
 </body></html>`;
 
-const tiny = {
-  title: 'A sidebar story',
-  data: { places: 'places.geojson' },
-  chapters: [
-    {
-      id: 'bogota',
-      title: 'Bogotá',
-      body: ['First, a paragraph long enough to wrap over several lines.'],
-      map: { focus: ['a'] },
-    },
-    { id: 'lima', title: 'Lima', body: ['Second.'], map: { focus: ['a', 'b'] } },
-  ],
-};
-const places = {
-  type: 'FeatureCollection',
-  features: [
-    {
-      type: 'Feature',
-      id: 'a',
-      properties: { name: 'Bogotá' },
-      geometry: { type: 'Point', coordinates: [-74.08, 4.61] },
-    },
-    {
-      type: 'Feature',
-      id: 'b',
-      properties: { name: 'Lima' },
-      geometry: { type: 'Point', coordinates: [-77.04, -12.05] },
-    },
-  ],
-};
+const tiny = capitalsStory('A sidebar story', 'First, a paragraph long enough to wrap over several lines.');
 
 /**
  * The text's layout inside one `story-map` (by selector): its width and its container's, the
@@ -145,7 +117,7 @@ describe('under a news site’s stylesheet', () => {
       await page.route('**/host.html', (r) => r.fulfill({ contentType: 'text/html', body: HOST }));
       await page.route('**/host.css', (r) => r.fulfill({ contentType: 'text/css', body: HOST_CSS }));
       await page.route('**/other/story.json', (r) => r.fulfill({ json: tiny }));
-      await page.route('**/other/places.geojson', (r) => r.fulfill({ json: places }));
+      await page.route('**/other/places.geojson', (r) => r.fulfill({ json: CAPITALS }));
       await page.goto(`${baseUrl()}host.html`);
       await page.waitForFunction(() => document.querySelectorAll('story-map [data-chapter]').length === 14);
 

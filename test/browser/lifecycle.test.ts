@@ -2,6 +2,7 @@
 // with it, reduced motion, the `story` property, `?story=`, and a story with a broken file.
 import { describe, expect, inject, it } from 'vitest';
 import type { Route } from 'playwright-core';
+import { CAPITALS } from './capitals.ts';
 import { baseUrl, launchBrowser, openPage, useBrowser } from './page.ts';
 import { defaultStory, pageState, settle } from './story.ts';
 
@@ -161,29 +162,12 @@ describe('other stories', () => {
       { id: 'two', title: 'Chapter two', body: ['Second paragraph.'], map: { focus: ['a', 'b'] } },
     ],
   };
-  const places = {
-    type: 'FeatureCollection',
-    features: [
-      {
-        type: 'Feature',
-        id: 'a',
-        properties: { name: 'Bogotá' },
-        geometry: { type: 'Point', coordinates: [-74.08, 4.61] },
-      },
-      {
-        type: 'Feature',
-        id: 'b',
-        properties: { name: 'Lima' },
-        geometry: { type: 'Point', coordinates: [-77.04, -12.05] },
-      },
-    ],
-  };
 
   it('opens another story with ?story=, rendering its text safely', async () => {
     const { page, close, consoleErrors } = await openPage(browser(), 'about:blank');
     try {
       await page.route('**/other/story.json', (r) => r.fulfill({ json: tiny }));
-      await page.route('**/other/places.geojson', (r) => r.fulfill({ json: places }));
+      await page.route('**/other/places.geojson', (r) => r.fulfill({ json: CAPITALS }));
       await page.goto(`${baseUrl()}?story=other/story.json#two`);
       await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'two');
       await settle(page);
@@ -218,7 +202,7 @@ describe('other stories', () => {
           second.story = { ...tiny, data: { places } } as never;
           document.body.append(second);
         },
-        { tiny, places },
+        { tiny, places: CAPITALS },
       );
       await page.waitForFunction(
         () => (document.querySelector('#second') as HTMLElementTagNameMap['story-map']).chapterElements.length === 2,

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, expectClean, openPage, useBrowser } from './page.ts';
+import { CAPITALS, capitalsStory } from './capitals.ts';
+import { baseUrl, expectClean, openPage, useBrowser, watchPolicy } from './page.ts';
 
 /** README's Content-Security-Policy for a site that bundles the package (every file on its own origin). */
 const PACKAGE_CSP = "default-src 'self'";
@@ -67,32 +68,7 @@ function freePort(): Promise<number> {
 }
 
 /** A small story, in the scratch project's public/ folder. */
-const STORY = {
-  title: 'Two capitals',
-  data: { places: 'places.geojson' },
-  events: [{ date: '2020-01-01', label: 'It begins', chapter: 'bogota' }],
-  chapters: [
-    { id: 'bogota', title: 'Bogotá', body: ['First.'], map: { focus: ['a'] } },
-    { id: 'lima', title: 'Lima', body: ['Second.'], map: { focus: ['a', 'b'] } },
-  ],
-};
-const PLACES = {
-  type: 'FeatureCollection',
-  features: [
-    {
-      type: 'Feature',
-      id: 'a',
-      properties: { name: 'Bogotá' },
-      geometry: { type: 'Point', coordinates: [-74.08, 4.61] },
-    },
-    {
-      type: 'Feature',
-      id: 'b',
-      properties: { name: 'Lima' },
-      geometry: { type: 'Point', coordinates: [-77.04, -12.05] },
-    },
-  ],
-};
+const STORY = capitalsStory('Two capitals');
 
 const INDEX = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -196,7 +172,7 @@ beforeAll(async () => {
     writeFile(join(app, 'main.ts'), MAIN),
     writeFile(join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG)),
     writeFile(join(app, 'public/story/story.json'), JSON.stringify(STORY)),
-    writeFile(join(app, 'public/story/places.geojson'), JSON.stringify(PLACES)),
+    writeFile(join(app, 'public/story/places.geojson'), JSON.stringify(CAPITALS)),
     writeFile(join(app, 'public/favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'),
   ]);
 
@@ -305,16 +281,7 @@ describe('the npm package', () => {
         if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
         if (r.url().includes('maplibre-gl-worker')) worker.push(r.status());
       });
-      // Chromium tells of a blocked worker in the console only: count those lines as violations too.
-      const policy: string[] = [];
-      page.on('console', (m) => {
-        if (/content.security.policy|refused to|violat|worker/i.test(m.text())) policy.push(m.text());
-      });
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) =>
-          console.error(`violation: ${e.violatedDirective} ${e.blockedURI}`),
-        );
-      });
+      const violations = await watchPolicy(page);
       const response = await page.goto(appUrl);
       expect(response?.headers()['content-security-policy']).toBe(PACKAGE_CSP);
       await page.waitForFunction(() => document.body.dataset.mapReady, null, { timeout: 30_000 });
@@ -331,7 +298,7 @@ describe('the npm package', () => {
       expect(state).toMatchObject({ defined: true, title: 'Two capitals', chapters: ['bogota', 'lima'], canvases: 1 });
       expect(worker).toEqual([200]);
       expect(failed).toEqual([]);
-      expect(policy).toEqual([]);
+      expect(await violations()).toEqual([]);
       expectClean(opened);
     } finally {
       await close();
