@@ -1,6 +1,9 @@
 // A news site embeds the story in an iframe with the parent script (`embed/frame.js`), from another
 // origin and under a strict CSP: the frame is as tall as the story, and the host page's scroll drives it.
 import type { Frame, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { useHostServer } from './host-server.ts';
 import { baseUrl, nextFrame, openPage, screenshot, useBrowser, watchPolicy } from './page.ts';
@@ -9,6 +12,7 @@ import { arrived, defaultStory, expectChapter, scrollRest, settle } from './stor
 // The story is on baseUrl's origin (vite preview, 127.0.0.1). The article and a third party's frame
 // are on two more origins, both served by the host server: http://localhost:<port> and
 // http://forger.localhost:<port>.
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const site = useHostServer();
 const NEWS = () => site().origin;
 const FORGER = () => site().forgerOrigin;
@@ -296,6 +300,38 @@ describe('the iframe embed', () => {
       expect(page.url()).toBe(article);
       expect(await frame.evaluate(() => location.pathname)).toBe('/iframe.html');
       await tab.close();
+      expect(consoleErrors).toEqual([]);
+      expect(offOrigin).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('is sized by a Pym.js parent too (pym.js 1.3.2, its own messages)', async () => {
+    // A site that already uses Pym.js: its parent makes the frame (adding ?childId=…) and resizes it.
+    site().file(
+      '/pym.v1.min.js',
+      readFileSync(join(ROOT, 'node_modules/pym.js/dist/pym.v1.min.js')),
+      'text/javascript',
+    );
+    site().page(
+      '/pym.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pym article</title></head><body>
+<main style="max-width: 640px; margin: 0 auto"><h1>Pym</h1><div id="story"></div></main>
+<script src="/pym.v1.min.js"></script>
+<script>new pym.Parent('story', ${JSON.stringify(`${baseUrl()}iframe.html?story=data/story.json`)}, {});</script>
+</body></html>`,
+    );
+    const { page, close, consoleErrors, offOrigin } = await openPage(browser(), site().url('/pym.html'), {
+      context: { reducedMotion: 'reduce' },
+    });
+    try {
+      const frame = page.locator('#story iframe');
+      expect(await frame.getAttribute('src')).toContain('childId=story');
+      // Pym's default frame is 150 px; it grows to the story's height, as Pym writes it.
+      await expect
+        .poll(async () => Number.parseInt((await frame.getAttribute('height')) ?? '0', 10))
+        .toBeGreaterThan(3000);
       expect(consoleErrors).toEqual([]);
       expect(offOrigin).toEqual([]);
     } finally {
