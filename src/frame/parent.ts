@@ -47,6 +47,8 @@
   };
   addEventListener('scroll', schedule, { capture: true, passive: true });
   addEventListener('resize', schedule, { passive: true });
+  // The article's layout moved with no scroll (an image or an ad above the frame loaded): tell them.
+  new ResizeObserver(schedule).observe(document.documentElement);
   addEventListener('message', (event) => {
     const m = event.data;
     if (!m || typeof m !== 'object') return;

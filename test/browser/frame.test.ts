@@ -46,7 +46,8 @@ ${filler(10, 11)}
 }
 
 const HOST_CSS =
-  'body { margin: 0; font: 18px/1.5 Georgia, serif } main { max-width: 640px; margin: 0 auto } iframe { display: block; border: 0 }';
+  'body { margin: 0; font: 18px/1.5 Georgia, serif; overflow-anchor: none } main { max-width: 640px; margin: 0 auto } ' +
+  'iframe { display: block; border: 0 } .ad { height: 300px }';
 
 /** The story's origin only, for scripts and frames (and the third party's frame). */
 const csp = (story: string) =>
@@ -162,6 +163,17 @@ describe('the iframe embed', () => {
       await wheelTo(page, frame, 'crackdown');
       await arrived(asPage(frame), 'crackdown');
       await expectPanelInView(page, frame);
+
+      // Something above the frame grows (an ad loads) and moves it 300 px down, with no scroll (no
+      // scroll anchoring here): the parent script sees the layout move, and the panel stays in view.
+      const scrolled = await page.evaluate(() => scrollY);
+      await page.evaluate(() => {
+        const ad = document.createElement('div');
+        ad.className = 'ad';
+        document.querySelector('main')!.prepend(ad);
+      });
+      await expect.poll(async () => Math.abs((await layout(page, frame)).panelTop)).toBeLessThanOrEqual(1);
+      expect(await page.evaluate(() => scrollY)).toBe(scrolled);
 
       // A timeline click inside the frame scrolls the host page to that event's chapter.
       const before = await page.evaluate(() => scrollY);
