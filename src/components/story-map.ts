@@ -225,12 +225,11 @@ export class StoryMap extends LitElement {
   #onMeasure(s: ScrollState): void {
     const story = this.#shown;
     if (!story?.chapters.length || !this.#jump.arrive(s.index)) return;
-    // Every measurement (not only changes): one taken before the deep link was (an iframe off screen) counts too.
-    this.#hash.follow(s.reached && s.inView ? story.chapters[s.index]!.id : null);
     const was = this.reading;
     if (s.index === was.index && s.reached === was.reached && s.inView === was.inView) return;
     this.reading = s;
     if (s.index !== was.index) emit(this, 'story-chapter-change', { id: story.chapters[s.index]!.id, index: s.index });
+    this.#hash.follow(s.reached && s.inView ? this.activeChapter : null);
   }
 
   /** The timeline asked for a chapter: go there, and take the keyboard focus to its heading. */

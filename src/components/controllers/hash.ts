@@ -22,6 +22,8 @@ export class HashController implements ReactiveController {
   readonly #options: HashOptions;
   /** The deep link has been taken for this story: from now on the hash follows the reader. */
   #taken = false;
+  /** What the reader was reading before that (an iframe off screen measures before it takes the link). */
+  #early: string | null | undefined = undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: HashOptions) {
     this.#host = host;
@@ -42,21 +44,32 @@ export class HashController implements ReactiveController {
   /** A new story: its deep link is read again. */
   reset(): void {
     this.#taken = false;
+    this.#early = undefined;
   }
 
-  /** `take()` returns the chapter the page's hash names, the first time it is called for a story. */
+  /**
+   * `take()` returns the chapter the page's hash names, the first time it is called for a story.
+   * If it names none, the hash then follows what the reader was already reading.
+   */
   take(): string | null {
-    const first = !this.#taken;
+    if (this.#taken) return null;
     this.#taken = true;
-    return first ? this.#chapter() : null;
+    const chapter = this.#chapter();
+    if (chapter === null && this.#early !== undefined) this.follow(this.#early);
+    this.#early = undefined;
+    return chapter;
   }
 
   /**
    * `follow(id)` writes the chapter being read into the hash (`null`: the reader is outside the
-   * story, so a hash of ours is taken off). Nothing happens before the deep link was taken.
+   * story, so a hash of ours is taken off). Before the deep link is taken, it is only kept for then.
    */
   follow(id: string | null): void {
-    if (!this.#taken || !this.#options.enabled()) return;
+    if (!this.#taken) {
+      this.#early = id;
+      return;
+    }
+    if (!this.#options.enabled()) return;
     const current = hashId(location.hash);
     if (id !== null && current !== id) {
       history.replaceState(history.state, '', `#${encodeURIComponent(id)}`);
