@@ -76,11 +76,11 @@ export class ScrollController implements ReactiveController {
    * `coveredTop()` is how many pixels at the top of the viewport the panel hides from the text (0
    * beside the text). Keeps `--sm-covered` on the host current: chapters scrolled to keep clear of it.
    */
-  coveredTop(view: ReaderView = readerView()): number {
-    const r = this.#options.panel()?.getBoundingClientRect();
+  coveredTop(view: ReaderView = readerView(), panel = this.#options.panel()): number {
+    const r = panel?.getBoundingClientRect();
     if (!r) return 0;
-    const panel = { top: r.top + view.offset, bottom: r.bottom + view.offset, width: r.width, height: r.height };
-    const cover = panelCover(panel, this.#options.host.clientWidth, view.height);
+    const box = { top: r.top + view.offset, bottom: r.bottom + view.offset, width: r.width, height: r.height };
+    const cover = panelCover(box, this.#options.host.clientWidth, view.height);
     if (cover.height !== this.#covered) {
       this.#covered = cover.height;
       this.#options.host.style.setProperty('--sm-covered', `${cover.height}px`);
@@ -106,8 +106,10 @@ export class ScrollController implements ReactiveController {
       return { top: r.top + offset, bottom: r.bottom + offset };
     });
     const r = this.#options.host.getBoundingClientRect();
-    this.#pin(view, r.bottom + offset);
-    const trigger = triggerLine(height, this.coveredTop(view));
+    // The panel once a frame: pinned first (in the iframe embed), then measured where it now is.
+    const panel = this.#options.panel() as HTMLElement | null | undefined;
+    if (panel) this.#pin(panel, view, r.bottom + offset);
+    const trigger = triggerLine(height, this.coveredTop(view, panel));
     const state: ScrollState = {
       index: activeIndex(spans, trigger),
       reached: spans[0]!.top <= trigger,
@@ -117,9 +119,7 @@ export class ScrollController implements ReactiveController {
   }
 
   /** In the iframe embed (the host scrolls), moves the panel to where `position: sticky` would hold it. */
-  #pin(view: ReaderView, bottom: number): void {
-    const panel = this.#options.panel() as HTMLElement | null | undefined;
-    if (!panel) return;
+  #pin(panel: HTMLElement, view: ReaderView, bottom: number): void {
     let shift = 0;
     if (view.scrollBy) {
       const r = panel.getBoundingClientRect();
