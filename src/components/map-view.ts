@@ -1,7 +1,10 @@
 /**
- * `<story-map-view>`: the map panel. Takes the story and the active chapter's view; loads
- * MapLibre only when the panel is about to be seen; one map (one WebGL context) per element,
- * removed when the element leaves the page. Every call to MapLibre goes through src/map/engine.ts.
+ * `<story-map-view>`: the map panel. Takes the story and the active chapter's view. Until the
+ * interactive map has drawn, it shows a still picture of the chapter (the page's own, slotted as
+ * `still`, while it is of this chapter); MapLibre loads only once the panel is near the viewport
+ * and the reader has acted or gone past the first chapter (see panel.ts), and fades in over the
+ * still. One map (one WebGL context) per element, removed when the element leaves the page. Every
+ * call to MapLibre goes through src/map/engine.ts.
  */
 import type { FeatureCollection } from 'geojson';
 import { css, html, LitElement, type PropertyValues } from 'lit';
@@ -10,6 +13,7 @@ import { cameraForView, fitBounds } from '../geo/camera.ts';
 import { boxAround } from '../geo/shape.ts';
 import type { MapLibreMap } from '../map/engine.ts';
 import { beforeDeadline, type MapFailure, MapStartError, START_TIMEOUT_MS } from '../map/start.ts';
+import { panelView, type MapPhase, wantsEngine } from '../map/panel.ts';
 import { preferWorker } from '../map/worker.ts';
 import { legendFor } from '../map/legend.ts';
 import { type Palette, readPalette } from '../map/palette.ts';
@@ -17,6 +21,7 @@ import type { Issue } from '../story/issues.ts';
 import type { Camera, ChapterView, Story } from '../story/types.ts';
 import { cssom } from './cssom.ts';
 import { emit } from './events.ts';
+import { readerHasActed } from './first-input.ts';
 
 type Engine = typeof import('../map/engine.ts');
 
@@ -42,10 +47,37 @@ export class StoryMapView extends LitElement {
       min-height: 160px;
       background: var(--sm-map-water);
     }
-    .canvas {
-      /* A grid item stretches to the host's size (MapLibre sets its own position on this element). */
+    .canvas,
+    .still {
+      /* Grid items in one cell stretch to the host's size (MapLibre sets its own position on the canvas's). */
+      grid-area: 1 / 1;
       min-width: 0;
       min-height: 0;
+    }
+    .still {
+      overflow: hidden;
+    }
+    /* The interactive map fades in over the still once it has drawn the chapter; the still then goes. */
+    .canvas {
+      opacity: 0;
+      transition: opacity 0.4s ease-out;
+    }
+    .canvas.shown {
+      opacity: 1;
+    }
+    .canvas.shown + .still {
+      visibility: hidden;
+      transition: visibility 0s 0.4s;
+    }
+    :host([data-motion='off']) .canvas,
+    :host([data-motion='off']) .canvas.shown + .still {
+      transition: none;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .canvas,
+      .canvas.shown + .still {
+        transition: none;
+      }
     }
     .loading {
       position: absolute;
@@ -134,6 +166,12 @@ export class StoryMapView extends LitElement {
   /** The story's file, named by the issue that a failure reports. */
   @property({ attribute: false }) storyFile = '';
 
+  /** The id of the chapter shown (the page's own still is shown only while it is of this chapter). */
+  @property({ attribute: false }) chapter: string | null = null;
+
+  /** The story wants the interactive map now, whether or not the reader has acted (past the first chapter). */
+  @property({ attribute: false }) wanted = false;
+
   /** The MapLibre map, once loaded. */
   map: MapLibreMap | null = null;
 
@@ -143,8 +181,16 @@ export class StoryMapView extends LitElement {
   #resize: ResizeObserver | null = null;
   #stopWatching: (() => void) | null = null;
   #generation = 0;
-  /** The panel has come near the viewport: the map is wanted. */
+  /** The panel has come near the viewport. */
   #near = false;
+  /** The reader has acted (a key, a pointer, a wheel, a touch, a scroll). */
+  #acted = false;
+  /** The engine and the map are on their way. */
+  #starting = false;
+  /** The map has drawn the chapter (the canvas is shown). */
+  #drawn = false;
+  /** The chapter of the page's own still (slotted), if any. */
+  #served: string | null = null;
   /** Why the map could not start, and the panel's line saying so. */
   #failed: MapFailure | null = null;
   #note = '';
@@ -161,11 +207,15 @@ export class StoryMapView extends LitElement {
         if (!entries.some((e) => e.isIntersecting)) return;
         this.#near = true;
         this.#visibility?.disconnect();
-        void this.#build();
+        this.#wake();
       },
       { rootMargin: '100% 0px' },
     );
     this.#visibility.observe(this);
+    void readerHasActed().then(() => {
+      this.#acted = true;
+      this.#wake();
+    });
     this.#resize = new ResizeObserver(() => this.#onResize());
     this.#resize.observe(this);
   }
@@ -180,24 +230,44 @@ export class StoryMapView extends LitElement {
     this.#near = false;
   }
 
+  /** Where the interactive map is in its life (see MapPhase). */
+  get #phase(): MapPhase {
+    if (this.#failed) return 'failed';
+    if (this.#lost) return 'lost';
+    if (this.map && this.#drawn) return 'drawn';
+    return this.#starting || this.map ? 'loading' : 'waiting';
+  }
+
   protected override render() {
-    return html`<div class="canvas" part="canvas"></div>
-      ${
-        this.#failed
-          ? html`<p class="loading" role="status">${this.#note}</p>`
-          : this.#lost
-            ? html`<p class="loading" role="status">The map is paused: the browser took back its graphics context.</p>`
-            : this.map
-              ? null
-              : html`<p class="loading" aria-hidden="true">Loading map…</p>`
-      }
-      ${this.map ? this.#legend() : null}`;
+    const shows = panelView({ phase: this.#phase, canDraw: false, served: this.#served, chapter: this.chapter });
+    const notes = {
+      loading: html`<p class="loading" aria-hidden="true">Loading map…</p>`,
+      lost: html`<p class="loading" role="status">The map is paused: the browser took back its graphics context.</p>`,
+      failed: html`<p class="loading" role="status">${this.#note}</p>`,
+    };
+    return html`<div class=${shows.canvas ? 'canvas shown' : 'canvas'} part="canvas"></div>
+      <div class="still" ?hidden=${shows.still === null}>
+        <slot name="still" ?hidden=${shows.still !== 'served'} @slotchange=${this.#onStillSlot}></slot>
+      </div>
+      ${shows.note ? notes[shows.note] : null}
+      ${this.#legend()}`;
+  }
+
+  #onStillSlot = (e: Event): void => {
+    const figure = (e.target as HTMLSlotElement).assignedElements({ flatten: true })[0] as HTMLElement | undefined;
+    this.#served = figure?.dataset.still ?? null;
+    this.requestUpdate();
+  };
+
+  /** Builds the map if it is wanted now (see wantsEngine). */
+  #wake(): void {
+    if (wantsEngine({ near: this.#near, acted: this.#acted, past: this.wanted })) void this.#build();
   }
 
   /** The key to what this chapter's map draws (see legendFor). */
   #legend() {
     const { story, view } = this;
-    const palette = this.#palette;
+    const palette = this.#readPalette();
     const entries = story && view && palette ? legendFor(view, (id) => story.features.get(id), palette) : [];
     if (entries.length === 0) return null;
     return html`<ul class="legend" aria-label="Map key">
@@ -211,15 +281,18 @@ export class StoryMapView extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Recorded at once (before any map starts): the page's maps share one worker.
     if (changed.has('workerUrl') && this.workerUrl) preferWorker(this.workerUrl);
+    // The still and the map cross-fade, unless the reader turned motion off.
+    if (changed.has('motion')) this.dataset.motion = this.motion ? 'on' : 'off';
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('story') && changed.get('story') !== undefined) {
       // A new story: a new map.
       this.#destroy();
-      if (this.#near) void this.#build();
+      this.#wake();
       return;
     }
+    if (changed.has('wanted')) this.#wake();
     const map = this.map;
     const engine = this.#engine;
     if (!map || !engine) return;
@@ -267,6 +340,8 @@ export class StoryMapView extends LitElement {
     if (!story || this.map) return;
     const generation = ++this.#generation;
     this.#failed = null;
+    this.#starting = true;
+    this.requestUpdate();
     // From here the map has START_TIMEOUT_MS to load: the engine's files, then the map's own.
     const deadline = Date.now() + START_TIMEOUT_MS;
     let engine: Engine;
@@ -274,15 +349,18 @@ export class StoryMapView extends LitElement {
       engine = this.#engine ??= await beforeDeadline(import('../map/engine.ts'), deadline);
     } catch (error) {
       const failure = error instanceof MapStartError ? error.failure : 'engine';
-      if (generation === this.#generation) void this.#fail(failure, messageOf(error), '');
+      if (generation === this.#generation) {
+        this.#starting = false;
+        void this.#fail(failure, messageOf(error), '');
+      }
       return;
     }
     try {
       const root = this.renderRoot as ShadowRoot;
       const sheet = engine.mapStyleSheet();
       if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      const computed = getComputedStyle(this);
-      this.#palette = readPalette((name) => computed.getPropertyValue(name));
+      this.#palette = null;
+      this.#palette = this.#readPalette() ?? readPalette(() => '');
       const view = this.view;
       const map = await engine.createMap({
         container: root.querySelector<HTMLElement>('.canvas')!,
@@ -300,6 +378,7 @@ export class StoryMapView extends LitElement {
         return;
       }
       this.map = map;
+      this.#starting = false;
       this.#stopContext = engine.onContext(
         map,
         () => this.#setLost(true),
@@ -311,10 +390,16 @@ export class StoryMapView extends LitElement {
       if (this.overlay) this.#drawOverlay(map, engine, false);
       this.requestUpdate();
       emit(this, 'story-map-ready', { map });
+      // Shown once it has drawn the chapter: the still stays until then.
+      await engine.whenIdle(map);
+      if (generation !== this.#generation) return;
+      this.#drawn = true;
+      this.requestUpdate();
     } catch (error) {
       // MapLibre draws with WebGL 2; without it (or with it blocked) the map cannot be made. Not
       // probed beforehand: a probe costs a whole WebGL context. createMap names the other causes.
       if (generation !== this.#generation) return;
+      this.#starting = false;
       const failure = error instanceof MapStartError ? error.failure : 'error';
       void this.#fail(failure, messageOf(error), engine.useWorker());
     }
@@ -350,6 +435,18 @@ export class StoryMapView extends LitElement {
     emit(this, 'story-map-failure', { issue });
   }
 
+  /** The theme's colours as computed for this element (null while the theme's sheet is missing). */
+  #readPalette(): Palette | null {
+    if (this.#palette) return this.#palette;
+    const computed = getComputedStyle(this);
+    try {
+      this.#palette = readPalette((name) => computed.getPropertyValue(name));
+    } catch {
+      return null;
+    }
+    return this.#palette;
+  }
+
   #setLost(lost: boolean): void {
     this.#lost = lost;
     this.requestUpdate();
@@ -362,6 +459,8 @@ export class StoryMapView extends LitElement {
     this.#stopContext?.();
     this.#stopContext = null;
     this.#lost = false;
+    this.#drawn = false;
+    this.#starting = false;
     if (this.map) this.#engine?.removeMap(this.map);
     this.map = null;
   }

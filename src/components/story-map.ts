@@ -173,9 +173,12 @@ export class StoryMap extends LitElement {
                   .overlay=${this.#preview.overlay}
                   .workerUrl=${this.workerUrl}
                   .storyFile=${this.src ?? 'story'}
+                  .chapter=${chapter?.id ?? null}
+                  .wanted=${reached && shown > 0}
                   @story-map-failure=${(e: CustomEvent<MapFailureDetail>) => this.#loader.announce([e.detail.issue])}
                   @story-feature-select=${this.#onFeatureSelect}
                   @story-camera-change=${this.#preview.onCamera}
+                  ><slot name="still" slot="still"></slot
                 ></story-map-view>
                 <story-map-controls
                   .chapters=${story?.chapters ?? []}

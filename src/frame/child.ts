@@ -16,6 +16,7 @@
  * - It never navigates the parent: the page's links open in a new tab (`<base target="_blank">` in
  *   `iframe.html`, which implies `rel="noopener"`).
  */
+import { readerActs } from '../components/first-input.ts';
 import { setReaderView, viewChanged } from '../scroll/viewport.ts';
 import { hashId } from '../story/url.ts';
 import {
@@ -70,6 +71,8 @@ export function connectFrame(): void {
     if (!next) return;
     const first = host === null;
     const resized = next.height !== host?.height;
+    // The host page scrolled: the reader has acted (the map loads, see first-input.ts).
+    if (host && next.top !== host.top) readerActs();
     host = next;
     if (resized) setVh();
     if (!first) {

@@ -267,3 +267,11 @@ export function resizeMap(map: MapLibreMap): void {
 export function removeMap(map: MapLibreMap): void {
   map.remove();
 }
+
+/** `whenIdle(map)` resolves once the map has drawn everything it was asked for, with nothing moving. */
+export function whenIdle(map: MapLibreMap): Promise<void> {
+  return new Promise((resolve) => {
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  });
+}

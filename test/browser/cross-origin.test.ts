@@ -138,6 +138,7 @@ describe('a news site on another origin', () => {
     try {
       await watchStoryErrors(page);
       await page.goto(site().url('/blocked.html'));
+      await page.keyboard.press('Shift'); // The reader's first input: the map is wanted.
       const note = await page.waitForFunction(
         () => {
           const view = document.querySelector('story-map')?.renderRoot.querySelector('story-map-view');

@@ -30,7 +30,7 @@ describe('light first', () => {
     }
   });
 
-  it('shows the text and the timeline while the map library is still on its way', async () => {
+  it('loads the map library at the first input, not during the load, and reads on while it comes', async () => {
     const { page, close, consoleErrors } = await openPage(browser(), 'about:blank');
     try {
       const held: Route[] = [];
@@ -40,10 +40,24 @@ describe('light first', () => {
         const t = document.querySelector('story-map')?.renderRoot?.querySelector('story-timeline');
         return (t?.renderRoot.querySelectorAll('button').length ?? 0) > 0;
       });
+      // The page has loaded and gone quiet: no engine yet, and no line saying one is coming.
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
+      await page.waitForTimeout(500);
+      const panelText = () =>
+        page.evaluate(
+          () =>
+            document.querySelector('story-map')!.renderRoot.querySelector('story-map-view')!.renderRoot.textContent ??
+            '',
+        );
+      expect(held.length).toBe(0);
+      expect(await panelText()).not.toContain('Loading map');
+      // The reader's first input asks for it.
+      await page.keyboard.press('Shift');
       await expect.poll(() => held.length).toBe(1);
+      expect(await panelText()).toContain('Loading map');
       const state = await page.evaluate(() => ({
         map: document.querySelector('story-map')!.map,
-        chapters: document.querySelectorAll('story-map [data-chapter]').length,
+        chapters: document.querySelectorAll('story-map .sm-story > [data-chapter]').length,
         events: document
           .querySelector('story-map')!
           .renderRoot.querySelector('story-timeline')!

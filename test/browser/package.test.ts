@@ -284,6 +284,8 @@ describe('the npm package', () => {
       const violations = await watchPolicy(page);
       const response = await page.goto(appUrl);
       expect(response?.headers()['content-security-policy']).toBe(PACKAGE_CSP);
+      await page.waitForFunction(() => document.querySelector('story-map')?.chapterElements.length);
+      await page.keyboard.press('Shift'); // The reader's first input: the map loads.
       await page.waitForFunction(() => document.body.dataset.mapReady, null, { timeout: 30_000 });
       const state = await page.evaluate(() => {
         const el = document.querySelector('story-map')!;

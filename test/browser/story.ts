@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bbox as turfBbox } from '@turf/turf';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { baseUrl, type OpenedPage, type OpenPageOptions, openPage } from './page.ts';
 import { DEFAULT_MAX_ZOOM, framePadding, labelWidth } from '../../src/geo/camera.ts';
@@ -69,7 +69,8 @@ export function pageState(page: Page): Promise<PageState> {
 }
 
 /**
- * Waits for scrolling to end and the map to exist, stop moving, and draw everything: the element and its
+ * Waits for scrolling to end and the map to exist (pressing Shift, a reader's first input, if it has
+ * not been asked for yet), stop moving, and draw everything: the element and its
  * map view have rendered (so any flight the scroll asks for has started), then the map's next `idle`
  * (MapLibre fires it after a frame drawn with nothing moving and every tile and style change in).
  * `selector` picks the element when a page has several (default: the first `story-map`).
@@ -79,6 +80,17 @@ export async function settle(
   { timeout = 20_000, selector = 'story-map' }: { timeout?: number; selector?: string } = {},
 ): Promise<void> {
   await scrollRest(page);
+  // The map loads at the reader's first input (or past the first chapter): act as a reader would, with
+  // a key that does nothing, if nothing has asked for it yet.
+  if (!(await page.evaluate((s) => document.querySelector<HTMLElementTagNameMap['story-map']>(s)?.map, selector))) {
+    // In an iframe (a Frame passed as a page) a key pressed on the page would not reach the frame's
+    // window: the frame gets the keydown itself.
+    if ('keyboard' in page) await page.keyboard.press('Shift');
+    else
+      await (page as Frame).evaluate(() =>
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift', bubbles: true })),
+      );
+  }
   await page.waitForFunction(
     (selector) => document.querySelector<HTMLElementTagNameMap['story-map']>(selector)?.map?.loaded() === true,
     selector,

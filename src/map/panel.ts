@@ -1,0 +1,53 @@
+/**
+ * What the map panel shows, decided from where the interactive map is in its life. Until it has
+ * drawn the chapter (the reader has not acted yet, its files are on their way, it could not start,
+ * or the browser took its graphics context back) the panel shows a still picture of the chapter:
+ * the one the page was served with while it is of this chapter, else one drawn here. Once the map
+ * has drawn, it fades in over the still. Pure: the map view renders what this says.
+ */
+
+/**
+ * - `waiting`: the engine is not wanted yet (the reader has not acted, and is on the first chapter);
+ * - `loading`: the engine or the map's files are on their way;
+ * - `drawn`: the map has drawn the chapter;
+ * - `lost`: the browser took the map's WebGL context back (it draws again when it is restored);
+ * - `failed`: the map could not start (no WebGL, a blocked worker, a timeout).
+ */
+export type MapPhase = 'waiting' | 'loading' | 'drawn' | 'lost' | 'failed';
+
+export interface PanelInput {
+  phase: MapPhase;
+  /** The still renderer has loaded: the panel can draw any chapter's still itself. */
+  canDraw: boolean;
+  /** The chapter of the page's own still (`data-still` of the slotted figure), or null if none. */
+  served: string | null;
+  /** The chapter being shown, or null before the story has loaded. */
+  chapter: string | null;
+}
+
+export interface PanelView {
+  /** The interactive map is shown (it fades in over the still). */
+  canvas: boolean;
+  /** Which still is shown: one drawn here, the page's own, or none. */
+  still: 'drawn' | 'served' | null;
+  /** The line under the map, if any. */
+  note: 'loading' | 'lost' | 'failed' | null;
+}
+
+/** `panelView(input)` is what the panel shows (see MapPhase). */
+export function panelView({ phase, canDraw, served, chapter }: PanelInput): PanelView {
+  const note = phase === 'loading' || phase === 'lost' || phase === 'failed' ? phase : null;
+  // The page's still is of one chapter: it stands in until this panel can draw its own.
+  const useServed = served !== null && (chapter === null || chapter === served);
+  const still = canDraw ? 'drawn' : useServed ? 'served' : null;
+  return { canvas: phase === 'drawn', still, note };
+}
+
+/**
+ * `wantsEngine({near, acted, past})`: the interactive map loads once the panel is near the viewport
+ * and the reader has acted (a key, a pointer, a wheel, a touch, a scroll) or has gone past the first
+ * chapter (a deep link, a timeline jump): not during the page's load.
+ */
+export function wantsEngine({ near, acted, past }: { near: boolean; acted: boolean; past: boolean }): boolean {
+  return near && (acted || past);
+}
