@@ -189,6 +189,7 @@ export class StoryMap extends LitElement {
                 ></story-map-controls>
                 <story-timeline
                   .events=${story?.events ?? []}
+                  .reserve=${!story}
                   .chapters=${story?.chapters ?? []}
                   .active=${chapter?.id ?? null}
                   .split=${story?.published ?? null}

@@ -122,6 +122,8 @@ export class StoryTimeline extends LitElement {
   @property({ attribute: false }) split: Date | null = null;
   /** The story's language (a language tag): axis labels and dates are written in it. */
   @property({ attribute: false }) locale = 'en';
+  /** Keep the timeline's height while there are no events yet (the story is on its way). */
+  @property({ attribute: false }) reserve = false;
   /** Scroll the cursor into view smoothly (false: jump). */
   @property({ attribute: false }) motion = true;
 
@@ -181,7 +183,13 @@ export class StoryTimeline extends LitElement {
   }
 
   protected override render() {
-    if (this.events.length === 0 || this.width === 0) return html`<div class="scroller"></div>`;
+    if (this.events.length === 0 || this.width === 0) {
+      // While the story loads (or before the first measurement) the timeline keeps its height, so
+      // nothing moves when the events come; a story without events has none.
+      if (this.events.length === 0 && !this.reserve) return html`<div class="scroller"></div>`;
+      return html`<div class="scroller"><div class="track" ${cssom({ height: `${EVENTS_HEIGHT + AXIS_HEIGHT}px` })}></div></div>
+        <p class="readout" aria-hidden="true"></p>`;
+    }
     const { xs, afterX, scale } = this.#layout;
     const height = EVENTS_HEIGHT + AXIS_HEIGHT;
     const width = this.trackWidth;

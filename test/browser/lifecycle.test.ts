@@ -30,6 +30,43 @@ describe('light first', () => {
     }
   });
 
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    it(`loads at ${width}x${height} with nothing moving: no layout shift from the first paint to the story's load`, async () => {
+      const { page, close, consoleErrors } = await openPage(browser(), 'about:blank', { width, height });
+      try {
+        await page.addInitScript(() => {
+          const w = window as unknown as { shifts: { value: number; nodes: string[] }[] };
+          w.shifts = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as unknown as {
+              value: number;
+              sources: { node: Node | null }[];
+            }[])
+              w.shifts.push({ value: e.value, nodes: e.sources.map((s) => s.node?.nodeName ?? '?') });
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(baseUrl());
+        // The story has loaded and the timeline has its events; then the page goes quiet.
+        await page.waitForFunction(
+          () =>
+            (document
+              .querySelector('story-map')
+              ?.renderRoot?.querySelector('story-timeline')
+              ?.renderRoot.querySelectorAll('button').length ?? 0) > 0,
+        );
+        await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
+        const shifts = await page.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts);
+        expect(shifts).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+
   it('loads the map library at the first input, not during the load, and reads on while it comes', async () => {
     const { page, close, consoleErrors } = await openPage(browser(), 'about:blank');
     try {
