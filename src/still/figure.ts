@@ -1,6 +1,7 @@
 /**
  * The static map of a chapter as a figure: the map (one `<svg>` per layout of the element) and its
- * key, in the light DOM of `<story-map>` (`slot="still"`, `data-chapter`). The build's prerender
+ * key, in the light DOM of `<story-map>` (`slot="still"`, `data-still-chapter`: not `data-chapter`, which
+ * the code, the tests and embedders read as "a chapter's section"). The build's prerender
  * puts the first chapter's figure in the page; the element can render any chapter's the same way.
  */
 import { html, type TemplateResult } from 'lit';
@@ -54,7 +55,7 @@ export function stillCamera(story: Story, chapter: Chapter, size: Size): Camera 
 }
 
 /**
- * `stillFigure(options)`: `<figure class="sm-still" slot="still" data-chapter="…">`, with one
+ * `stillFigure(options)`: `<figure class="sm-still" slot="still" data-still-chapter="…">`, with one
  * `<svg class="sm-still-map sm-still-map--<layout>">` per frame (text.css shows the one for the
  * element's layout) and the chapter's key.
  */
@@ -77,5 +78,5 @@ export function stillFigure({ story, basemap, chapter, frames, measure }: StillF
     ),
   );
   const key = stillKey(legendFor(chapter.view, (id) => story.features.get(id), TOKENS));
-  return html`<figure class="sm-still" slot="still" data-chapter=${chapter.id}>${maps}${key}</figure>`;
+  return html`<figure class="sm-still" slot="still" data-still-chapter=${chapter.id}>${maps}${key}</figure>`;
 }

@@ -241,7 +241,9 @@ describe('the prerendered page', () => {
   it("prerender() puts the first chapter's static map between the header and the text, with its focused places, within 25 KiB brotli", async () => {
     const page = await prerender(ROOT, 'data/story.json');
     const first = story.chapters[0]!;
-    const figure = page.html.match(/<figure class="sm-still" slot="still" data-chapter="([^"]+)">[\s\S]*?<\/figure>/);
+    const figure = page.html.match(
+      /<figure class="sm-still" slot="still" data-still-chapter="([^"]+)">[\s\S]*?<\/figure>/,
+    );
     expect(figure?.[1]).toBe(first.id);
     expect(page.html.indexOf('<header')).toBeLessThan(page.html.indexOf('<figure'));
     expect(page.html.indexOf('</figure>')).toBeLessThan(page.html.indexOf('<article'));
