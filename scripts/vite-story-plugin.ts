@@ -15,6 +15,9 @@ import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { normalizeStory, type StoryData } from '../src/story/normalize.ts';
 import { storyTemplate } from '../src/story/render.ts';
+import { stillFigure } from '../src/still/figure.ts';
+import { decodeBasemap } from '../src/map/basemap.ts';
+import type { Topology } from 'topojson-specification';
 import { fingerprint } from '../src/story/fingerprint.ts';
 import { formatIssue } from '../src/story/issues.ts';
 import { LAYERS } from '../src/story/types.ts';
@@ -58,11 +61,20 @@ export function oembedFile(site: string, path: string, storyText: string, provid
   return `${JSON.stringify(oembed({ site, story: path, title: title.trim() }, providerName), null, 2)}\n`;
 }
 
-/** Renders the story file to HTML, as the element would, without Lit's hydration comments. */
+/** The offline basemap the map draws (the engine bundles the same file), relative to the project root. */
+export const BASEMAP = 'data/basemap/americas.json';
+
+const stripLit = (html: string) => html.replace(/<!--\/?lit-(?:part|node)[^>]*-->/g, '');
+
+/**
+ * Renders the story file to HTML, as the element would, without Lit's hydration comments: the
+ * header, then the first chapter's static map (`still`: src/still/figure.ts, both layouts), then
+ * the chapters.
+ */
 export async function prerender(
   root: string,
   storyPath: string,
-): Promise<{ html: string; title: string; description: string | null }> {
+): Promise<{ html: string; title: string; description: string | null; still: string }> {
   const file = resolve(root, storyPath);
   const text = await readFile(file, 'utf8');
   const input = JSON.parse(text) as { data?: Record<string, string> };
@@ -77,11 +89,17 @@ export async function prerender(
   }
   const { story, issues } = normalizeStory(input, data, files);
   for (const issue of issues) console.warn(`[story] ${formatIssue(issue)}`);
-  const html = collectResultSync(render(storyTemplate(story, fingerprint(text)))).replace(
-    /<!--\/?lit-(?:part|node)[^>]*-->/g,
-    '',
-  );
-  return { html, title: story.title, description: story.dek };
+  const text_ = stripLit(collectResultSync(render(storyTemplate(story, fingerprint(text)))));
+  const first = story.chapters[0];
+  let still = '';
+  if (first) {
+    const basemap = decodeBasemap(JSON.parse(await readFile(resolve(root, BASEMAP), 'utf8')) as Topology);
+    still = stripLit(collectResultSync(render(stillFigure({ story, basemap, chapter: first }))));
+  }
+  // The figure goes between the header and the article: the panel's place in the narrow layout.
+  const cut = text_.indexOf('<article');
+  const html = cut < 0 ? text_ + still : text_.slice(0, cut) + still + text_.slice(cut);
+  return { html, title: story.title, description: story.dek, still };
 }
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -11,10 +11,10 @@ import type { FeatureCollection } from 'geojson';
 import { type GeoJSONSource, type MapGeoJSONFeature, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import mapCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { feature, mesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Topology } from 'topojson-specification';
 import basemapUrl from '../../data/basemap/americas.json?url';
 import { routeCaption } from '../story/format.ts';
+import { decodeBasemap } from './basemap.ts';
 import type { Camera, ChapterView, RouteFeature, Story } from '../story/types.ts';
 import type { Palette } from './palette.ts';
 import { beforeDeadline, MapStartError, START_TIMEOUT_MS, started } from './start.ts';
@@ -64,23 +64,7 @@ export function loadBasemap(url: string = basemapUrl): Promise<BasemapGeoJSON> {
       if (!r.ok) throw new Error(`basemap ${url} answered HTTP ${r.status}`);
       return r.json() as Promise<Topology>;
     })
-    .then((topo) => {
-      const o = topo.objects as Record<string, GeometryCollection>;
-      const fc = (name: string): FeatureCollection =>
-        o[name] ? (feature(topo, o[name]) as FeatureCollection) : { type: 'FeatureCollection', features: [] };
-      const line = (name: string): FeatureCollection => ({
-        type: 'FeatureCollection',
-        features: o[name]
-          ? [{ type: 'Feature', properties: {}, geometry: mesh(topo, o[name], (a, b) => a !== b) }]
-          : [],
-      });
-      return {
-        countries: fc('countries'),
-        borders: line('countries'),
-        departments: line('departments'),
-        labels: fc('labels'),
-      };
-    });
+    .then(decodeBasemap);
   basemap.catch(() => {
     basemap = null;
   });

@@ -1,0 +1,82 @@
+/**
+ * The static map of a chapter as a figure: the map (one `<svg>` per layout of the element) and its
+ * key, in the light DOM of `<story-map>` (`slot="still"`, `data-still-chapter`: not `data-chapter`, which
+ * the code, the tests and embedders read as "a chapter's section"). The build's prerender
+ * puts the first chapter's figure in the page; the element can render any chapter's the same way.
+ */
+import { html, type TemplateResult } from 'lit';
+import { cameraForView } from '../geo/camera.ts';
+import { legendFor } from '../map/legend.ts';
+import type { BasemapGeoJSON } from '../map/style.ts';
+import { describeView } from '../story/format.ts';
+import type { Camera, Chapter, Story } from '../story/types.ts';
+import { type Measure, type Size, stillScene } from './scene.ts';
+import { stillKey, stillTemplate, TOKENS } from './template.ts';
+
+/** The map view's fallback camera (map-view.ts's AMERICAS), for a chapter with nothing to frame. */
+const AMERICAS: Camera = { center: [-80, 15], zoom: 2, bearing: 0, pitch: 0 };
+
+export type Layout = 'wide' | 'narrow';
+
+/**
+ * The map's size in each layout of the element, measured in the page (the map view's clientWidth
+ * and clientHeight) at the two sizes the screenshots use:
+ * - wide, 1280x800: the panel is 58% of the element (742.4 px) less its 1 px border, and the
+ *   window's height less the controls (45 px) and the timeline (92.6 px);
+ * - narrow, 390x844: the panel is 56svh tall (472.6 px) and the full width, less the controls
+ *   (41 px) and the timeline.
+ * A still made at these sizes matches the map there exactly; at other sizes its SVG scales to fit
+ * the map's box (see text.css), which follows the map's own fit to within its padding rule.
+ */
+export const REFERENCE: Record<Layout, Size> = {
+  wide: { width: 741, height: 662 },
+  narrow: { width: 390, height: 339 },
+};
+
+export interface StillFrame {
+  layout: Layout;
+  size: Size;
+  /** Map drawn beyond the box, px (default: a fifth of the box's smaller side). */
+  margin?: number;
+}
+
+export interface StillFigureOptions {
+  story: Story;
+  basemap: BasemapGeoJSON;
+  chapter: Chapter;
+  /** Default: both layouts at their REFERENCE size. */
+  frames?: readonly StillFrame[];
+  measure?: Measure;
+}
+
+/** `stillCamera(story, chapter, size)`: the camera the map view takes for the chapter at that size. */
+export function stillCamera(story: Story, chapter: Chapter, size: Size): Camera {
+  return cameraForView(chapter.view, (id) => story.features.get(id)?.feature, size) ?? story.overview ?? AMERICAS;
+}
+
+/**
+ * `stillFigure(options)`: `<figure class="sm-still" slot="still" data-still-chapter="…">`, with one
+ * `<svg class="sm-still-map sm-still-map--<layout>">` per frame (text.css shows the one for the
+ * element's layout) and the chapter's key.
+ */
+export function stillFigure({ story, basemap, chapter, frames, measure }: StillFigureOptions): TemplateResult {
+  const label = describeView(chapter.view, story.features, story.lang);
+  const all: readonly StillFrame[] =
+    frames ?? (Object.entries(REFERENCE) as [Layout, Size][]).map(([layout, size]) => ({ layout, size }));
+  const maps = all.map((f) =>
+    stillTemplate(
+      stillScene({
+        basemap,
+        story,
+        view: chapter.view,
+        camera: stillCamera(story, chapter, f.size),
+        size: f.size,
+        margin: f.margin ?? Math.round(Math.min(f.size.width, f.size.height) / 5),
+        ...(measure ? { measure } : {}),
+      }),
+      { label, className: `sm-still-map--${f.layout}` },
+    ),
+  );
+  const key = stillKey(legendFor(chapter.view, (id) => story.features.get(id), TOKENS));
+  return html`<figure class="sm-still" slot="still" data-still-chapter=${chapter.id}>${maps}${key}</figure>`;
+}
