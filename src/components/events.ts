@@ -7,6 +7,7 @@
 import type { MapLibreMap } from '../map/engine.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Issue } from '../story/issues.ts';
+import type { MapPhase } from '../map/panel.ts';
 import type { Camera } from '../story/types.ts';
 
 export interface ChapterChangeDetail {
@@ -30,6 +31,11 @@ export interface ChapterRequestDetail {
 /** Internal: the map could not start; the issue names why (the story reports it with `story-error`). */
 export interface MapFailureDetail {
   issue: Issue;
+}
+
+/** Internal: where the interactive map is in its life (the story shows a still map until it has drawn). */
+export interface MapPhaseDetail {
+  phase: MapPhase;
 }
 
 /** Internal: the reader clicked a feature on the map. */
@@ -60,6 +66,7 @@ declare global {
     'story-chapter-request': CustomEvent<ChapterRequestDetail>;
     'story-feature-select': CustomEvent<FeatureSelectDetail>;
     'story-map-failure': CustomEvent<MapFailureDetail>;
+    'story-map-phase': CustomEvent<MapPhaseDetail>;
     'story-motion-request': CustomEvent<MotionRequestDetail>;
     'story-camera-change': CustomEvent<CameraChangeDetail>;
     'story-overlay-change': CustomEvent<OverlayChangeDetail>;

@@ -24,6 +24,7 @@ import { emit } from './events.ts';
 import { readerHasActed } from './first-input.ts';
 
 type Engine = typeof import('../map/engine.ts');
+type Words = typeof import('../map/failure.ts');
 
 /** Where the map starts when a chapter declares nothing usable: the Americas. */
 export const AMERICAS: Camera = { center: [-80, 15], zoom: 2, bearing: 0, pitch: 0 };
@@ -79,13 +80,15 @@ export class StoryMapView extends LitElement {
         transition: none;
       }
     }
+    /* At the top, clear of the map key: the map (or its still) stays visible under it. */
     .loading {
       position: absolute;
-      inset: auto 0 0 0;
+      inset: 0 0 auto 0;
       margin: 0;
-      padding: 8px 12px;
-      font: 13px/1.3 system-ui, sans-serif;
+      padding: 6px 12px;
+      font: 13px/1.3 var(--story-map-ui-font, system-ui, sans-serif);
       color: var(--sm-map-loading);
+      background: color-mix(in srgb, var(--sm-paper) 85%, transparent);
     }
     .legend {
       position: absolute;
@@ -166,8 +169,8 @@ export class StoryMapView extends LitElement {
   /** The story's file, named by the issue that a failure reports. */
   @property({ attribute: false }) storyFile = '';
 
-  /** The id of the chapter shown (the page's own still is shown only while it is of this chapter). */
-  @property({ attribute: false }) chapter: string | null = null;
+  /** A still picture of the chapter shown is in the `still` slot (the story keeps it so). */
+  @property({ attribute: false }) still = false;
 
   /** The story wants the interactive map now, whether or not the reader has acted (past the first chapter). */
   @property({ attribute: false }) wanted = false;
@@ -189,11 +192,12 @@ export class StoryMapView extends LitElement {
   #starting = false;
   /** The map has drawn the chapter (the canvas is shown). */
   #drawn = false;
-  /** The chapter of the page's own still (slotted), if any. */
-  #served: string | null = null;
+  /** The phase last told to the story (story-map-phase). */
+  #told: MapPhase | null = null;
   /** Why the map could not start, and the panel's line saying so. */
   #failed: MapFailure | null = null;
-  #note = '';
+  /** The panel's words for failures (failure.ts), loaded when one happens. */
+  #words: Words | null = null;
   /** The browser took the map's WebGL context back; MapLibre draws again when it returns it. */
   #lost = false;
   #stopContext: (() => void) | null = null;
@@ -239,25 +243,26 @@ export class StoryMapView extends LitElement {
   }
 
   protected override render() {
-    const shows = panelView({ phase: this.#phase, canDraw: false, served: this.#served, chapter: this.chapter });
+    const shows = panelView({ phase: this.#phase, still: this.still });
     const notes = {
-      loading: html`<p class="loading" aria-hidden="true">Loading map…</p>`,
-      lost: html`<p class="loading" role="status">The map is paused: the browser took back its graphics context.</p>`,
-      failed: html`<p class="loading" role="status">${this.#note}</p>`,
+      loading: () => html`<p class="loading" aria-hidden="true">Loading map…</p>`,
+      lost: () =>
+        html`<p class="loading" role="status">${
+          this.#words?.lostNote(this.still) ?? 'The map is paused: the browser took back its graphics context.'
+        }</p>`,
+      failed: () =>
+        html`<p class="loading" role="status">${
+          this.#failed && this.#words
+            ? this.#words.failureNote(this.#failed, this.still)
+            : 'The map could not be loaded. The story reads on without it.'
+        }</p>`,
     };
+    // The still stays under the canvas while it fades in; the styles hide it after.
     return html`<div class=${shows.canvas ? 'canvas shown' : 'canvas'} part="canvas"></div>
-      <div class="still" ?hidden=${shows.still === null}>
-        <slot name="still" ?hidden=${shows.still !== 'served'} @slotchange=${this.#onStillSlot}></slot>
-      </div>
-      ${shows.note ? notes[shows.note] : null}
+      <div class="still" ?hidden=${!this.still}><slot name="still"></slot></div>
+      ${shows.note ? notes[shows.note]() : null}
       ${this.#legend()}`;
   }
-
-  #onStillSlot = (e: Event): void => {
-    const figure = (e.target as HTMLSlotElement).assignedElements({ flatten: true })[0] as HTMLElement | undefined;
-    this.#served = figure?.dataset.still ?? null;
-    this.requestUpdate();
-  };
 
   /** Builds the map if it is wanted now (see wantsEngine). */
   #wake(): void {
@@ -286,6 +291,11 @@ export class StoryMapView extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    const phase = this.#phase;
+    if (phase !== this.#told) {
+      this.#told = phase;
+      emit(this, 'story-map-phase', { phase });
+    }
     if (changed.has('story') && changed.get('story') !== undefined) {
       // A new story: a new map.
       this.#destroy();
@@ -419,11 +429,9 @@ export class StoryMapView extends LitElement {
     };
     let issue: Issue;
     try {
-      const words = await import('../map/failure.ts');
-      this.#note = words.failureNote(failure);
-      issue = words.failureIssue(failure, context);
+      this.#words ??= await import('../map/failure.ts');
+      issue = this.#words.failureIssue(failure, context);
     } catch {
-      this.#note = 'The map could not be loaded. The story reads on without it.';
       issue = {
         severity: 'error',
         file: this.storyFile,
@@ -450,6 +458,11 @@ export class StoryMapView extends LitElement {
   #setLost(lost: boolean): void {
     this.#lost = lost;
     this.requestUpdate();
+    if (lost && !this.#words)
+      void import('../map/failure.ts').then((words) => {
+        this.#words = words;
+        this.requestUpdate();
+      });
   }
 
   #destroy(): void {

@@ -89,6 +89,20 @@ export const storyMapStyles = css`
     font: 0.9375em/1.4 var(--sm-ui-font);
     color: var(--sm-text);
   }
+  /* Print: the text alone, each chapter with its still map (text.css); not the panel. */
+  @media print {
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: auto 1fr;
+      grid-template-areas: 'header' 'text';
+    }
+    .panel {
+      display: none;
+    }
+    .text {
+      padding-bottom: 0;
+    }
+  }
   /* Narrow (a phone, a column, a sidebar): the map on top, sticky, the text below. */
   @container story-map (max-width: 48em) {
     .layout {

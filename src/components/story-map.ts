@@ -19,6 +19,7 @@ import { HashController } from './controllers/hash.ts';
 import { StoryLoader } from './controllers/loader.ts';
 import { MotionController } from './controllers/motion.ts';
 import { PreviewController } from './controllers/preview.ts';
+import { StillController } from './controllers/still.ts';
 import { type ChapterRequestDetail, emit, type MapFailureDetail } from './events.ts';
 import './parts.ts';
 import { storyMapStyles } from './story-map.styles.ts';
@@ -74,6 +75,11 @@ export class StoryMap extends LitElement {
   readonly #loader = new StoryLoader(this, () => this);
   readonly #preview = new PreviewController(this);
   readonly #motion = new MotionController(this);
+  readonly #still = new StillController(this, {
+    story: () => this.#shown,
+    chapter: () => this.#shown?.chapters[this.#jump.target ?? this.reading.index] ?? null,
+    view: () => this.renderRoot?.querySelector('story-map-view') ?? null,
+  });
   readonly #scroll = new ScrollController(this, {
     chapters: () => (this.#shown?.chapters.length ? this.chapterElements : []),
     panel: () => this.renderRoot?.querySelector('.panel'),
@@ -173,7 +179,7 @@ export class StoryMap extends LitElement {
                   .overlay=${this.#preview.overlay}
                   .workerUrl=${this.workerUrl}
                   .storyFile=${this.src ?? 'story'}
-                  .chapter=${chapter?.id ?? null}
+                  .still=${this.#still.shown !== null && this.#still.shown === (chapter?.id ?? this.#still.shown)}
                   .wanted=${reached && shown > 0}
                   @story-map-failure=${(e: CustomEvent<MapFailureDetail>) => this.#loader.announce([e.detail.issue])}
                   @story-feature-select=${this.#onFeatureSelect}

@@ -11,15 +11,13 @@ import type { FeatureCollection } from 'geojson';
 import { type GeoJSONSource, type MapGeoJSONFeature, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import mapCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { Topology } from 'topojson-specification';
-import basemapUrl from '../../data/basemap/americas.json?url';
 import { routeCaption } from '../story/format.ts';
-import { decodeBasemap } from './basemap.ts';
+import { loadBasemap } from './load-basemap.ts';
 import type { Camera, ChapterView, RouteFeature, Story } from '../story/types.ts';
 import type { Palette } from './palette.ts';
 import { beforeDeadline, MapStartError, START_TIMEOUT_MS, started } from './start.ts';
 import { preferredWorker } from './worker.ts';
-import { type BasemapGeoJSON, chapterLayers, overlayLayers, PLACE_LAYERS, sdfCircle, storyStyle } from './style.ts';
+import { chapterLayers, overlayLayers, PLACE_LAYERS, sdfCircle, storyStyle } from './style.ts';
 
 export type { MapLibreMap };
 
@@ -55,21 +53,7 @@ export function mapStyleSheet(): CSSStyleSheet {
   return sheet;
 }
 
-let basemap: Promise<BasemapGeoJSON> | null = null;
-
-/** The basemap, fetched once per page and shared by every story on it. */
-export function loadBasemap(url: string = basemapUrl): Promise<BasemapGeoJSON> {
-  basemap ??= fetch(url)
-    .then((r) => {
-      if (!r.ok) throw new Error(`basemap ${url} answered HTTP ${r.status}`);
-      return r.json() as Promise<Topology>;
-    })
-    .then(decodeBasemap);
-  basemap.catch(() => {
-    basemap = null;
-  });
-  return basemap;
-}
+export { loadBasemap };
 
 export interface MapOptions {
   container: HTMLElement;

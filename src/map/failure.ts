@@ -8,17 +8,29 @@ import { type MapFailure, START_TIMEOUT_MS } from './start.ts';
 
 export type { MapFailure };
 
-/** The panel's line for a map that could not start. */
-export function failureNote(failure: MapFailure): string {
+/**
+ * `failureNote(failure, still)`: the panel's line for a map that could not start. With `still` the
+ * panel shows a still picture of each chapter's map instead, and the line says so; without it (the
+ * picture could not be drawn either) the line says the story reads on without a map.
+ */
+export function failureNote(failure: MapFailure, still = true): string {
   const why: Record<MapFailure, string> = {
-    webgl: 'The map could not be shown in this browser (it needs WebGL 2).',
-    worker: 'The map could not start: this page blocked one of its scripts.',
-    'context-lost': 'The map could not start: the browser took back its graphics context.',
-    timeout: 'The map did not start in time.',
-    engine: 'The map could not be loaded: its files did not arrive.',
-    error: 'The map could not be shown in this browser.',
+    webgl: 'this browser cannot draw the interactive map (it needs WebGL 2)',
+    worker: "this page blocked one of the interactive map's scripts",
+    'context-lost': "the browser took back the interactive map's graphics context",
+    timeout: 'the interactive map did not start in time',
+    engine: "the interactive map's files did not arrive",
+    error: 'this browser cannot draw the interactive map',
   };
-  return `${why[failure]} The story reads on without it.`;
+  if (still) return `A still picture of the map: ${why[failure]}.`;
+  return `${why[failure][0]!.toUpperCase()}${why[failure].slice(1)}. The story reads on without it.`;
+}
+
+/** The panel's line while the browser has taken back a map's graphics context (it may give it back). */
+export function lostNote(still: boolean): string {
+  return still
+    ? 'A still picture of the map, until the browser gives back its graphics context.'
+    : 'The map is paused: the browser took back its graphics context.';
 }
 
 export interface FailureContext {

@@ -1,9 +1,9 @@
 /**
  * What the map panel shows, decided from where the interactive map is in its life. Until it has
  * drawn the chapter (the reader has not acted yet, its files are on their way, it could not start,
- * or the browser took its graphics context back) the panel shows a still picture of the chapter:
- * the one the page was served with while it is of this chapter, else one drawn here. Once the map
- * has drawn, it fades in over the still. Pure: the map view renders what this says.
+ * or the browser took its graphics context back) the panel shows a still picture of the chapter
+ * (the story provides it: components/controllers/still.ts). Once the map has drawn, it fades in over
+ * the still. Pure: the map view renders what this says.
  */
 
 /**
@@ -17,30 +17,23 @@ export type MapPhase = 'waiting' | 'loading' | 'drawn' | 'lost' | 'failed';
 
 export interface PanelInput {
   phase: MapPhase;
-  /** The still renderer has loaded: the panel can draw any chapter's still itself. */
-  canDraw: boolean;
-  /** The chapter of the page's own still (`data-still` of the slotted figure), or null if none. */
-  served: string | null;
-  /** The chapter being shown, or null before the story has loaded. */
-  chapter: string | null;
+  /** A still picture of the chapter shown is in the page (see components/controllers/still.ts). */
+  still: boolean;
 }
 
 export interface PanelView {
   /** The interactive map is shown (it fades in over the still). */
   canvas: boolean;
-  /** Which still is shown: one drawn here, the page's own, or none. */
-  still: 'drawn' | 'served' | null;
+  /** The still picture is shown (under the canvas while it fades in). */
+  still: boolean;
   /** The line under the map, if any. */
   note: 'loading' | 'lost' | 'failed' | null;
 }
 
 /** `panelView(input)` is what the panel shows (see MapPhase). */
-export function panelView({ phase, canDraw, served, chapter }: PanelInput): PanelView {
+export function panelView({ phase, still }: PanelInput): PanelView {
   const note = phase === 'loading' || phase === 'lost' || phase === 'failed' ? phase : null;
-  // The page's still is of one chapter: it stands in until this panel can draw its own.
-  const useServed = served !== null && (chapter === null || chapter === served);
-  const still = canDraw ? 'drawn' : useServed ? 'served' : null;
-  return { canvas: phase === 'drawn', still, note };
+  return { canvas: phase === 'drawn', still: still && phase !== 'drawn', note };
 }
 
 /**

@@ -4,7 +4,7 @@
  * the code, the tests and embedders read as "a chapter's section"). The build's prerender
  * puts the first chapter's figure in the page; the element can render any chapter's the same way.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { cameraForView } from '../geo/camera.ts';
 import { legendFor } from '../map/legend.ts';
 import type { BasemapGeoJSON } from '../map/style.ts';
@@ -78,5 +78,7 @@ export function stillFigure({ story, basemap, chapter, frames, measure }: StillF
     ),
   );
   const key = stillKey(legendFor(chapter.view, (id) => story.features.get(id), TOKENS));
-  return html`<figure class="sm-still" slot="still" data-still-chapter=${chapter.id}>${maps}${key}</figure>`;
+  // A part of the story (data-story-part): removed with the page's text when another story is shown.
+  const size = frames?.length === 1 ? `${frames[0]!.size.width}x${frames[0]!.size.height}` : null;
+  return html`<figure class="sm-still" slot="still" data-story-part data-still-chapter=${chapter.id} data-still-size=${size ?? nothing}>${maps}${key}</figure>`;
 }

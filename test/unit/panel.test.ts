@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type MapPhase, panelView, wantsEngine } from '../../src/map/panel.ts';
+import { stillAction } from '../../src/still/when.ts';
 
 describe('wantsEngine', () => {
   it('waits for the panel to be near, and then for an input or a chapter past the first', () => {
@@ -11,29 +12,51 @@ describe('wantsEngine', () => {
 });
 
 describe('panelView', () => {
-  const input = { canDraw: false, served: 'meeting', chapter: 'meeting' };
+  const phases: MapPhase[] = ['waiting', 'loading', 'drawn', 'lost', 'failed'];
 
   it('shows the canvas only once the map has drawn the chapter', () => {
-    const phases: MapPhase[] = ['waiting', 'loading', 'drawn', 'lost', 'failed'];
-    expect(phases.map((phase) => panelView({ ...input, phase }).canvas)).toEqual([false, false, true, false, false]);
+    expect(phases.map((phase) => panelView({ phase, still: true }).canvas)).toEqual([false, false, true, false, false]);
+  });
+
+  it('shows the still until then, when the story has one of the chapter', () => {
+    expect(phases.map((phase) => panelView({ phase, still: true }).still)).toEqual([true, true, false, true, true]);
+    expect(phases.map((phase) => panelView({ phase, still: false }).still)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('says why there is no interactive map, but nothing while it is not wanted', () => {
-    const notes = (['waiting', 'loading', 'drawn', 'lost', 'failed'] as const).map(
-      (phase) => panelView({ ...input, phase }).note,
-    );
-    expect(notes).toEqual([null, 'loading', null, 'lost', 'failed']);
+    expect(phases.map((phase) => panelView({ phase, still: true }).note)).toEqual([
+      null,
+      'loading',
+      null,
+      'lost',
+      'failed',
+    ]);
+  });
+});
+
+describe('stillAction', () => {
+  const base = { needed: true, chapter: 'cecot', size: '741x662', loaded: false };
+
+  it('keeps any figure while the interactive map is shown', () => {
+    expect(stillAction({ ...base, needed: false, figure: null })).toBe('keep');
+    expect(stillAction({ ...base, needed: false, figure: { chapter: 'swap', size: null } })).toBe('keep');
   });
 
-  it("shows the page's still while it is of the chapter shown, then the panel's own", () => {
-    const still = (over: Partial<Parameters<typeof panelView>[0]>) =>
-      panelView({ ...input, phase: 'waiting', ...over }).still;
-    expect(still({})).toBe('served');
-    // Before the story has loaded, the page's still is of its first chapter.
-    expect(still({ chapter: null })).toBe('served');
-    expect(still({ chapter: 'cecot' })).toBe(null);
-    expect(still({ served: null })).toBe(null);
-    expect(still({ chapter: 'cecot', canDraw: true })).toBe('drawn');
-    expect(still({ canDraw: true })).toBe('drawn');
+  it("keeps the page's figure for its chapter at any size, and a drawn one at its own size", () => {
+    expect(stillAction({ ...base, figure: { chapter: 'cecot', size: null } })).toBe('keep');
+    expect(stillAction({ ...base, figure: { chapter: 'cecot', size: '741x662' } })).toBe('keep');
+    expect(stillAction({ ...base, figure: { chapter: 'cecot', size: '390x339' }, loaded: true })).toBe('draw');
+  });
+
+  it("draws another chapter's, loading the renderer first", () => {
+    expect(stillAction({ ...base, figure: { chapter: 'swap', size: null } })).toBe('load');
+    expect(stillAction({ ...base, figure: null })).toBe('load');
+    expect(stillAction({ ...base, figure: { chapter: 'swap', size: null }, loaded: true })).toBe('draw');
   });
 });

@@ -1,7 +1,7 @@
 // A map that cannot start says why: the decision (start.ts) on a stand-in for MapLibre's events, and
 // the words (failure.ts). The real worker, blocked by a real policy, is in test/browser/cross-origin.test.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { failureIssue, failureNote } from '../../src/map/failure.ts';
+import { failureIssue, failureNote, lostNote } from '../../src/map/failure.ts';
 import {
   beforeDeadline,
   type MapFailure,
@@ -141,10 +141,21 @@ describe('what a failure says', () => {
     expect(failureIssue('webgl', { ...context, detail: 'Failed to initialize WebGL' }).message).toContain('no WebGL 2');
   });
 
-  it('gives every cause its own line in the panel, and says the story reads on', () => {
+  it('gives every cause its own line in the panel, saying the map is a still picture', () => {
     const causes: MapFailure[] = ['webgl', 'worker', 'context-lost', 'timeout', 'engine', 'error'];
-    const notes = causes.map(failureNote);
+    const notes = causes.map((cause) => failureNote(cause));
     expect(new Set(notes).size).toBe(causes.length);
-    for (const note of notes) expect(note).toMatch(/The story reads on without it\.$/);
+    for (const note of notes) expect(note).toMatch(/^A still picture of the map: [a-z].*\.$/);
+    expect(failureNote('webgl')).toBe(
+      'A still picture of the map: this browser cannot draw the interactive map (it needs WebGL 2).',
+    );
+  });
+
+  it('says the story reads on when not even the still picture can be drawn', () => {
+    const causes: MapFailure[] = ['webgl', 'worker', 'context-lost', 'timeout', 'engine', 'error'];
+    for (const cause of causes)
+      expect(failureNote(cause, false)).toMatch(/^[A-Z].*\. The story reads on without it\.$/);
+    expect(lostNote(true)).toContain('still picture');
+    expect(lostNote(false)).not.toContain('still picture');
   });
 });

@@ -242,7 +242,7 @@ describe('the prerendered page', () => {
     const page = await prerender(ROOT, 'data/story.json');
     const first = story.chapters[0]!;
     const figure = page.html.match(
-      /<figure class="sm-still" slot="still" data-still-chapter="([^"]+)">[\s\S]*?<\/figure>/,
+      /<figure class="sm-still" slot="still" data-story-part data-still-chapter="([^"]+)"\s*>[\s\S]*?<\/figure>/,
     );
     expect(figure?.[1]).toBe(first.id);
     expect(page.html.indexOf('<header')).toBeLessThan(page.html.indexOf('<figure'));

@@ -1,0 +1,239 @@
+/**
+ * StillController: the still picture of the chapter's map, in the light DOM of `<story-map>` (a
+ * `<figure slot="still">`, styled by text.css like the text), which the map view shows until the
+ * interactive map has drawn and whenever it cannot (see src/map/panel.ts). The page's own figure
+ * (prerendered with the text) stands while it is of the chapter shown; other chapters' are drawn
+ * here at the map's size, with the renderer (src/still) and the basemap loaded the first time one is
+ * needed, or at idle after the reader's first input.
+ *
+ * Print: printing the page gives each chapter its still map, under its heading (a figure per chapter,
+ * made before the print; text.css shows them only in print). A print started from the keyboard
+ * before the renderer has loaded waits for it (one print for the page, whatever its stories).
+ * Whatever `hostConnected` starts, `hostDisconnected` stops.
+ */
+import { type ReactiveController, type ReactiveControllerHost, render } from 'lit';
+import type { BasemapGeoJSON } from '../../map/basemap.ts';
+import type { MapPhase } from '../../map/panel.ts';
+import { stillAction } from '../../still/when.ts';
+import type { Chapter, Story } from '../../story/types.ts';
+import type { MapPhaseDetail } from '../events.ts';
+import { readerHasActed } from '../first-input.ts';
+
+type Renderer = typeof import('../../still/index.ts');
+interface Loaded {
+  still: Renderer;
+  basemap: BasemapGeoJSON;
+}
+
+/** The size a chapter's map is drawn at for print (it scales to the page's width, see text.css). */
+export const PRINT_SIZE = { width: 640, height: 400 } as const;
+
+/** The widest the element is in its narrow layout, in its own em (story-map.styles.ts). */
+const NARROW_EM = 48;
+
+let loading: Promise<Loaded> | null = null;
+/** The renderer and the basemap are here: figures can be made at once. */
+let ready = false;
+
+/** The renderer and the basemap, loaded once per page; a failed load is tried again next time. */
+function loadStill(): Promise<Loaded> {
+  loading ??= Promise.all([import('../../still/index.ts'), import('../../map/load-basemap.ts')]).then(
+    async ([still, { loadBasemap }]) => {
+      const loaded = { still, basemap: await loadBasemap() };
+      ready = true;
+      return loaded;
+    },
+  );
+  loading.catch(() => {
+    loading = null;
+  });
+  return loading;
+}
+
+export interface StillOptions {
+  story: () => Story | null;
+  chapter: () => Chapter | null;
+  /** The map view (its box is the map's size). */
+  view: () => HTMLElement | null;
+}
+
+export class StillController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: StillOptions;
+  #phase: MapPhase = 'waiting';
+  #loaded: Loaded | null = null;
+  #failed = false;
+  #resize: ResizeObserver | null = null;
+  #observed: HTMLElement | null = null;
+  #connected = false;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: StillOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  /** The chapter whose still the panel can show now (a figure of it in the slot, not hidden), or null. */
+  get shown(): string | null {
+    const figure = this.#figure();
+    return figure && !figure.hidden ? (figure.dataset.stillChapter ?? null) : null;
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.#host.addEventListener('story-map-phase', this.#onPhase);
+    window.addEventListener('beforeprint', this.#onBeforePrint);
+    preparers.add(this.#prepareForPrint);
+    listenForPrintKey();
+    this.#resize = new ResizeObserver(() => this.sync());
+    // Ready for print, and for the chapters after the first, once the reader has acted.
+    void readerHasActed().then(() => {
+      if (!this.#connected) return;
+      const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+      idle(() => void this.#load());
+    });
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#host.removeEventListener('story-map-phase', this.#onPhase);
+    window.removeEventListener('beforeprint', this.#onBeforePrint);
+    preparers.delete(this.#prepareForPrint);
+    this.#resize?.disconnect();
+    this.#resize = null;
+    this.#observed = null;
+  }
+
+  hostUpdated(): void {
+    this.sync();
+  }
+
+  /** Makes the slotted figure the chapter's, at the map's size, if the panel needs it (see stillAction). */
+  sync(): void {
+    const story = this.#options.story();
+    const chapter = this.#options.chapter();
+    const view = this.#options.view();
+    if (view && view !== this.#observed) {
+      this.#resize?.disconnect();
+      this.#resize?.observe(view);
+      this.#observed = view;
+    }
+    if (!story || !chapter || !view || view.clientWidth === 0 || view.clientHeight === 0) return;
+    const figure = this.#figure();
+    const size = `${view.clientWidth}x${view.clientHeight}`;
+    const action = stillAction({
+      needed: this.#phase !== 'drawn',
+      figure: figure ? { chapter: figure.dataset.stillChapter ?? null, size: figure.dataset.stillSize ?? null } : null,
+      chapter: chapter.id,
+      size,
+      loaded: this.#loaded !== null,
+    });
+    if (action === 'keep') {
+      if (figure?.hidden && figure.dataset.stillChapter === chapter.id) this.#setHidden(figure, false);
+      return;
+    }
+    if (action === 'load') {
+      if (figure && !figure.hidden) this.#setHidden(figure, true);
+      if (!this.#failed) void this.#load().then(() => this.sync());
+      return;
+    }
+    const { still, basemap } = this.#loaded!;
+    const narrow = this.#host.clientWidth < NARROW_EM * parseFloat(getComputedStyle(this.#host).fontSize);
+    const next = this.#make(
+      still.stillFigure({
+        story,
+        basemap,
+        chapter,
+        frames: [
+          {
+            layout: narrow ? 'narrow' : 'wide',
+            size: { width: view.clientWidth, height: view.clientHeight },
+            margin: 0,
+          },
+        ],
+      }),
+    );
+    if (figure) figure.replaceWith(next);
+    else this.#host.prepend(next);
+    this.#host.requestUpdate();
+  }
+
+  #figure(): HTMLElement | null {
+    return this.#host.querySelector<HTMLElement>(':scope > [slot="still"]');
+  }
+
+  #setHidden(figure: HTMLElement, hidden: boolean): void {
+    figure.hidden = hidden;
+    this.#host.requestUpdate();
+  }
+
+  /** The figure a template makes (rendered apart, then moved into the page). */
+  #make(template: ReturnType<Renderer['stillFigure']>): HTMLElement {
+    const box = document.createElement('div');
+    render(template, box);
+    return box.querySelector('figure')!;
+  }
+
+  async #load(): Promise<void> {
+    if (this.#loaded) return;
+    try {
+      this.#loaded = await loadStill();
+    } catch (error) {
+      // Without the renderer or the basemap there is no still to show: the panel says so (map-view).
+      this.#failed = true;
+      console.warn('story-map: the still map could not be drawn:', error);
+    }
+  }
+
+  #onPhase = (e: CustomEvent<MapPhaseDetail>): void => {
+    this.#phase = e.detail.phase;
+    this.sync();
+  };
+
+  /** Before a print: a figure per chapter, under its heading (text.css shows them only in print). */
+  #onBeforePrint = (): void => {
+    const story = this.#options.story();
+    if (!story || !this.#loaded) return;
+    const { still, basemap } = this.#loaded;
+    const sections = this.#host.querySelectorAll<HTMLElement>(':scope > .sm-story > [data-chapter]');
+    for (const section of sections) {
+      const chapter = story.chapters.find((c) => c.id === section.dataset.chapter);
+      if (!chapter || section.querySelector(':scope > .sm-print-still')) continue;
+      const figure = this.#make(
+        still.stillFigure({ story, basemap, chapter, frames: [{ layout: 'wide', size: PRINT_SIZE, margin: 0 }] }),
+      );
+      figure.removeAttribute('slot');
+      figure.classList.add('sm-print-still');
+      // Under the heading and the map's description.
+      const before = section.querySelector(':scope > .sm-map-description') ?? section.querySelector(':scope > h2');
+      if (before) before.after(figure);
+      else section.prepend(figure);
+    }
+  };
+
+  #prepareForPrint = async (): Promise<void> => {
+    await this.#load();
+    this.#onBeforePrint();
+  };
+}
+
+/** Each story's preparation for print (see listenForPrintKey). */
+const preparers = new Set<() => Promise<void>>();
+let listening = false;
+
+/**
+ * Ctrl+P / ⌘P before the still maps' renderer has loaded: the page's print waits for every story to
+ * make its chapters' figures (the browser prints at once after `beforeprint`, so they cannot be made
+ * then), then prints once.
+ */
+function listenForPrintKey(): void {
+  if (listening) return;
+  listening = true;
+  window.addEventListener('keydown', (e) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'p') return;
+    // Loaded: `beforeprint` makes the figures in time.
+    if (ready || preparers.size === 0) return;
+    e.preventDefault();
+    void Promise.allSettled([...preparers].map((prepare) => prepare())).then(() => window.print());
+  });
+}
