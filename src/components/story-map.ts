@@ -139,10 +139,11 @@ export class StoryMap extends LitElement {
   protected override willUpdate(): void {
     const result = this.#loader.result;
     if (result && result.story !== this.#shown) {
-      // The same load's story, now with its GeoJSON: the reader stays where they are.
+      // `more`: the same load's story again, now with its GeoJSON (its text was shown from the story
+      // file alone): the reader stays where they are. Otherwise a new story: its text (unless the
+      // page's is already this file's), from its first chapter.
       const more = !result.failed && this.#loader.generation === this.#shownLoad;
       this.#shownLoad = this.#loader.generation;
-      // A new story: its text (unless the page's is already this file's), from its first chapter.
       this.#shown = result.story;
       // A new story's map waits for its GeoJSON; a reload's keeps the story it had until then.
       if (!result.pending) this.#mapStory = result.story;
