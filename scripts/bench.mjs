@@ -5,7 +5,9 @@
 // (software WebGL here, so timings are upper bounds) and reports:
 //   - the JavaScript (and everything else) requested before MapLibre's chunk, raw and brotli;
 //   - time to the first map `idle`, to first paint of the text, and request counts;
-//   - the size budget items of DESIGN.md section 5.
+//   - the size budget items of DESIGN.md section 5;
+//   - Lighthouse mobile over `runs` runs, served with brotli (bench-lighthouse.mjs);
+//   - the generated 200-chapter, 50,000-place story: time to text, heap, longest task (bench-large.mjs).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,6 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { runnerImport } from 'vite';
+import { benchLarge } from './bench-large.mjs';
+import { benchLighthouse } from './bench-lighthouse.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
@@ -151,6 +155,9 @@ try {
   console.log(`  DOMContentLoaded:              ${fmt('dcl')}`);
   console.log(`  story-map-ready (map loaded):  ${fmt('ready')}`);
   console.log(`  first map idle:                ${fmt('idle')}`);
+
+  await benchLighthouse({ dist: out, chrome: info, runs });
+  await benchLarge({ dist: out, chrome: info });
 } finally {
   if (server) server.kill();
   rmSync(out, { recursive: true, force: true });

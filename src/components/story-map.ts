@@ -68,8 +68,13 @@ export class StoryMap extends LitElement {
 
   /** The story shown (the loader's latest), and a chapter to go to once it is (goTo() before the load, a reload). */
   #shown: Story | null = null;
+  /** The load #shown came from, and the story the map draws: the latest shown with its GeoJSON (not `pending`). */
+  #shownLoad = 0;
+  #mapStory: Story | null = null;
   #wanted: string | null = null;
   #arriving = false;
+  #remeasure = false;
+  #reloading = false;
 
   readonly #text = new TextController(this);
   readonly #loader = new StoryLoader(this, () => this);
@@ -133,15 +138,28 @@ export class StoryMap extends LitElement {
   /** Loads the story's files again (bypassing the HTTP cache), staying on the chapter being read. */
   reload(): Promise<void> {
     this.#wanted = this.reading.reached ? this.activeChapter : null;
+    this.#reloading = true;
     return this.#loader.reload();
   }
 
   protected override willUpdate(): void {
     const result = this.#loader.result;
     if (result && result.story !== this.#shown) {
-      // A new story: its text (unless the page's is already this file's), from its first chapter.
+      // `more`: the same load's story again, now with its GeoJSON (its text was shown from the story
+      // file alone): the reader stays where they are. Otherwise a new story: its text (unless the
+      // page's is already this file's), from its first chapter.
+      const more = !result.failed && this.#loader.generation === this.#shownLoad;
+      this.#shownLoad = this.#loader.generation;
       this.#shown = result.story;
+      // A new story's map waits for its GeoJSON; a reload's keeps the story it had until then.
+      if (!result.pending) this.#mapStory = result.story;
+      else if (!more && !this.#reloading) this.#mapStory = null;
+      this.#reloading = false;
       if (!result.failed) this.#text.show(result.story, result.text);
+      if (more) {
+        this.#remeasure = true;
+        return;
+      }
       this.reading = START;
       this.#jump.cancel();
       this.#hash.reset();
@@ -154,7 +172,11 @@ export class StoryMap extends LitElement {
       this.#arriving = false;
       // The text may have changed size: measure in the next frame, then arrive.
       requestAnimationFrame(() => this.#arrive());
+    } else if (this.#remeasure) {
+      // The text may have changed with the features (distances, map descriptions).
+      requestAnimationFrame(() => this.#scroll.update());
     }
+    this.#remeasure = false;
     this.#text.mark(this.reading.reached ? this.reading.index : -1);
   }
 
@@ -165,6 +187,7 @@ export class StoryMap extends LitElement {
     const shown = this.#jump.target ?? this.reading.index;
     const reached = this.reading.reached || this.#jump.target !== null;
     const chapter = story?.chapters[shown] ?? null;
+    const mapStory = this.#mapStory;
     return html`<div class="layout">
         <div class="header"><slot name="header"></slot></div>
         <div class="panel" part="panel" role="region" aria-label="Map and timeline">
@@ -172,8 +195,8 @@ export class StoryMap extends LitElement {
             failed
               ? html`<p class="failed">The map for this story could not be loaded.</p>`
               : html`<story-map-view
-                  .story=${story}
-                  .view=${chapter?.view ?? null}
+                  .story=${mapStory}
+                  .view=${mapStory?.chapters[shown]?.view ?? null}
                   .motion=${this.#motion.motion}
                   .editable=${this.edit}
                   .overlay=${this.#preview.overlay}

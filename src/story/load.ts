@@ -28,6 +28,11 @@ export interface LoadResult {
    * editor watches them, and compares what it polls with these texts.
    */
   files: readonly LoadedFile[];
+  /**
+   * True for the result `onText` gets: the story read from the story file alone, while its GeoJSON
+   * files load. Its chapters name no feature yet, and it has no issues yet.
+   */
+  pending?: boolean;
 }
 
 /** Fetches a URL; `init.signal` aborts it (a fetch that ignores it still cannot hold a cancelled load). */
@@ -48,6 +53,13 @@ export interface LoadOptions {
    * (zod) loads on demand, and a reader should not wait for it. Its `issues` are the ones found so far.
    */
   onStory?: (early: LoadResult) => void;
+  /**
+   * Called as soon as the story file has parsed, before its GeoJSON files have loaded (only when it
+   * names files to load), with the story read from it alone (`pending`): the text, the timeline and
+   * the controls need nothing else, and a slow GeoJSON file should not hide them. Its features
+   * arrive with `onStory`.
+   */
+  onText?: (text: LoadResult) => void;
   /** The checks' code is loaded only once what this returns settles (the element waits for an idle moment). */
   checksAfter?: () => Promise<unknown>;
 }
@@ -279,11 +291,21 @@ export async function loadStoryData(
   const refs = (typeof input === 'object' && input !== null ? (input as { data?: unknown }).data : undefined) as
     | Record<string, unknown>
     | undefined;
+  const inline = (ref: unknown): ref is object => typeof ref === 'object' && ref !== null && !Array.isArray(ref);
+  if (options.onText && LAYERS.some((layer) => typeof refs?.[layer] === 'string')) {
+    // The story without the files still loading: they are unknown (null), not empty, so normalize
+    // reports no id they may hold as missing.
+    const known: StoryData = {};
+    for (const layer of LAYERS)
+      if (refs?.[layer] !== undefined) known[layer] = inline(refs[layer]) ? refs[layer] : null;
+    const { story } = normalizeStory(input, known, { story: storyFile });
+    options.onText({ story, issues: [], text: storyText, failed: false, files: [], pending: true });
+  }
   await Promise.all(
     LAYERS.map(async (layer) => {
       const ref = refs?.[layer];
       if (ref === undefined) return;
-      if (typeof ref === 'object' && ref !== null && !Array.isArray(ref)) {
+      if (inline(ref)) {
         // A story given as an object may carry its GeoJSON inline.
         data[layer] = ref;
         files[layer] = `${storyFile} (data.${layer})`;
@@ -358,10 +380,12 @@ export async function loadStory(url: string | URL, options: LoadOptions = {}): P
     const empty = normalizeStory({}, {}, { story: fetched.file });
     return { story: empty.story, issues: fetched.issues, text: null, failed: true, files: [story] };
   }
-  const onStory = options.onStory;
-  const withStoryFile = onStory
-    ? { ...options, onStory: (early: LoadResult) => onStory({ ...early, files: [story, ...early.files] }) }
-    : options;
+  const { onStory, onText } = options;
+  const withStoryFile = {
+    ...options,
+    onStory: onStory && ((early: LoadResult) => onStory({ ...early, files: [story, ...early.files] })),
+    onText: onText && ((early: LoadResult) => onText({ ...early, files: [story, ...early.files] })),
+  };
   const result = await loadStoryData(fetched.value, resolved, fetched.file, withStoryFile, fetched.text);
   return { ...result, files: [story, ...result.files] };
 }

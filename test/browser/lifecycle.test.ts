@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Route } from 'playwright-core';
 import { CAPITALS } from './capitals.ts';
 import { baseUrl, launchBrowser, openPage, useBrowser } from './page.ts';
+import { describeView } from '../../src/story/format.ts';
 import { defaultStory, pageState, settle } from './story.ts';
 
 const story = defaultStory();
@@ -152,6 +153,55 @@ describe('one map per element', () => {
         return { canvases, afterRemove, again: el.map !== null };
       });
       expect(result).toEqual({ canvases: 1, afterRemove: { connected: false, lost: true, map: null }, again: true });
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('a slow GeoJSON file', () => {
+  const panama = defaultStory('examples/panama-canal/story.json');
+
+  it("shows another story's text, timeline and deep link while its places file is held, then its map", async () => {
+    const { page, close, consoleErrors } = await openPage(browser(), 'about:blank');
+    try {
+      const held: Route[] = [];
+      await page.route('**/examples/panama-canal/places.geojson', (route) => void held.push(route));
+      await page.goto(`${baseUrl()}?story=data/examples/panama-canal/story.json#expansion`);
+      await expect.poll(() => held.length).toBe(1);
+      await page.waitForFunction(() => document.querySelector('story-map')?.activeChapter === 'expansion');
+      const waiting = await page.evaluate(() => {
+        const el = document.querySelector('story-map')!;
+        const timeline = el.renderRoot.querySelector('story-timeline')!;
+        return {
+          chapters: [...document.querySelectorAll('story-map [data-chapter]')].map((c) => c.id),
+          events: timeline.renderRoot.querySelectorAll('button').length,
+          hash: location.hash,
+          map: el.map,
+          distances: document.querySelectorAll('#expansion .sm-distance').length,
+        };
+      });
+      // The text reads from the story file alone; a distance needs the places' coordinates.
+      expect(waiting).toEqual({
+        chapters: panama.chapters.map((c) => c.id),
+        events: panama.events.length,
+        hash: '#expansion',
+        map: null,
+        distances: 0,
+      });
+      await expect(page.locator('#expansion').isVisible()).resolves.toBe(true);
+      for (const route of held) await route.continue();
+      await settle(page);
+      const after = await page.evaluate(() => ({
+        active: document.querySelector('story-map')!.activeChapter,
+        distances: document.querySelectorAll('#expansion .sm-distance').length,
+      }));
+      // The features arrived without taking the reader back to the start.
+      expect(after).toEqual({ active: 'expansion', distances: 1 });
+      await expect(page.locator('#expansion .sm-map-description').textContent()).resolves.toBe(
+        describeView(panama.chapters.find((c) => c.id === 'expansion')!.view, panama.features, panama.lang),
+      );
       expect(consoleErrors).toEqual([]);
     } finally {
       await close();

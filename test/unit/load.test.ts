@@ -185,6 +185,54 @@ describe('loadStory', () => {
     ]);
   });
 
+  it('loadStory(url, {onText}) gives the story from its file alone before any GeoJSON has arrived', async () => {
+    const story = JSON.stringify({
+      title: 'T',
+      data: { places: 'p.geojson' },
+      chapters: [{ id: 'one', title: 'One', map: { focus: ['a', 'nowhere'] } }],
+    });
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const files = serve({ 's/story.json': story, 's/p.geojson': places });
+    const fetch = async (url: string) => {
+      if (url.endsWith('.geojson')) await held;
+      return files(url);
+    };
+    const texts: LoadResult[] = [];
+    const early: LoadResult[] = [];
+    const loading = loadStory('http://test/s/story.json', {
+      fetch,
+      onText: (r) => {
+        texts.push(r);
+        release();
+      },
+      onStory: (r) => early.push(r),
+    });
+    const result = await loading;
+    expect(texts).toHaveLength(1);
+    const [text] = texts;
+    // The chapters read; the places are unknown yet, so no id is reported missing.
+    expect(text).toMatchObject({ pending: true, failed: false, issues: [], text: story });
+    expect(text!.files).toEqual([{ url: 'http://test/s/story.json', text: story }]);
+    expect(text!.story.chapters.map((c) => c.title)).toEqual(['One']);
+    expect(text!.story.places.features).toEqual([]);
+    expect(early.map((r) => r.pending)).toEqual([undefined]);
+    expect(result.story.chapters[0]!.view.focus).toEqual(['a']);
+    expect(result.issues.map((i) => i.message)).toEqual(['no place, route or area has the id "nowhere"']);
+  });
+
+  it('loadStoryData(input, base, file, {onText}) is not called when every layer is inline or absent', async () => {
+    const texts: LoadResult[] = [];
+    const input = {
+      title: 'T',
+      data: { places: JSON.parse(places) },
+      chapters: [{ id: 'one', title: 'One', map: { focus: ['a'] } }],
+    };
+    const result = await loadStoryData(input, new URL('http://test/'), 'story', { onText: (r) => texts.push(r) });
+    expect(texts).toEqual([]);
+    expect(result.story.chapters[0]!.view.focus).toEqual(['a']);
+  });
+
   it('loadStory(url) lists every file it read, story first, with its text as loaded (null when missing)', async () => {
     const story = JSON.stringify({
       title: 'T',

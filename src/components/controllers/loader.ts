@@ -1,8 +1,9 @@
 /**
  * Loading the host's story, from its `src` or its `story` property, on `@lit/task`: a newer load
- * aborts an older one (its fetches stop). The story shows as soon as it reads; its format checks
- * follow at the browser's next idle moment (their code loads then); then its issues are announced
- * with `story-error` (cancelable: if no one cancels it, they are logged, once). Never throws: a bug
+ * aborts an older one (its fetches stop). The story's text shows as soon as its story file reads,
+ * its features once its GeoJSON has; its format checks follow at the browser's next idle moment
+ * (their code loads then); then its issues are announced with `story-error` (cancelable: if no
+ * one cancels it, they are logged, once). Never throws: a bug
  * of ours is reported as an issue too, and the page keeps its text. Whatever `hostConnected`
  * starts, `hostDisconnected` stops.
  */
@@ -28,8 +29,13 @@ const whenIdle = () =>
   });
 
 export class StoryLoader implements ReactiveController {
-  /** The latest readable result of the current load: the early one while the checks run, then the final one. */
+  /**
+   * The latest readable result of the current load: the story file alone while its GeoJSON loads
+   * (`pending`), then the whole story while the checks run, then the final result.
+   */
   result: LoadResult | null = null;
+  /** Counts the loads started: every result of one load comes with the same number. */
+  generation = 0;
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #task: Task<readonly [string | null, StoryInput | null], LoadResult>;
   /** The next load bypasses the HTTP cache (a file was edited). */
@@ -68,8 +74,13 @@ export class StoryLoader implements ReactiveController {
     if (!input && !src) return initialState as never;
     const fresh = this.#fresh;
     this.#fresh = false;
+    this.generation++;
     const options: LoadOptions = {
       signal,
+      // The text as soon as the story file reads; the map's features once the GeoJSON has.
+      onText: (early) => {
+        if (!signal.aborted) this.#show(early);
+      },
       // Show the story as soon as it reads; the format checks follow once the page is idle.
       onStory: (early) => {
         if (!signal.aborted) this.#show(early);
@@ -105,11 +116,12 @@ export class StoryLoader implements ReactiveController {
   /** A story given as an object: its `data` files (if any) resolve against `src`, or the page. */
   async #fromObject(input: StoryInput, src: string | null, options: LoadOptions): Promise<LoadResult> {
     const text = JSON.stringify(input);
-    const onStory = options.onStory;
+    const { onStory, onText } = options;
     const base = new URL(src ?? '.', document.baseURI);
     const result = await loadStoryData(input, base, src ?? 'story', {
       ...options,
       onStory: (early) => onStory?.({ ...early, text }),
+      onText: (early) => onText?.({ ...early, text }),
     });
     return { ...result, text };
   }

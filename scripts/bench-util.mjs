@@ -1,0 +1,43 @@
+// Helpers shared by the benchmark's sections (bench-lighthouse.mjs, bench-large.mjs) when they run
+// on their own: build the site into a temp folder, find the Chromium the tests use, summarise samples.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runnerImport } from 'vite';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
+
+/** `buildSite()` builds the site into a new temp folder and returns its path. */
+export function buildSite() {
+  const out = mkdtempSync(join(tmpdir(), 'story-map-bench-'));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [VITE, 'build', '--outDir', out, '--emptyOutDir'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (d) => (log += d));
+    child.stderr.on('data', (d) => (log += d));
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(log))));
+  });
+}
+
+/** `findChrome()` is the Chromium of the browser tests and its flags (test/browser/chrome.ts). */
+export async function findChrome() {
+  const { module } = await runnerImport(join(ROOT, 'test/browser/chrome.ts'));
+  return module.findChrome();
+}
+
+/** The middle value (the upper one of an even count). */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** `spread(xs, format)` is "median (min a, max b)". */
+export function spread(xs, format = (x) => String(Math.round(x))) {
+  const ok = xs.filter((x) => typeof x === 'number' && Number.isFinite(x));
+  if (!ok.length) return 'n/a';
+  return `${format(median(ok))} (min ${format(Math.min(...ok))}, max ${format(Math.max(...ok))})`;
+}
