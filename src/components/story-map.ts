@@ -81,8 +81,8 @@ export class StoryMap extends LitElement {
   readonly #preview = new PreviewController(this);
   readonly #motion = new MotionController(this);
   readonly #still = new StillController(this, {
-    story: () => this.#shown,
-    chapter: () => this.#shown?.chapters[this.#jump.target ?? this.reading.index] ?? null,
+    story: () => this.#mapStory,
+    chapter: () => this.#mapStory?.chapters[this.#jump.target ?? this.reading.index] ?? null,
     view: () => this.renderRoot?.querySelector('story-map-view') ?? null,
   });
   readonly #scroll = new ScrollController(this, {

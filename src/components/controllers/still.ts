@@ -61,6 +61,8 @@ export class StillController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: StillOptions;
   #phase: MapPhase = 'waiting';
+  /** The story the slotted figure shows (null: not known yet). */
+  #figureStory: Story | null = null;
   #loaded: Loaded | null = null;
   #failed = false;
   #resize: ResizeObserver | null = null;
@@ -120,16 +122,20 @@ export class StillController implements ReactiveController {
     }
     if (!story || !chapter || !view || view.clientWidth === 0 || view.clientHeight === 0) return;
     const figure = this.#figure();
+    // A figure is of this story if drawn from it here, or served with the page (the text controller
+    // removes the page's when it shows another story), until the story is loaded again.
+    if (figure && this.#figureStory === null && figure.dataset.stillSize === undefined) this.#figureStory = story;
+    const current = figure !== null && this.#figureStory === story;
     const size = `${view.clientWidth}x${view.clientHeight}`;
     const action = stillAction({
       needed: this.#phase !== 'drawn',
-      figure: figure ? { chapter: figure.dataset.stillChapter ?? null, size: figure.dataset.stillSize ?? null } : null,
+      figure: figure && current ? { chapter: figure.dataset.stillChapter ?? null, size: figure.dataset.stillSize ?? null } : null,
       chapter: chapter.id,
       size,
       loaded: this.#loaded !== null,
     });
     if (action === 'keep') {
-      if (figure?.hidden && figure.dataset.stillChapter === chapter.id) this.#setHidden(figure, false);
+      if (current && figure?.hidden && figure.dataset.stillChapter === chapter.id) this.#setHidden(figure, false);
       return;
     }
     if (action === 'load') {
@@ -155,6 +161,7 @@ export class StillController implements ReactiveController {
     );
     if (figure) figure.replaceWith(next);
     else this.#host.prepend(next);
+    this.#figureStory = story;
     this.#host.requestUpdate();
   }
 
