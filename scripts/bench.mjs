@@ -5,7 +5,8 @@
 // (software WebGL here, so timings are upper bounds) and reports:
 //   - the JavaScript (and everything else) requested before MapLibre's chunk, raw and brotli;
 //   - time to the first map `idle`, to first paint of the text, and request counts;
-//   - the size budget items of DESIGN.md section 5.
+//   - the size budget items of DESIGN.md section 5;
+//   - the main thread's CPU per map frame and per chapter change while scrolling through every chapter.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -151,6 +152,11 @@ try {
   console.log(`  DOMContentLoaded:              ${fmt('dcl')}`);
   console.log(`  story-map-ready (map loaded):  ${fmt('ready')}`);
   console.log(`  first map idle:                ${fmt('idle')}`);
+
+  // Scrolling through every chapter: main-thread CPU per map frame and per chapter change (bench-frames.mjs).
+  const { benchFrames } = await import('./bench-frames.mjs');
+  const scroller = await chromium.launch({ executablePath: info.executablePath, args: info.args });
+  await benchFrames({ browser: scroller, bases: { 'this build': base }, runs }).finally(() => scroller.close());
 } finally {
   if (server) server.kill();
   rmSync(out, { recursive: true, force: true });
