@@ -8,6 +8,7 @@
 //   - the size budget items of DESIGN.md section 5;
 //   - Lighthouse mobile over `runs` runs, served with brotli (bench-lighthouse.mjs);
 //   - the generated 200-chapter, 50,000-place story: time to text, heap, longest task (bench-large.mjs).
+//   - the main thread's CPU per map frame and per chapter change while scrolling through every chapter.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -91,6 +92,7 @@ try {
 
   const samples = [];
   let first;
+  let firstQuiet = 0;
   for (let r = 0; r < runs; r++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -105,33 +107,56 @@ try {
       });
     });
     await page.goto(base);
+    // The page loads and goes quiet with no input: what it asked for so far is the reader's first load
+    // (MapLibre waits for the reader's first input). Then a key press, and the map to its first idle.
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('story-map')
+          ?.renderRoot?.querySelector('story-timeline')
+          ?.renderRoot.querySelector('button'),
+      null,
+      { timeout: 60_000 },
+    );
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5000 })));
+    await page.waitForTimeout(1000);
+    const quiet = requests.length;
+    await page.evaluate(() => (window.__bench.input = performance.now()));
+    await page.keyboard.press('Shift');
     await page.waitForFunction(() => window.__bench.idle !== undefined, null, { timeout: 60_000 });
     const timing = await page.evaluate(() => ({
       ...window.__bench,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
     }));
-    samples.push(timing);
-    if (r === 0) first = requests;
+    samples.push({ ...timing, inputToIdle: timing.idle - timing.input });
+    if (r === 0) {
+      first = requests;
+      firstQuiet = quiet;
+    }
     await context.close();
   }
   await browser.close();
 
   const engineIndex = first.findIndex((u) => /\/assets\/engine-[^/]+\.js$/.test(u));
-  const before = first.slice(0, engineIndex);
+  if (engineIndex >= 0 && engineIndex < firstQuiet) console.log('\nMapLibre was requested before the first input!');
+  const before = first.slice(0, firstQuiet);
   const beforeJs = before.filter((u) => /\.m?js$/.test(new URL(u).pathname));
   const sum = (urls) => urls.map(sizeOf).reduce((a, b) => ({ raw: a.raw + b.raw, br: a.br + b.br }), { raw: 0, br: 0 });
   const js = sum(beforeJs);
-  console.log(`\nrequests before MapLibre's chunk (${before.length}):`);
+  console.log(`\nrequests before the first input, the page quiet (${before.length}):`);
   for (const u of before) {
     const s = sizeOf(u);
     console.log(`  ${new URL(u).pathname.padEnd(48)} ${kib(s.raw).padStart(10)} raw ${kib(s.br).padStart(10)} br`);
   }
+  console.log(`JavaScript before the first input: ${kib(js.raw)} raw, ${kib(js.br)} brotli (budget 40 KiB brotli)`);
+  const html = readFileSync(join(out, 'index.html'), 'utf8');
+  const figure = html.match(/<figure class="sm-still"[\s\S]*?<\/figure>/)?.[0] ?? '';
   console.log(
-    `JavaScript before MapLibre is requested: ${kib(js.raw)} raw, ${kib(js.br)} brotli (budget 40 KiB brotli)`,
+    `the first chapter's still map in the HTML: ${kib(figure.length)} raw, ${kib(brotli(Buffer.from(figure)))} brotli (budget 25 KiB brotli)`,
   );
 
-  const after = first.slice(engineIndex);
+  const after = first.slice(firstQuiet);
   const all = sum(first);
   console.log(
     `\nall requests on first load: ${first.length}, ${kib(all.raw)} raw, ${kib(all.br)} brotli; off localhost: ${first.filter((u) => !/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u) && !/^(data|blob):/.test(u)).length}`,
@@ -153,11 +178,14 @@ try {
   console.log(`\nover ${runs} loads, 1280x800, headless Chromium ${info.source}, software WebGL:`);
   console.log(`  first contentful paint (text): ${fmt('fcp')}`);
   console.log(`  DOMContentLoaded:              ${fmt('dcl')}`);
-  console.log(`  story-map-ready (map loaded):  ${fmt('ready')}`);
-  console.log(`  first map idle:                ${fmt('idle')}`);
+  console.log(`  first input to map idle:       ${fmt('inputToIdle')}`);
 
   await benchLighthouse({ dist: out, chrome: info, runs });
   await benchLarge({ dist: out, chrome: info });
+  // Scrolling through every chapter: main-thread CPU per map frame and per chapter change (bench-frames.mjs).
+  const { benchFrames } = await import('./bench-frames.mjs');
+  const scroller = await chromium.launch({ executablePath: info.executablePath, args: info.args });
+  await benchFrames({ browser: scroller, bases: { 'this build': base }, runs }).finally(() => scroller.close());
 } finally {
   if (server) server.kill();
   rmSync(out, { recursive: true, force: true });

@@ -17,7 +17,16 @@ import type { Camera, ChapterView, RouteFeature, Story } from '../story/types.ts
 import type { Palette } from './palette.ts';
 import { beforeDeadline, MapStartError, START_TIMEOUT_MS, started } from './start.ts';
 import { preferredWorker } from './worker.ts';
-import { chapterLayers, overlayLayers, PLACE_LAYERS, sdfCircle, storyStyle } from './style.ts';
+import {
+  type ChapterLayers,
+  chapterLayers,
+  overlayLayers,
+  PLACE_LAYERS,
+  STATE_SOURCES,
+  type StateSource,
+  sdfCircle,
+  storyStyle,
+} from './style.ts';
 
 export type { MapLibreMap };
 
@@ -93,15 +102,10 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
     })),
   };
   const data = { places: story.places, routes, areas: story.areas };
+  const first = options.view ? chapterFilters(story, options.view, camera) : null;
   const map = newMap({
     container,
-    style: storyStyle(
-      base,
-      data,
-      { regular, regularExt, bold, italic },
-      palette,
-      options.view ? chapterFilters(story, options.view, camera) : [],
-    ),
+    style: storyStyle(base, data, { regular, regularExt, bold, italic }, palette, first?.filters ?? []),
     center: camera.center,
     zoom: camera.zoom,
     bearing: camera.bearing,
@@ -138,6 +142,9 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
       map.getCanvas().style.cursor = '';
     });
   }
+  // Areas and routes are hidden until their state says otherwise; the first chapter's states are set
+  // as soon as the style is in, before the first frame draws them.
+  if (first) map.once('style.load', () => setStates(map, first.states));
   await started(map, deadline);
   return map;
 }
@@ -169,15 +176,33 @@ export function onContext(map: MapLibreMap, lost: () => void, restored: () => vo
  * highlighted), labelling each place on the side that faces the camera's centre.
  */
 export function showChapter(map: MapLibreMap, story: Story, view: ChapterView, camera: Camera): void {
-  for (const { layer, filter } of chapterFilters(story, view, camera)) map.setFilter(layer, filter);
+  const { filters, states } = chapterFilters(story, view, camera);
+  // The filters are ours and well-formed: MapLibre need not validate them each chapter. An unchanged
+  // filter is left alone by MapLibre (no new layout).
+  for (const { layer, filter } of filters) map.setFilter(layer, filter, { validate: false });
+  setStates(map, states);
 }
 
-/** The story layers' filters for a chapter seen from `camera` (see chapterLayers). */
-function chapterFilters(story: Story, view: ChapterView, camera: Camera) {
-  return chapterLayers(view, (id) => {
-    const f = story.features.get(id)?.feature;
-    return f?.geometry.type === 'Point' && f.geometry.coordinates[0]! > camera.center[0] ? 'east' : 'west';
-  });
+/** Sets the areas' and routes' states that differ from the map's (each change repaints the feature). */
+function setStates(map: MapLibreMap, states: ChapterLayers['states']): void {
+  for (const { source, id, state } of states) {
+    const now = map.getFeatureState({ source, id });
+    if (now.visible !== state.visible || now.highlight !== state.highlight) map.setFeatureState({ source, id }, state);
+  }
+}
+
+/** The story layers' filters and feature states for a chapter seen from `camera` (see chapterLayers). */
+function chapterFilters(story: Story, view: ChapterView, camera: Camera): ChapterLayers {
+  const ids = Object.fromEntries(STATE_SOURCES.map((s) => [s, [] as string[]])) as Record<StateSource, string[]>;
+  for (const [id, { layer }] of story.features) if (layer === 'areas' || layer === 'routes') ids[layer].push(id);
+  return chapterLayers(
+    view,
+    (id) => {
+      const f = story.features.get(id)?.feature;
+      return f?.geometry.type === 'Point' && f.geometry.coordinates[0]! > camera.center[0] ? 'east' : 'west';
+    },
+    ids,
+  );
 }
 
 /** `moveCamera(map, camera, motion)` flies there, or jumps when the reader turned motion off. */

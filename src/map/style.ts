@@ -2,7 +2,7 @@
  * The map's style, as plain data: the offline basemap (Natural Earth countries, El Salvador's
  * departments, label points) under the story's areas, routes and places, in the colours of the
  * palette (src/theme.css). No MapLibre here, only its style specification's types; the map view
- * hands this to MapLibre and, per chapter, the filters from `chapterLayers`.
+ * hands this to MapLibre and, per chapter, the filters and feature states from `chapterLayers`.
  */
 import unicode from '@fontsource/noto-sans/unicode.json';
 import type {
@@ -51,10 +51,26 @@ const NONE: FilterSpecification = ['==', ['get', 'id'], '\u0000none'];
 
 const inIds = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];
 
+/** `opacity` where the feature's state has `key` set, else 0 (nothing set: hidden). */
+const shownWhen = (key: keyof StoryFeatureState, opacity: number): ExpressionSpecification => [
+  'case',
+  ['boolean', ['feature-state', key], false],
+  opacity,
+  0,
+];
+
 /**
  * `storyStyle(basemap, story, fonts, palette, filters)` returns the complete MapLibre style. Story
- * layers show what `filters` (from `chapterLayers`) declare, and nothing without them: the map is
- * made showing its first chapter, so it draws once, not once empty and again for the chapter.
+ * layers show what `filters` and the feature states (both from `chapterLayers`) declare, and nothing
+ * without them: the map is made showing its first chapter, so it draws once, not once empty and again
+ * for the chapter.
+ *
+ * Areas and routes are drawn whole in every chapter, each feature's opacity following its state
+ * (`visible`, `highlight`), so a chapter change only sets states: it does not lay their tiles out
+ * again in the worker, and their shader programs are compiled when the map is first drawn, not the
+ * first time a chapter shows one. Labels and places are filtered instead: a hidden label must not
+ * take room from the others (placement ignores opacity), nor be found by a click. The route labels
+ * read a copy of the routes (`route-labels`), so that filtering them leaves the lines' tiles alone.
  */
 export function storyStyle(
   basemap: BasemapGeoJSON,
@@ -75,8 +91,10 @@ export function storyStyle(
       id: 'area-fill',
       type: 'fill',
       source: 'areas',
-      filter: NONE,
-      paint: { 'fill-color': ['coalesce', ['get', 'color'], palette.area], 'fill-opacity': 0.22 },
+      paint: {
+        'fill-color': ['coalesce', ['get', 'color'], palette.area],
+        'fill-opacity': shownWhen('highlight', 0.22),
+      },
     },
     {
       id: 'coast',
@@ -101,14 +119,17 @@ export function storyStyle(
       id: 'area-line',
       type: 'line',
       source: 'areas',
-      filter: NONE,
-      paint: { 'line-color': ['coalesce', ['get', 'color'], palette.accent], 'line-width': 1.6, 'line-opacity': 0.8 },
+      paint: {
+        'line-color': ['coalesce', ['get', 'color'], palette.accent],
+        'line-width': 1.6,
+        'line-opacity': shownWhen('visible', 0.8),
+      },
     },
     {
       id: 'route-line',
       type: 'line',
       source: 'routes',
-      filter: NONE,
+      filter: ['!=', ['get', 'status'], 'proposed'],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
         'line-color': [
@@ -117,24 +138,26 @@ export function storyStyle(
           ['match', ['get', 'status'], 'proposed', palette.proposed, palette.happened],
         ],
         'line-width': 2.5,
+        'line-opacity': shownWhen('visible', 1),
       },
     },
     {
       id: 'route-line-proposed',
       type: 'line',
       source: 'routes',
-      filter: NONE,
+      filter: ['==', ['get', 'status'], 'proposed'],
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': ['coalesce', ['get', 'color'], palette.proposed],
         'line-width': 2.5,
         'line-dasharray': [2, 1.5],
+        'line-opacity': shownWhen('visible', 1),
       },
     },
     {
       id: 'route-label',
       type: 'symbol',
-      source: 'routes',
+      source: 'route-labels',
       filter: NONE,
       layout: {
         'symbol-placement': 'line-center',
@@ -213,8 +236,10 @@ export function storyStyle(
       borders: { type: 'geojson', data: basemap.borders },
       departments: { type: 'geojson', data: basemap.departments },
       labels: { type: 'geojson', data: basemap.labels },
-      areas: { type: 'geojson', data: story.areas },
-      routes: { type: 'geojson', data: story.routes },
+      // Feature states are keyed by the story's ids.
+      areas: { type: 'geojson', data: story.areas, promoteId: 'id' },
+      routes: { type: 'geojson', data: story.routes, promoteId: 'id' },
+      'route-labels': { type: 'geojson', data: story.routes },
       places: { type: 'geojson', data: story.places },
     },
     'font-faces': {
@@ -305,26 +330,62 @@ export interface LayerFilter {
   filter: FilterSpecification;
 }
 
+/** What an area or a route shows in a chapter (its opacity follows: see storyStyle). */
+export interface StoryFeatureState {
+  /** Drawn at all: area outlines, route lines. */
+  visible: boolean;
+  /** Drawn prominently: area fills. */
+  highlight: boolean;
+}
+
+/** The sources whose features are drawn by state rather than filtered. */
+export const STATE_SOURCES = ['areas', 'routes'] as const;
+export type StateSource = (typeof STATE_SOURCES)[number];
+
+/** One feature's state for a chapter. */
+export interface FeatureStateOf {
+  source: StateSource;
+  id: string;
+  state: StoryFeatureState;
+}
+
+/** A chapter's map state: the filters of the label and place layers, the states of areas and routes. */
+export interface ChapterLayers {
+  filters: LayerFilter[];
+  states: FeatureStateOf[];
+}
+
 /**
- * `chapterLayers(view, sideOf)` returns the filter of every story layer for a chapter: highlighted
- * features in the prominent layers, the rest of the visible ones in the quiet layers, and each
- * place in the layer for its side of the map (see SIDES).
+ * `chapterLayers(view, sideOf, features)` returns what a chapter shows: the filter of every filtered
+ * story layer (highlighted places in the prominent layers, the rest of the visible ones in the quiet
+ * layers, each place in the layer for its side of the map, see SIDES; labels of highlighted routes),
+ * and the state of every area and route of `features` (the story's, by source).
  */
-export function chapterLayers(view: ChapterView, sideOf: (id: string) => Side): LayerFilter[] {
+export function chapterLayers(
+  view: ChapterView,
+  sideOf: (id: string) => Side,
+  features: Readonly<Record<StateSource, readonly string[]>>,
+): ChapterLayers {
   const quiet = view.visible.filter((id) => !view.highlight.includes(id));
-  const visible = inIds(view.visible);
   const on = (ids: readonly string[], side: Side) => inIds(ids.filter((id) => sideOf(id) === side));
-  return [
-    { layer: 'area-fill', filter: inIds(view.highlight) },
-    { layer: 'area-line', filter: visible },
-    { layer: 'route-line', filter: ['all', visible, ['!=', ['get', 'status'], 'proposed']] },
-    { layer: 'route-line-proposed', filter: ['all', visible, ['==', ['get', 'status'], 'proposed']] },
-    { layer: 'route-label', filter: inIds(view.highlight) },
-    ...SIDES.flatMap((side) => [
-      { layer: `place-context-${side}`, filter: on(quiet, side) },
-      { layer: `place-highlight-${side}`, filter: on(view.highlight, side) },
-    ]),
-  ];
+  const visible = new Set(view.visible);
+  const highlight = new Set(view.highlight);
+  return {
+    filters: [
+      { layer: 'route-label', filter: inIds(view.highlight) },
+      ...SIDES.flatMap((side) => [
+        { layer: `place-context-${side}`, filter: on(quiet, side) },
+        { layer: `place-highlight-${side}`, filter: on(view.highlight, side) },
+      ]),
+    ],
+    states: STATE_SOURCES.flatMap((source) =>
+      features[source].map((id) => ({
+        source,
+        id,
+        state: { visible: visible.has(id), highlight: highlight.has(id) },
+      })),
+    ),
+  };
 }
 
 /**

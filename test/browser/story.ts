@@ -269,6 +269,23 @@ export async function expectChapter(story: Story, page: Page, id: string): Promi
   });
   const places = chapter.view.highlight.filter((h) => story.features.get(h)?.layer === 'places');
   expect(drawn.sort()).toEqual([...places].sort());
+  // Areas and routes are drawn by feature state (their opacity follows it, see storyStyle): outlined or
+  // drawn when the chapter shows them, filled when it highlights them, hidden otherwise.
+  const lines = [...story.features].filter(([, f]) => f.layer === 'areas' || f.layer === 'routes');
+  const states = await page.evaluate(
+    (features) => {
+      const map = document.querySelector('story-map')!.map!;
+      return features.map(([id, source]) => ({ id, ...map.getFeatureState({ source, id }) }));
+    },
+    lines.map(([id, f]) => [id, f.layer] as const),
+  );
+  expect(states, `areas and routes of ${id}`).toEqual(
+    lines.map(([fid]) => ({
+      id: fid,
+      visible: chapter.view.visible.includes(fid),
+      highlight: chapter.view.highlight.includes(fid),
+    })),
+  );
   // The timeline marks this chapter's events.
   expect(state.currentEvents.sort()).toEqual(chapterEvents(story, id).sort());
   // A cursor marks the chapter's events, or the last dated chapter before it (none before the first).

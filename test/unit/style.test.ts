@@ -1,58 +1,158 @@
+import { createPropertyExpression, featureFilter, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { chapterLayers, PLACE_LAYERS, sdfCircle, storyStyle } from '../../src/map/style.ts';
+import { chapterLayers, PLACE_LAYERS, sdfCircle, STATE_SOURCES, storyStyle } from '../../src/map/style.ts';
 import type { ChapterView } from '../../src/story/types.ts';
 import { palette } from './theme.ts';
 
 const view: ChapterView = {
   camera: null,
   focus: ['a', 'b'],
-  highlight: ['a', 'r'],
-  visible: ['a', 'b', 'r'],
+  highlight: ['a', 'r', 'zone'],
+  visible: ['a', 'b', 'r', 'zone', 'edge', 'road'],
   description: '',
 };
 const empty = { type: 'FeatureCollection' as const, features: [] };
+const features = { areas: ['zone', 'edge', 'far'], routes: ['r', 'road', 'gone'] };
+const fonts = { regular: 'r', regularExt: 'x', bold: 'b', italic: 'i' };
+const basemap = { countries: empty, borders: empty, departments: empty, labels: empty };
+const collection = (...fs: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features: fs });
+const line = (id: string, status: string): Feature => ({
+  type: 'Feature',
+  properties: { id, status, caption: id },
+  geometry: {
+    type: 'LineString',
+    coordinates: [
+      [0, 0],
+      [1, 1],
+    ],
+  },
+});
+const chapter = chapterLayers(view, (id) => (id === 'b' ? 'east' : 'west'), features);
+const style = storyStyle(
+  basemap,
+  { places: empty, routes: collection(line('r', 'proposed'), line('road', 'happened')), areas: empty },
+  fonts,
+  palette,
+  chapter.filters,
+);
+const layer = (id: string) => style.layers.find((l) => l.id === id)!;
+const storyLayers = style.layers.filter(
+  (l) => 'source' in l && ['places', 'routes', 'route-labels', 'areas'].includes(l.source as string),
+);
+
+/** A layer's paint property, evaluated for a feature in `state` (as MapLibre would draw it). */
+function paintOf(layerId: string, property: string, state: Record<string, unknown>): unknown {
+  const l = layer(layerId) as { type: string; paint: Record<string, unknown> };
+  const spec = (latest as unknown as Record<string, Record<string, unknown>>)[`paint_${l.type}`]![property];
+  const parsed = createPropertyExpression(l.paint[property], `${layerId}.paint.${property}`, spec as never);
+  if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+  const feature = { type: 'Feature' as const, properties: {}, geometry: null as never };
+  return parsed.value.evaluate({ zoom: 5 }, feature as never, state as never);
+}
+
+/** Whether a layer's filter keeps a feature with these properties. */
+function keeps(layerId: string, properties: Record<string, unknown>): boolean {
+  const filter = featureFilter((layer(layerId) as { filter?: unknown }).filter as never, `${layerId}.filter`);
+  return filter.filter({ zoom: 5 }, { type: 1, properties, geometry: [] } as never);
+}
 
 describe('chapterLayers', () => {
-  const filters = new Map(
-    chapterLayers(view, (id) => (id === 'b' ? 'east' : 'west')).map((l) => [l.layer, JSON.stringify(l.filter)]),
-  );
+  const filters = new Map(chapter.filters.map((l) => [l.layer, JSON.stringify(l.filter)]));
+  const states = new Map(chapter.states.map((s) => [`${s.source}/${s.id}`, s.state]));
 
   it('chapterLayers(view) puts highlighted places in the prominent layer of their side', () => {
-    expect(filters.get('place-highlight-west')).toBe(JSON.stringify(['in', ['get', 'id'], ['literal', ['a', 'r']]]));
+    expect(filters.get('place-highlight-west')).toBe(
+      JSON.stringify(['in', ['get', 'id'], ['literal', ['a', 'r', 'zone']]]),
+    );
     expect(filters.get('place-highlight-east')).toBe(JSON.stringify(['in', ['get', 'id'], ['literal', []]]));
   });
 
   it('chapterLayers(view) puts the other visible places in the quiet layer', () => {
-    expect(filters.get('place-context-east')).toBe(JSON.stringify(['in', ['get', 'id'], ['literal', ['b']]]));
-    expect(filters.get('place-context-west')).toBe(JSON.stringify(['in', ['get', 'id'], ['literal', []]]));
+    expect(keeps('place-context-east', { id: 'b' })).toBe(true);
+    expect(keeps('place-context-west', { id: 'b' })).toBe(false);
+    expect(keeps('place-context-west', { id: 'edge' })).toBe(true);
+    expect(keeps('place-context-west', { id: 'a' })).toBe(false);
   });
 
-  it('chapterLayers(view) splits proposed routes (dashed) from those that happened', () => {
-    expect(filters.get('route-line-proposed')).toContain('"proposed"');
-    expect(filters.get('route-line')).toContain('"!="');
+  it('chapterLayers(view) labels the highlighted routes only', () => {
+    expect(keeps('route-label', { id: 'r' })).toBe(true);
+    expect(keeps('route-label', { id: 'road' })).toBe(false);
   });
 
-  it('chapterLayers(view) filters every story layer of the style', () => {
-    const style = storyStyle(
-      { countries: empty, borders: empty, departments: empty, labels: empty },
-      { places: empty, routes: empty, areas: empty },
-      { regular: 'r', regularExt: 'x', bold: 'b', italic: 'i' },
-      palette,
+  it('chapterLayers(view, sideOf, features) gives every area and route a state: visible, and highlighted', () => {
+    expect(Object.fromEntries(states)).toEqual({
+      'areas/zone': { visible: true, highlight: true },
+      'areas/edge': { visible: true, highlight: false },
+      'areas/far': { visible: false, highlight: false },
+      'routes/r': { visible: true, highlight: true },
+      'routes/road': { visible: true, highlight: false },
+      'routes/gone': { visible: false, highlight: false },
+    });
+  });
+
+  it('chapterLayers(view) filters every story layer of the style that is not drawn by state', () => {
+    const byState = storyLayers.filter((l) => STATE_SOURCES.includes((l as { source: string }).source as never));
+    expect([...filters.keys()].sort()).toEqual(
+      storyLayers
+        .filter((l) => !byState.includes(l))
+        .map((l) => l.id)
+        .sort(),
     );
-    const storyLayers = style.layers
-      .filter((l) => 'source' in l && ['places', 'routes', 'areas'].includes(l.source as string))
-      .map((l) => l.id);
-    expect([...filters.keys()].sort()).toEqual(storyLayers.sort());
-    expect(PLACE_LAYERS.every((id) => storyLayers.includes(id))).toBe(true);
+    expect(PLACE_LAYERS.every((id) => filters.has(id))).toBe(true);
+    // What a filter hides can neither take label room nor be clicked: no symbol is drawn by state.
+    expect(byState.map((l) => l.type).sort()).toEqual(['fill', 'line', 'line', 'line']);
+  });
+});
+
+describe('storyStyle: areas and routes drawn by state', () => {
+  it('storyStyle(...) hides an area or route that has no state, so none shows before the first chapter is set', () => {
+    expect(paintOf('area-fill', 'fill-opacity', {})).toBe(0);
+    expect(paintOf('area-line', 'line-opacity', {})).toBe(0);
+    expect(paintOf('route-line', 'line-opacity', {})).toBe(0);
+    expect(paintOf('route-line-proposed', 'line-opacity', {})).toBe(0);
+  });
+
+  it('storyStyle(...) outlines visible areas and fills highlighted ones', () => {
+    expect(paintOf('area-line', 'line-opacity', { visible: true, highlight: false })).toBe(0.8);
+    expect(paintOf('area-fill', 'fill-opacity', { visible: true, highlight: false })).toBe(0);
+    expect(paintOf('area-fill', 'fill-opacity', { visible: true, highlight: true })).toBe(0.22);
+  });
+
+  it('storyStyle(...) draws visible routes, dashed when proposed, each in one of the two line layers', () => {
+    expect(paintOf('route-line', 'line-opacity', { visible: true, highlight: false })).toBe(1);
+    expect(paintOf('route-line-proposed', 'line-opacity', { visible: true, highlight: false })).toBe(1);
+    expect(paintOf('route-line-proposed', 'line-opacity', { visible: false, highlight: false })).toBe(0);
+    expect(keeps('route-line-proposed', { id: 'r', status: 'proposed' })).toBe(true);
+    expect(keeps('route-line', { id: 'r', status: 'proposed' })).toBe(false);
+    expect(keeps('route-line', { id: 'road', status: 'happened' })).toBe(true);
+    expect(keeps('route-line-proposed', { id: 'road', status: 'happened' })).toBe(false);
+  });
+
+  it("storyStyle(...) keys the state sources' features by the story's ids, and labels routes from a copy", () => {
+    for (const source of STATE_SOURCES) expect(style.sources[source]).toMatchObject({ promoteId: 'id' });
+    expect(layer('route-label')).toMatchObject({ source: 'route-labels' });
+    expect(style.sources['route-labels']).toMatchObject({
+      data: style.sources.routes && (style.sources.routes as { data: unknown }).data,
+    });
+  });
+
+  it('storyStyle(...) is a valid MapLibre style', () => {
+    expect(validateStyleMin(style)).toEqual([]);
   });
 });
 
 describe('storyStyle', () => {
   it('storyStyle(...) uses bundled fonts only: font-faces, no glyphs URL, no remote source', () => {
     const style = storyStyle(
-      { countries: empty, borders: empty, departments: empty, labels: empty },
+      basemap,
       { places: empty, routes: empty, areas: empty },
-      { regular: '/r.woff2', regularExt: '/x.woff2', bold: '/b.woff2', italic: '/i.woff2' },
+      {
+        regular: '/r.woff2',
+        regularExt: '/x.woff2',
+        bold: '/b.woff2',
+        italic: '/i.woff2',
+      },
       palette,
     );
     expect(style.glyphs).toBeUndefined();

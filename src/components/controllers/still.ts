@@ -129,7 +129,10 @@ export class StillController implements ReactiveController {
     const size = `${view.clientWidth}x${view.clientHeight}`;
     const action = stillAction({
       needed: this.#phase !== 'drawn',
-      figure: figure && current ? { chapter: figure.dataset.stillChapter ?? null, size: figure.dataset.stillSize ?? null } : null,
+      figure:
+        figure && current
+          ? { chapter: figure.dataset.stillChapter ?? null, size: figure.dataset.stillSize ?? null }
+          : null,
       chapter: chapter.id,
       size,
       loaded: this.#loaded !== null,
