@@ -87,7 +87,7 @@ describe('a news site on another origin', () => {
           w.lost![how]();
         }, how);
       await lose('loseContext');
-      await expect.poll(note).toBe('The map is paused: the browser took back its graphics context.');
+      await expect.poll(note).toBe('A still picture of the map, until the browser gives back its graphics context.');
       await lose('restoreContext');
       await expect.poll(note).toBe(null);
       await settle(page);
@@ -149,7 +149,7 @@ describe('a news site on another origin', () => {
         { timeout: 8_000 },
       );
       expect(await note.jsonValue()).toBe(
-        'The map could not start: this page blocked one of its scripts. The story reads on without it.',
+        "A still picture of the map: this page blocked one of the interactive map's scripts.",
       );
       const errors = await storyErrors(page);
       expect(errors).toHaveLength(1);

@@ -377,7 +377,7 @@ describe('a browser without WebGL 2', () => {
         const message = page.locator('story-map story-map-view .loading');
         await expect
           .poll(() => message.textContent(), { timeout: 20_000 })
-          .toBe('The map could not be shown in this browser (it needs WebGL 2). The story reads on without it.');
+          .toBe('A still picture of the map: this browser cannot draw the interactive map (it needs WebGL 2).');
         // story-error names the cause for the site.
         const reported = await page.evaluate(() => (window as unknown as { reported: string[] }).reported);
         expect(reported).toHaveLength(1);

@@ -82,6 +82,12 @@ export async function settle(
   await scrollRest(page);
   // The map loads at the reader's first input (or past the first chapter): act as a reader would, with
   // a key that does nothing, if nothing has asked for it yet.
+  // The map view listens for the first input from when it is made: press only once it is there.
+  await page.waitForFunction(
+    (s) => document.querySelector<HTMLElementTagNameMap['story-map']>(s)?.renderRoot?.querySelector('story-map-view'),
+    selector,
+    { timeout },
+  );
   if (!(await page.evaluate((s) => document.querySelector<HTMLElementTagNameMap['story-map']>(s)?.map, selector))) {
     // In an iframe (a Frame passed as a page) a key pressed on the page would not reach the frame's
     // window: the frame gets the keydown itself.
