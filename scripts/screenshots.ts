@@ -5,6 +5,10 @@
  *
  * Without a base URL it builds the site and serves it itself (and stops the server by its PID).
  * With one, it photographs that server (for example the build of another commit).
+ *
+ * The map loads at the reader's first input: each page gets a key press. With STILL=1 it gets none,
+ * and MapLibre's chunk is held back, so the pictures show each chapter's still map instead
+ * (`<name>-still.png`), to compare with the interactive one.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -70,6 +74,7 @@ async function main([out, given, storyUrl]: string[]): Promise<void> {
   const browser = await chromium.launch({ executablePath: chrome.executablePath, args: chrome.args, headless: true });
   try {
     const query = storyUrl ? `?story=${encodeURIComponent(storyUrl)}` : '';
+    const still = process.env.STILL === '1';
     for (const viewport of VIEWPORTS) {
       const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
       // tsx names the functions it compiles with a helper the page does not have.
@@ -85,7 +90,37 @@ async function main([out, given, storyUrl]: string[]): Promise<void> {
       await page.close();
       for (const [i, id] of [null, ...ids].entries()) {
         const shot = await context.newPage();
+        const file = join(
+          out,
+          `${viewport.name}-${String(i).padStart(2, '0')}-${id ?? 'top'}${still ? '-still' : ''}.png`,
+        );
+        if (still) {
+          await shot.route(/\/assets\/engine-[^/]+\.js$/, () => {}); // held: never answered
+          await shot.goto(`${server.url}${query}${id ? `#${id}` : ''}`);
+          await shot.waitForFunction(
+            (id) => {
+              const el = document.querySelector('story-map');
+              const figure = el?.querySelector<HTMLElement>(':scope > [slot="still"]');
+              return (
+                figure &&
+                !figure.hidden &&
+                (id === null || (el!.activeChapter === id && figure.dataset.stillChapter === id))
+              );
+            },
+            id,
+            { timeout: 30_000 },
+          );
+          await shot.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          await shot.screenshot({ path: file });
+          console.log(file);
+          await shot.close();
+          continue;
+        }
         await shot.goto(`${server.url}${query}${id ? `#${id}` : ''}`);
+        await shot.waitForFunction(() =>
+          document.querySelector('story-map')?.renderRoot?.querySelector('story-map-view'),
+        );
+        await shot.keyboard.press('Shift');
         await shot.waitForFunction(
           (id) => {
             const el = document.querySelector('story-map');
@@ -104,7 +139,6 @@ async function main([out, given, storyUrl]: string[]): Promise<void> {
               else map.once('idle', finish);
             }),
         );
-        const file = join(out, `${viewport.name}-${String(i).padStart(2, '0')}-${id ?? 'top'}.png`);
         await shot.screenshot({ path: file });
         console.log(file);
         await shot.close();

@@ -9,6 +9,7 @@
 import type { FeatureCollection } from 'geojson';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
 import { cameraForView, fitBounds } from '../geo/camera.ts';
 import { boxAround } from '../geo/shape.ts';
 import type { MapLibreMap } from '../map/engine.ts';
@@ -258,7 +259,8 @@ export class StoryMapView extends LitElement {
         }</p>`,
     };
     // The still stays under the canvas while it fades in; the styles hide it after.
-    return html`<div class=${shows.canvas ? 'canvas shown' : 'canvas'} part="canvas"></div>
+    // classMap: MapLibre adds its own classes to this element; a plain class binding would drop them.
+    return html`<div class="canvas ${classMap({ shown: shows.canvas })}" part="canvas"></div>
       <div class="still" ?hidden=${!this.still}><slot name="still"></slot></div>
       ${shows.note ? notes[shows.note]() : null}
       ${this.#legend()}`;
