@@ -2,13 +2,17 @@
  * The story page's entry. URL options are applied first (`?story=` must set the element's `src`
  * before it is defined, or it would start loading the default story), then the element is loaded.
  * The "Embed this story" control below the story (and the oEmbed link's `?story=`) is filled when
- * the browser is next idle: readers need it last, so its code stays out of the first load.
+ * the browser is idle after the reader's first input: readers need it last, so its code stays out
+ * of the first load.
  */
+import { readerHasActed } from './components/first-input.ts';
 import './page-params.ts';
 import './page.css';
 
 void import('./index.ts');
 
 const embedControl = () => void import('./page-embed.ts');
-if ('requestIdleCallback' in window) requestIdleCallback(embedControl, { timeout: 3000 });
-else setTimeout(embedControl, 1000);
+void readerHasActed().then(() => {
+  if ('requestIdleCallback' in window) requestIdleCallback(embedControl, { timeout: 3000 });
+  else setTimeout(embedControl, 1000);
+});

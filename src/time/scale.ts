@@ -8,11 +8,38 @@
  *
  * so order is kept, every event gets at least (1 − BLEND) · width / (n − 1) pixels to itself (even
  * events on the same day sit side by side, each its own target), and long gaps still look longer
- * than short ones. The axis is a d3 polylinear `scaleUtc` through the event days, so year, month
+ * than short ones. The axis is a polylinear time scale through the event days, so year, month
  * and day ticks fall where the events are. The domain stays fixed while the reader scrolls (no
  * zooming axis to re-read); events after the story's publication day sit behind a visible gap.
  */
-import { scaleUtc, utcDay, utcMonth, utcYear, type ScaleTime } from 'd3';
+import { bisectRight, utcDay, utcMonth, utcYear } from 'd3';
+
+/**
+ * A piecewise-linear map from time (a Date, or ms since the epoch) to pixels, through `domain` (ms,
+ * ascending) and `range`, extended past both ends by the end pieces: what d3's polylinear
+ * `scaleLinear` does. Written out (with d3's bisect) because the scale module brings d3-interpolate,
+ * d3-color and d3-format with it, about 7 KiB brotli of the reader's first load, for this alone.
+ */
+export interface TimeScale {
+  (t: Date | number): number;
+  domain(): number[];
+  range(): number[];
+}
+
+export function timeScale(domain: readonly number[], range: readonly number[]): TimeScale {
+  const d = [...domain];
+  const r = [...range];
+  const last = Math.max(0, Math.min(d.length, r.length) - 2);
+  const scale = (time: Date | number): number => {
+    const v = +time;
+    const i = Math.max(0, Math.min(last, bisectRight(d, v) - 1));
+    const span = d[i + 1]! - d[i]!;
+    // As d3 computes it (normalize, then interpolateNumber), to the last bit.
+    const t = span === 0 ? 0.5 : (v - d[i]!) / span;
+    return r[i]! * (1 - t) + r[i + 1]! * t;
+  };
+  return Object.assign(scale, { domain: () => [...d], range: () => [...r] });
+}
 
 /** Share of the position taken from real time; the rest comes from the event's rank. */
 export const BLEND = 0.2;
@@ -30,7 +57,8 @@ export interface TimelineLayout {
   /** x of each date given, in the same order. */
   xs: number[];
   /** Time scale through the event days (each at the middle of its events), for the axis. */
-  scale: ScaleTime<number, number>;
+  /** Time to pixels (the labels come from storyTicks). */
+  scale: TimeScale;
   /** x where the "after" section begins (middle of the gap), or null if there is none. */
   afterX: number | null;
 }
@@ -64,9 +92,7 @@ export function layoutTimeline(dates: readonly Date[], options: LayoutOptions): 
     const start = new Date(0);
     return {
       xs: [],
-      scale: scaleUtc()
-        .domain([start, utcDay.offset(start, 1)])
-        .range([x0, x1]),
+      scale: timeScale([+start, +utcDay.offset(start, 1)], [x0, x1]),
       afterX: null,
     };
   }
@@ -96,12 +122,11 @@ export function layoutTimeline(dates: readonly Date[], options: LayoutOptions): 
   });
   const scale =
     days.length === 1
-      ? scaleUtc()
-          .domain([utcDay.offset(new Date(days[0]!), -1), new Date(days[0]!), utcDay.offset(new Date(days[0]!), 1)])
-          .range([x0, dayXs[0]!, x1])
-      : scaleUtc()
-          .domain(days.map((k) => new Date(k)))
-          .range(dayXs);
+      ? timeScale(
+          [+utcDay.offset(new Date(days[0]!), -1), days[0]!, +utcDay.offset(new Date(days[0]!), 1)],
+          [x0, dayXs[0]!, x1],
+        )
+      : timeScale(days, dayXs);
   const firstAfter = dates.findIndex(isAfter);
   const afterX = hasAfter ? (xs[firstAfter - 1]! + xs[firstAfter]!) / 2 : null;
   return { xs, scale, afterX };
@@ -158,11 +183,11 @@ export interface TickOptions {
  * days appear; where it squeezes years, only years do.
  */
 export function storyTicks(
-  scale: ScaleTime<number, number>,
+  scale: TimeScale,
   dayCandidates: readonly Date[],
   { minGap = 44, locale = 'en' }: TickOptions = {},
 ): Tick[] {
-  const [start, end] = [scale.domain()[0]!, scale.domain().at(-1)!];
+  const [start, end] = [new Date(scale.domain()[0]!), new Date(scale.domain().at(-1)!)];
   const kept: Tick[] = [];
   const fits = (x: number) => kept.every((t) => Math.abs(t.x - x) >= minGap);
   const [r0, r1] = [scale.range()[0]!, scale.range().at(-1)!];

@@ -156,3 +156,19 @@ describe('tickLabel', () => {
     }
   });
 });
+
+describe('timeScale', () => {
+  it("maps time as d3's polylinear scaleLinear does, inside the domain and past both ends", async () => {
+    const { scaleLinear } = await import('d3');
+    const { timeScale } = await import('../../src/time/scale.ts');
+    const domain = [+d('2020-01-01'), +d('2023-06-01'), +d('2025-02-03'), +d('2025-02-04')];
+    const range = [16, 300, 650, 716];
+    const ours = timeScale(domain, range);
+    const d3s = scaleLinear().domain(domain).range(range);
+    for (const t of [+d('2019-01-01'), ...domain, +d('2024-01-01'), +d('2025-02-03') + 3_600_000, +d('2026-01-01')])
+      expect(ours(t)).toBeCloseTo(d3s(t), 9);
+    expect(ours(new Date(domain[1]!))).toBe(300);
+    expect(ours.domain()).toEqual(domain);
+    expect(ours.range()).toEqual(range);
+  });
+});

@@ -2,7 +2,8 @@
  * Loading the host's story, from its `src` or its `story` property, on `@lit/task`: a newer load
  * aborts an older one (its fetches stop). The story's text shows as soon as its story file reads,
  * its features once its GeoJSON has; its format checks follow at the browser's next idle moment
- * (their code loads then); then its issues are announced with `story-error` (cancelable: if no
+ * after the reader's first input (at once in preview mode; their code loads then, so a reader who
+ * only looks never downloads it); then its issues are announced with `story-error` (cancelable: if no
  * one cancels it, they are logged, once). Never throws: a bug
  * of ours is reported as an issue too, and the page keeps its text. Whatever `hostConnected`
  * starts, `hostDisconnected` stops.
@@ -14,6 +15,7 @@ import { type LoadOptions, type LoadResult, loadStory, loadStoryData } from '../
 import { normalizeStory } from '../../story/normalize.ts';
 import type { StoryInput } from '../../story/types.ts';
 import { emit } from '../events.ts';
+import { readerHasActed } from '../first-input.ts';
 
 /** What the host loads from: the URL of a story file, or a story object (which wins). */
 export interface StorySource {
@@ -27,6 +29,9 @@ const whenIdle = () =>
     if ('requestIdleCallback' in globalThis) requestIdleCallback(() => resolve(), { timeout: 2000 });
     else setTimeout(resolve, 200);
   });
+
+/** When the checks run: at the next idle moment in preview mode, else after the reader's first input too. */
+const checksWhen = (preview: boolean) => (preview ? whenIdle() : readerHasActed().then(whenIdle));
 
 export class StoryLoader implements ReactiveController {
   /**
@@ -85,7 +90,7 @@ export class StoryLoader implements ReactiveController {
       onStory: (early) => {
         if (!signal.aborted) this.#show(early);
       },
-      checksAfter: whenIdle,
+      checksAfter: () => checksWhen((this.#host as { edit?: boolean }).edit === true),
     };
     if (fresh) options.fetch = (url, init) => fetch(url, { ...init, cache: 'no-store' });
     let result: LoadResult;
