@@ -338,6 +338,9 @@ describe('other stories', () => {
         );
       });
       await page.goto(`${baseUrl()}?story=broken/story.json`);
+      // The checks (and story-error) come after the reader's first input.
+      await page.waitForFunction(() => document.querySelector('story-map')?.chapterElements?.length);
+      await page.keyboard.press('Shift');
       await page.waitForFunction(() => (window as unknown as { issues?: unknown }).issues !== undefined);
       const issues = await page.evaluate(
         () => (window as unknown as { issues: { file: string; message: string }[] }).issues,

@@ -284,7 +284,7 @@ describe('the npm package', () => {
       const violations = await watchPolicy(page);
       const response = await page.goto(appUrl);
       expect(response?.headers()['content-security-policy']).toBe(PACKAGE_CSP);
-      await page.waitForFunction(() => document.querySelector('story-map')?.chapterElements.length);
+      await page.waitForFunction(() => document.querySelector('story-map')?.chapterElements?.length);
       await page.keyboard.press('Shift'); // The reader's first input: the map loads.
       await page.waitForFunction(() => document.body.dataset.mapReady, null, { timeout: 30_000 });
       const state = await page.evaluate(() => {
@@ -319,6 +319,8 @@ describe('the story page\'s "Embed this story" control', () => {
       const title = JSON.parse(readFileSync(join(ROOT, 'data/examples/panama-canal/story.json'), 'utf8')).title;
       const script = page.locator('#embed-script');
       const iframe = page.locator('#embed-iframe');
+      // The control is filled once the page is idle after the reader's first input.
+      await page.keyboard.press('Shift');
       await page.waitForFunction(
         (t) => document.querySelector<HTMLTextAreaElement>('#embed-iframe')?.value.includes(t),
         title,
