@@ -266,8 +266,13 @@ export class StoryMapView extends LitElement {
       ${this.#legend()}`;
   }
 
-  /** Builds the map if it is wanted now (see wantsEngine). */
+  /**
+   * Builds the map if it is wanted now (see wantsEngine), unless it could not start: then not again
+   * (the first input or a chapter past the first would start it once more, and report it once more),
+   * until another story.
+   */
   #wake(): void {
+    if (this.#failed) return;
     if (wantsEngine({ near: this.#near, acted: this.#acted, past: this.wanted })) void this.#build();
   }
 
@@ -299,8 +304,9 @@ export class StoryMapView extends LitElement {
       emit(this, 'story-map-phase', { phase });
     }
     if (changed.has('story') && changed.get('story') !== undefined) {
-      // A new story: a new map.
+      // A new story: a new map (tried again if the last one could not start).
       this.#destroy();
+      this.#failed = null;
       this.#wake();
       return;
     }
