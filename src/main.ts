@@ -10,6 +10,9 @@ import { readerHasActed } from './components/first-input.ts';
 import './page-params.ts';
 import './page.css';
 
+// Listening for the reader's first input from now: a key or a touch before the element is defined counts.
+void readerHasActed();
+
 // The element after the first paint (two frames): the prerendered page paints with none of its
 // script on the way, so that paint is the largest one too (LCP = FCP), and the upgrade changes nothing.
 // A page loaded in a background tab gets no frames: a timer then (whichever comes first).

@@ -91,8 +91,8 @@ export class StillController implements ReactiveController {
     // Ready for print, and for the chapters after the first, once the reader has acted.
     void readerHasActed().then(() => {
       if (!this.#connected) return;
-      const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-      idle(() => void this.#load());
+      if ('requestIdleCallback' in window) requestIdleCallback(() => void this.#load(), { timeout: 2000 });
+      else setTimeout(() => void this.#load(), 200);
     });
   }
 
