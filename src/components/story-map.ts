@@ -32,11 +32,12 @@ const START: ScrollState = { index: 0, reached: false, inView: false };
  * @tag story-map
  * @summary A scroll-driven story with a map and a timeline that follow the text.
  * @fires story-chapter-change - The active chapter changed (not fired for the first chapter when a story loads). `detail: {id, index}`.
- * @fires story-error - The story has issues, or its map cannot start (cancelable; if not canceled they are logged once). `detail: {issues}`.
- * @fires story-map-ready - The MapLibre map has loaded. `detail: {map}`.
+ * @fires story-error - The story has issues (checked once the reader has acted, at once in preview mode), or its map cannot start (cancelable; if not canceled they are logged once). `detail: {issues}`.
+ * @fires story-map-ready - The MapLibre map has loaded (it loads at the reader's first input, or past the first chapter). `detail: {map}`.
  * @slot - The story text: an `<article class="sm-story">` with `<section data-chapter>` chapters.
  *   Rendered from the story when absent or out of date.
  * @slot header - The story's headline, dek and credits (above the map on phones).
+ * @slot still - A still map of a chapter (`<figure class="sm-still" data-still-chapter>`), shown until the interactive map has drawn: the page's prerendered one, else drawn by the element.
  * @csspart panel - The sticky panel holding the map and the timeline.
  * @cssproperty --story-map-panel-width - Width of the map panel when the element is wide, 48em and more (default 58%; the text keeps at least 20em).
  * @cssproperty --story-map-text-font - Font of the story text (default Georgia, serif).
