@@ -33,6 +33,43 @@ const tiny = capitalsStory('A second story');
 const browser = useBrowser();
 
 describe('embedding in a news article', () => {
+  it('loads nothing of the map for a story down the article until the reader comes near, then shows its still', async () => {
+    const { page, close, consoleErrors } = await openPage(browser(), 'about:blank', { width: 390, height: 844 });
+    try {
+      const host = HOST.replace('<link rel="stylesheet" href="host.css">', '').replace(
+        '<story-map id="second" src="other/story.json" no-hash></story-map>',
+        '',
+      );
+      await page.route('**/host.html', (r) =>
+        r.fulfill({
+          contentType: 'text/html',
+          headers: { 'content-security-policy': CSP },
+          body: host.replace(filler(12), filler(60)),
+        }),
+      );
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      await page.goto(`${baseUrl()}host.html`);
+      await page.waitForFunction(() => document.querySelector('story-map')?.chapterElements?.length);
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
+      await page.waitForTimeout(500);
+      // The story's text is there; its map's code and basemap are not (the still, the engine).
+      const mapFiles = () => requests.filter((p) => /\/assets\/(still|engine|load-basemap|americas)-/.test(p));
+      expect(mapFiles()).toEqual([]);
+      // The reader scrolls down to it: the still of the chapter read, drawn in the page.
+      await page.locator('story-map').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => {
+        const el = document.querySelector('story-map');
+        const figure = el?.querySelector<HTMLElement>(':scope > [slot="still"]');
+        return figure && !figure.hidden && figure.dataset.stillChapter === el!.activeChapter;
+      });
+      expect(mapFiles().some((p) => p.includes('/still-'))).toBe(true);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it("runs two stories on one page under a strict CSP, without touching the host's styles", async () => {
     // Motion reduced: the policy, the two maps and the host's styles are the point, not flights.
     const { page, close, consoleErrors, offOrigin } = await openPage(browser(), 'about:blank', {

@@ -66,6 +66,9 @@ export class StillController implements ReactiveController {
   #loaded: Loaded | null = null;
   #failed = false;
   #resize: ResizeObserver | null = null;
+  /** The map's panel is within a screen of the viewport (a still is drawn only then, or for print). */
+  #visibility: IntersectionObserver | null = null;
+  #near = false;
   #observed: HTMLElement | null = null;
   #connected = false;
 
@@ -88,6 +91,15 @@ export class StillController implements ReactiveController {
     preparers.add(this.#prepareForPrint);
     listenForPrintKey();
     this.#resize = new ResizeObserver(() => this.sync());
+    this.#visibility = new IntersectionObserver(
+      (entries) => {
+        const near = entries.some((e) => e.isIntersecting);
+        if (near === this.#near) return;
+        this.#near = near;
+        this.sync();
+      },
+      { rootMargin: '100% 0px' },
+    );
     // Ready for print, and for the chapters after the first, once the reader has acted.
     void readerHasActed().then(() => {
       if (!this.#connected) return;
@@ -103,6 +115,9 @@ export class StillController implements ReactiveController {
     preparers.delete(this.#prepareForPrint);
     this.#resize?.disconnect();
     this.#resize = null;
+    this.#visibility?.disconnect();
+    this.#visibility = null;
+    this.#near = false;
     this.#observed = null;
   }
 
@@ -118,6 +133,8 @@ export class StillController implements ReactiveController {
     if (view && view !== this.#observed) {
       this.#resize?.disconnect();
       this.#resize?.observe(view);
+      this.#visibility?.disconnect();
+      this.#visibility?.observe(view);
       this.#observed = view;
     }
     if (!story || !chapter || !view || view.clientWidth === 0 || view.clientHeight === 0) return;
@@ -143,9 +160,11 @@ export class StillController implements ReactiveController {
     }
     if (action === 'load') {
       if (figure && !figure.hidden) this.#setHidden(figure, true);
-      if (!this.#failed) void this.#load().then(() => this.sync());
+      // Far from the viewport (an embed down an article) nothing is loaded until the reader comes near.
+      if (!this.#failed && this.#near) void this.#load().then(() => this.sync());
       return;
     }
+    if (!this.#near) return;
     const { still, basemap } = this.#loaded!;
     const narrow = this.#host.clientWidth < NARROW_EM * parseFloat(getComputedStyle(this.#host).fontSize);
     const next = this.#make(
