@@ -75,7 +75,7 @@ export async function scrollThrough(browser, base, { motion = true, profile = fa
     });
     await page.goto(base);
     // MapLibre loads at the reader's first input: a key press.
-    await page.waitForFunction(() => document.querySelector('story-map')?.chapterElements.length, null, {
+    await page.waitForFunction(() => document.querySelector('story-map')?.chapterElements?.length, null, {
       timeout: 60_000,
     });
     await page.keyboard.press('Shift');

@@ -13,6 +13,7 @@ export function readerHasActed(): Promise<void> {
   acted ??= new Promise<void>((resolve) => {
     const done = () => {
       for (const type of INPUTS) window.removeEventListener(type, done, { capture: true });
+      act = null;
       resolve();
     };
     act = done;

@@ -10,7 +10,7 @@ import type { FeatureCollection } from 'geojson';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { cameraForView, fitBounds } from '../geo/camera.ts';
+import { AMERICAS, chapterCamera, fitBounds } from '../geo/camera.ts';
 import { boxAround } from '../geo/shape.ts';
 import type { MapLibreMap } from '../map/engine.ts';
 import { beforeDeadline, type MapFailure, MapStartError, START_TIMEOUT_MS } from '../map/start.ts';
@@ -26,9 +26,6 @@ import { readerHasActed } from './first-input.ts';
 
 type Engine = typeof import('../map/engine.ts');
 type Words = typeof import('../map/failure.ts');
-
-/** Where the map starts when a chapter declares nothing usable: the Americas. */
-export const AMERICAS: Camera = { center: [-80, 15], zoom: 2, bearing: 0, pitch: 0 };
 
 /** How a dropped file is framed: its features with room around them, not closer than a town. */
 const OVERLAY_FIT = { padding: { top: 60, right: 60, bottom: 60, left: 60 }, maxZoom: 10 };
@@ -323,8 +320,7 @@ export class StoryMapView extends LitElement {
   cameraFor(view: ChapterView): Camera {
     const story = this.story;
     const size = { width: this.clientWidth || 1, height: this.clientHeight || 1 };
-    const camera = story ? cameraForView(view, (id) => story.features.get(id)?.feature, size) : null;
-    return camera ?? story?.overview ?? AMERICAS;
+    return story ? chapterCamera(story, view, size) : AMERICAS;
   }
 
   #apply(motion: boolean): void {
@@ -355,7 +351,8 @@ export class StoryMapView extends LitElement {
 
   async #build(): Promise<void> {
     const story = this.story;
-    if (!story || this.map) return;
+    // One map at a time: a build under way (the engine on its way) is not started again.
+    if (!story || this.map || this.#starting) return;
     const generation = ++this.#generation;
     this.#failed = null;
     this.#starting = true;
@@ -365,6 +362,8 @@ export class StoryMapView extends LitElement {
     let engine: Engine;
     try {
       engine = this.#engine ??= await beforeDeadline(import('../map/engine.ts'), deadline);
+      // A new story, or the element left the page, while the engine came: that build is over.
+      if (generation !== this.#generation) return;
     } catch (error) {
       const failure = error instanceof MapStartError ? error.failure : 'engine';
       if (generation === this.#generation) {

@@ -3,7 +3,7 @@
  * features into the map's free area. Pure Web Mercator arithmetic (512 px tiles, as MapLibre), so
  * the decision is testable without a map; the map view only flies to the result.
  */
-import type { BBox, Camera, ChapterView, StoryFeature } from '../story/types.ts';
+import type { BBox, Camera, ChapterView, Story, StoryFeature } from '../story/types.ts';
 import { boxAround } from './shape.ts';
 
 const TILE_SIZE = 512;
@@ -114,4 +114,16 @@ export function cameraForView(
     .filter((f) => f.geometry.type === 'Point')
     .map((f) => labelWidth(String((f.properties as { label?: string; name: string }).label ?? f.properties.name)));
   return fitBounds(box, viewport, { padding: framePadding(viewport, Math.max(0, ...labels)), ...options });
+}
+
+/** Where the map looks when a chapter declares nothing usable and the story no camera: the Americas. */
+export const AMERICAS: Camera = { center: [-80, 15], zoom: 2, bearing: 0, pitch: 0 };
+
+/**
+ * `chapterCamera(story, view, viewport)`: the camera of a chapter's view at a map size, for the
+ * interactive map and the still one alike: the view's own (cameraForView), else the story's, else
+ * the Americas.
+ */
+export function chapterCamera(story: Story, view: ChapterView, viewport: Viewport): Camera {
+  return cameraForView(view, (id) => story.features.get(id)?.feature, viewport) ?? story.overview ?? AMERICAS;
 }

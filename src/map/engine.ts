@@ -62,8 +62,6 @@ export function mapStyleSheet(): CSSStyleSheet {
   return sheet;
 }
 
-export { loadBasemap };
-
 export interface MapOptions {
   container: HTMLElement;
   story: Story;

@@ -24,7 +24,7 @@ export interface PanelInput {
 export interface PanelView {
   /** The interactive map is shown (it fades in over the still). */
   canvas: boolean;
-  /** The still picture is shown (under the canvas while it fades in). */
+  /** The still picture is wanted: the story has one of the chapter, and the map has not drawn it. */
   still: boolean;
   /** The line under the map, if any. */
   note: 'loading' | 'lost' | 'failed' | null;

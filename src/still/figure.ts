@@ -5,16 +5,13 @@
  * puts the first chapter's figure in the page; the element can render any chapter's the same way.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { cameraForView } from '../geo/camera.ts';
+import { chapterCamera } from '../geo/camera.ts';
 import { legendFor } from '../map/legend.ts';
 import type { BasemapGeoJSON } from '../map/style.ts';
 import { describeView } from '../story/format.ts';
 import type { Camera, Chapter, Story } from '../story/types.ts';
 import { type Measure, type Size, stillScene } from './scene.ts';
 import { stillKey, stillTemplate, TOKENS } from './template.ts';
-
-/** The map view's fallback camera (map-view.ts's AMERICAS), for a chapter with nothing to frame. */
-const AMERICAS: Camera = { center: [-80, 15], zoom: 2, bearing: 0, pitch: 0 };
 
 export type Layout = 'wide' | 'narrow';
 
@@ -51,7 +48,7 @@ export interface StillFigureOptions {
 
 /** `stillCamera(story, chapter, size)`: the camera the map view takes for the chapter at that size. */
 export function stillCamera(story: Story, chapter: Chapter, size: Size): Camera {
-  return cameraForView(chapter.view, (id) => story.features.get(id)?.feature, size) ?? story.overview ?? AMERICAS;
+  return chapterCamera(story, chapter.view, size);
 }
 
 /**

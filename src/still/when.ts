@@ -2,7 +2,8 @@
  * When the panel's still picture is (re)drawn: pure, so the controller (components/controllers/still.ts)
  * only carries it out. The still is needed whenever the interactive map is not shown; the figure in
  * the page is kept while it is of the chapter and made for the map's size (a figure served with the
- * page is made for the reference sizes of both layouts, and kept for its chapter at any size).
+ * page is made for the reference sizes of both layouts: kept for its chapter at any size until the
+ * renderer has loaded, then drawn again at the map's size).
  */
 
 export interface ShownFigure {
@@ -33,6 +34,9 @@ export function stillAction({
   loaded: boolean;
 }): StillAction {
   if (!needed) return 'keep';
-  if (figure && figure.chapter === chapter && (figure.size === null || figure.size === size)) return 'keep';
+  // The page's figure (made for the two layouts' reference sizes) stands until the renderer is here,
+  // then the chapter's is drawn at the map's own size (the same picture at those sizes).
+  if (figure && figure.chapter === chapter && ((figure.size === null && !loaded) || figure.size === size))
+    return 'keep';
   return loaded ? 'draw' : 'load';
 }

@@ -3,7 +3,7 @@
 // What is compared is what the reader sees: the figure's box, its markers' places on screen, and
 // where MapLibre puts the same places when it takes over.
 import { describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { failureNote, lostNote } from '../../src/map/failure.ts';
 import type { Chapter, LngLat } from '../../src/story/types.ts';
 import { baseUrl, expectClean, launchBrowser, openPage, useBrowser } from './page.ts';
@@ -320,6 +320,43 @@ describe('the still map', () => {
       }
     });
   }
+
+  it('makes one map, however often the reader moves while the engine is on its way', async () => {
+    const { page, close, consoleErrors } = await openPage(browser(), 'about:blank', {
+      context: { reducedMotion: 'reduce' },
+    });
+    try {
+      const held: Route[] = [];
+      await page.route(/\/assets\/engine-[^/]+\.js$/, (route) => void held.push(route));
+      await page.goto(baseUrl());
+      await page.waitForFunction(() =>
+        document.querySelector('story-map')?.renderRoot?.querySelector('story-map-view'),
+      );
+      await page.keyboard.press('Shift');
+      await expect.poll(() => held.length).toBe(1);
+      // Past the first chapter and back, twice, while the engine is held: each asks for the map again.
+      for (const id of [story.chapters[1]!.id, first.id, story.chapters[2]!.id, first.id]) {
+        await page.evaluate((id) => document.querySelector('story-map')!.goTo(id), id);
+        await arrived(page, id);
+      }
+      for (const route of held) await route.continue();
+      await settle(page);
+      const state = await page.evaluate(() => {
+        const view = document.querySelector('story-map')!.renderRoot.querySelector('story-map-view')!;
+        return {
+          canvases: view.renderRoot.querySelectorAll('canvas').length,
+          container: view.renderRoot.querySelector('.canvas')!.className,
+        };
+      });
+      expect(held).toHaveLength(1);
+      expect(state.canvases).toBe(1);
+      // MapLibre's own class is on its container (a second map removed from it would take it off).
+      expect(state.container.split(' ').sort()).toEqual(['canvas', 'maplibregl-map', 'shown']);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 
   it('prints one still map per chapter, under its heading, and not the panel', async () => {
     const opened = await openPage(browser(), baseUrl());

@@ -48,8 +48,9 @@ describe('stillAction', () => {
     expect(stillAction({ ...base, needed: false, figure: { chapter: 'swap', size: null } })).toBe('keep');
   });
 
-  it("keeps the page's figure for its chapter at any size, and a drawn one at its own size", () => {
+  it("keeps the page's figure for its chapter at any size until the renderer is here, and a drawn one at its own size", () => {
     expect(stillAction({ ...base, figure: { chapter: 'cecot', size: null } })).toBe('keep');
+    expect(stillAction({ ...base, figure: { chapter: 'cecot', size: null }, loaded: true })).toBe('draw');
     expect(stillAction({ ...base, figure: { chapter: 'cecot', size: '741x662' } })).toBe('keep');
     expect(stillAction({ ...base, figure: { chapter: 'cecot', size: '390x339' }, loaded: true })).toBe('draw');
   });

@@ -32,16 +32,15 @@ export const PRINT_SIZE = { width: 640, height: 400 } as const;
 const NARROW_EM = 48;
 
 let loading: Promise<Loaded> | null = null;
-/** The renderer and the basemap are here: figures can be made at once. */
-let ready = false;
+/** The renderer and the basemap, once here (for every story on the page): figures can be made at once. */
+let ready: Loaded | null = null;
 
 /** The renderer and the basemap, loaded once per page; a failed load is tried again next time. */
 function loadStill(): Promise<Loaded> {
   loading ??= Promise.all([import('../../still/index.ts'), import('../../map/load-basemap.ts')]).then(
     async ([still, { loadBasemap }]) => {
-      const loaded = { still, basemap: await loadBasemap() };
-      ready = true;
-      return loaded;
+      ready = { still, basemap: await loadBasemap() };
+      return ready;
     },
   );
   loading.catch(() => {
@@ -81,7 +80,9 @@ export class StillController implements ReactiveController {
   /** The chapter whose still the panel can show now (a figure of it in the slot, not hidden), or null. */
   get shown(): string | null {
     const figure = this.#figure();
-    return figure && !figure.hidden ? (figure.dataset.stillChapter ?? null) : null;
+    // Of the story shown: another story's (whose chapters may have the same ids) is not.
+    if (!figure || figure.hidden || this.#figureStory !== this.#options.story()) return null;
+    return figure.dataset.stillChapter ?? null;
   }
 
   hostConnected(): void {
@@ -130,20 +131,24 @@ export class StillController implements ReactiveController {
     const story = this.#options.story();
     const chapter = this.#options.chapter();
     const view = this.#options.view();
-    if (view && view !== this.#observed) {
+    if (view && view !== this.#observed && this.#connected) {
       this.#resize?.disconnect();
       this.#resize?.observe(view);
       this.#visibility?.disconnect();
       this.#visibility?.observe(view);
       this.#observed = view;
     }
-    if (!story || !chapter || !view || view.clientWidth === 0 || view.clientHeight === 0) return;
+    if (!this.#connected || !story || !chapter || !view || view.clientWidth === 0 || view.clientHeight === 0) return;
     const figure = this.#figure();
     // A figure is of this story if drawn from it here, or served with the page (the text controller
     // removes the page's when it shows another story), until the story is loaded again.
-    if (figure && this.#figureStory === null && figure.dataset.stillSize === undefined) this.#figureStory = story;
+    if (figure && this.#figureStory === null && figure.dataset.stillSize === undefined) {
+      this.#figureStory = story;
+      this.#host.requestUpdate(); // `shown` changes
+    }
     const current = figure !== null && this.#figureStory === story;
     const size = `${view.clientWidth}x${view.clientHeight}`;
+    this.#loaded ??= ready; // another story on the page may have loaded the renderer
     const action = stillAction({
       needed: this.#phase !== 'drawn',
       figure:
@@ -222,12 +227,15 @@ export class StillController implements ReactiveController {
   /** Before a print: a figure per chapter, under its heading (text.css shows them only in print). */
   #onBeforePrint = (): void => {
     const story = this.#options.story();
+    this.#loaded ??= ready;
     if (!story || !this.#loaded) return;
     const { still, basemap } = this.#loaded;
     const sections = this.#host.querySelectorAll<HTMLElement>(':scope > .sm-story > [data-chapter]');
     for (const section of sections) {
       const chapter = story.chapters.find((c) => c.id === section.dataset.chapter);
-      if (!chapter || section.querySelector(':scope > .sm-print-still')) continue;
+      // Made again for each print, from the story shown then (a reload may have changed it).
+      section.querySelector(':scope > .sm-print-still')?.remove();
+      if (!chapter) continue;
       const figure = this.#make(
         still.stillFigure({ story, basemap, chapter, frames: [{ layout: 'wide', size: PRINT_SIZE, margin: 0 }] }),
       );
@@ -246,6 +254,9 @@ export class StillController implements ReactiveController {
   };
 }
 
+/** The longest a print from the keyboard waits for the still maps' code and the basemap. */
+const PRINT_WAIT_MS = 3000;
+
 /** Each story's preparation for print (see listenForPrintKey). */
 const preparers = new Set<() => Promise<void>>();
 let listening = false;
@@ -260,9 +271,13 @@ function listenForPrintKey(): void {
   listening = true;
   window.addEventListener('keydown', (e) => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'p') return;
-    // Loaded: `beforeprint` makes the figures in time.
+    // Loaded: `beforeprint` makes the figures in time. (One listener for the page, kept.)
     if (ready || preparers.size === 0) return;
     e.preventDefault();
-    void Promise.allSettled([...preparers].map((prepare) => prepare())).then(() => window.print());
+    // Not longer than PRINT_WAIT_MS: on a slow link the page prints without the maps that did not come.
+    const waited = Promise.allSettled([...preparers].map((prepare) => prepare()));
+    void Promise.race([waited, new Promise((resolve) => setTimeout(resolve, PRINT_WAIT_MS))]).then(() =>
+      window.print(),
+    );
   });
 }
