@@ -148,6 +148,12 @@ describe('a news site on another origin', () => {
         // Well before the start time-out (20 s): the worker's failure is reported as it happens.
         { timeout: 8_000 },
       );
+      // The panel shows the chapter's still map instead.
+      expect(
+        await page.evaluate(
+          () => document.querySelector('story-map')!.renderRoot.querySelector('story-map-view')!.still,
+        ),
+      ).toBe(true);
       expect(await note.jsonValue()).toBe(
         "A still picture of the map: this page blocked one of the interactive map's scripts.",
       );

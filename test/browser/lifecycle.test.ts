@@ -110,6 +110,18 @@ describe('light first', () => {
     }
   });
 
+  it('loads the map library with no input for a reader who opens the story past its first chapter', async () => {
+    const { page, close, consoleErrors } = await openPage(browser(), `${baseUrl()}#cecot`);
+    try {
+      // No key, no pointer, no wheel: the deep link puts the reader in the third chapter.
+      await page.waitForFunction(() => document.querySelector('story-map')?.map?.loaded(), null, { timeout: 30_000 });
+      expect(await page.evaluate(() => document.querySelector('story-map')!.activeChapter)).toBe('cecot');
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('fires story-map-ready with the map, the same as storyMap.map', async () => {
     const { page, close } = await openPage(browser(), 'about:blank');
     try {
