@@ -22,6 +22,7 @@ import { hashId } from '../story/url.ts';
 import {
   ampSize,
   type HostViewport,
+  isInput,
   isPing,
   parentOrigin,
   pymHeight,
@@ -62,6 +63,11 @@ export function connectFrame(): void {
 
   window.addEventListener('message', (e) => {
     if (e.source !== window.parent || e.origin !== origin) return;
+    // The reader acted in the host page: the map loads, as at an input here (see first-input.ts).
+    if (isInput(e.data)) {
+      readerActs();
+      return;
+    }
     if (isPing(e.data)) {
       sent = -1;
       sendHeight();
@@ -71,8 +77,6 @@ export function connectFrame(): void {
     if (!next) return;
     const first = host === null;
     const resized = next.height !== host?.height;
-    // The host page scrolled: the reader has acted (the map loads, see first-input.ts).
-    if (host && next.top !== host.top) readerActs();
     host = next;
     if (resized) setVh();
     if (!first) {

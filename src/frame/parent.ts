@@ -46,6 +46,20 @@
     if (!queued) queued = requestAnimationFrame(tellAll);
   };
   addEventListener('scroll', schedule, { capture: true, passive: true });
+  // The reader's first input in the article: the frames load their maps then (not during the load,
+  // nor when an ad above them moves them).
+  let acted = false;
+  const sayInput = (frame: HTMLIFrameElement): void => {
+    const origin = originOf(frame);
+    if (/^https?:/.test(origin)) frame.contentWindow?.postMessage({ sentinel: 'story-map', type: 'input' }, origin);
+  };
+  const inputs = ['keydown', 'pointerdown', 'wheel', 'touchstart', 'scroll'];
+  const act = (): void => {
+    acted = true;
+    for (const type of inputs) removeEventListener(type, act, true);
+    for (const frame of frames()) if (greeted.has(frame)) sayInput(frame);
+  };
+  for (const type of inputs) addEventListener(type, act, { capture: true, passive: true });
   addEventListener('resize', schedule, { passive: true });
   // The article's layout moved with no scroll (an image or an ad above the frame loaded): tell them.
   new ResizeObserver(schedule).observe(document.documentElement);
@@ -64,6 +78,7 @@
         const y = scrollY + frame.getBoundingClientRect().top + frame.clientTop + top;
         scrollTo({ top: y, behavior: m.smooth === true ? 'smooth' : 'instant' });
       } else return;
+      if (acted && !greeted.has(frame)) sayInput(frame);
       greeted.add(frame);
       tell(frame);
     }

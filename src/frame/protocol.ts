@@ -10,8 +10,9 @@
  *   pixel `top` is at the top of the viewport.
  *
  * Host to frame: `{sentinel: 'story-map', type: 'viewport', top, height}`: the frame's content top in
- * the host's viewport, and the viewport's height, in CSS pixels; and `{sentinel: 'story-map', type:
- * 'ping'}` when the parent script starts (answered with the height).
+ * the host's viewport, and the viewport's height, in CSS pixels; `{sentinel: 'story-map', type:
+ * 'ping'}` when the parent script starts (answered with the height); and `{sentinel: 'story-map',
+ * type: 'input'}` once, at the reader's first input in the host page.
  */
 
 export const SENTINEL = 'story-map';
@@ -51,6 +52,17 @@ export function isPing(data: unknown): boolean {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
   const m = data as Record<string, unknown>;
   return Object.keys(m).length === 2 && m.sentinel === SENTINEL && m.type === 'ping';
+}
+
+/**
+ * `isInput(data)` tells whether a message's data is exactly the parent script's word that the reader
+ * has acted in the host page (`{sentinel: 'story-map', type: 'input'}`: a key, a pointer, a wheel, a
+ * touch or a scroll there), sent once: the frame's map loads then, as at an input of its own.
+ */
+export function isInput(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+  const m = data as Record<string, unknown>;
+  return Object.keys(m).length === 2 && m.sentinel === SENTINEL && m.type === 'input';
 }
 
 /** `ampSize(height)` is AMP's `embed-size` request (also read by the parent script). */

@@ -282,6 +282,38 @@ describe('the iframe embed', () => {
     }
   });
 
+  it("loads the frame's map at the reader's first input in the host page, not when an ad moves the frame", async () => {
+    // A tall window: the frame's panel is on screen from the start (off screen, it would wait anyway).
+    const { page, frame, close, consoleErrors } = await openArticle(true, 1280, 2000);
+    try {
+      const engine: string[] = [];
+      page.on('request', (r) => {
+        if (/\/assets\/engine-[^/]+\.js$/.test(r.url())) engine.push(r.url());
+      });
+      await expectFitted(page, frame);
+      // An ad loads above the frame and moves it, with no input: the parent script tells the frame
+      // where it is now, and the frame's map still waits.
+      await page.evaluate(() => {
+        const ad = document.createElement('div');
+        ad.className = 'ad';
+        document.querySelector('main')!.prepend(ad);
+      });
+      await expect.poll(async () => (await layout(page, frame)).host.top).toBeGreaterThan(250);
+      await frame.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1000)));
+      expect(engine).toEqual([]);
+      // The reader's first input in the article (a key, outside the frame): the frame's map loads.
+      await page.keyboard.press('Shift');
+      await frame.waitForFunction(() => document.querySelector('story-map')?.map?.loaded(), null, {
+        polling: 100,
+        timeout: 30_000,
+      });
+      expect(engine).toHaveLength(1);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('without the parent script, the frame keeps its size and scrolls by itself', async () => {
     const { page, frame, close, consoleErrors, offOrigin } = await openArticle(false);
     try {

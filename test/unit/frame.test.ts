@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ampSize, isPing, parentOrigin, pymHeight, readViewport, scrollRequest } from '../../src/frame/protocol.ts';
+import {
+  ampSize,
+  isInput,
+  isPing,
+  parentOrigin,
+  pymHeight,
+  readViewport,
+  scrollRequest,
+} from '../../src/frame/protocol.ts';
 import { stickyShift } from '../../src/scroll/active.ts';
 
 describe('readViewport', () => {
@@ -29,6 +37,17 @@ describe('readViewport', () => {
       { sentinel: 'story-map', type: 'viewport', top: 10 },
     ])
       expect(readViewport(data), JSON.stringify(data)).toBeNull();
+  });
+});
+
+describe('isInput', () => {
+  it('isInput(data) is true only for the exact word that the reader acted in the host', () => {
+    expect(isInput({ sentinel: 'story-map', type: 'input' })).toBe(true);
+    expect(isInput({ sentinel: 'story-map', type: 'input', top: 1 })).toBe(false);
+    expect(isInput({ sentinel: 'story-map', type: 'ping' })).toBe(false);
+    expect(isInput({ sentinel: 'amp', type: 'input' })).toBe(false);
+    expect(isInput(['story-map', 'input'])).toBe(false);
+    expect(isInput(null)).toBe(false);
   });
 });
 
