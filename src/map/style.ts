@@ -263,7 +263,7 @@ export function storyStyle(
 export const SIDES = ['west', 'east'] as const;
 export type Side = (typeof SIDES)[number];
 
-const ANCHORS: Record<
+export const ANCHORS: Record<
   Side,
   ('left' | 'right' | 'top' | 'bottom' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right')[]
 > = {
@@ -277,7 +277,7 @@ const ANCHORS: Record<
  * bigger, in their kind's colour). Context layers come first, so highlighted places are drawn and
  * placed on top.
  */
-const PLACE = {
+export const PLACE = {
   context: { icon: 0.55, font: FONT_REGULAR, size: 12, offset: 0.7, maxWidth: 9, halo: 1.5 },
   highlight: { icon: 0.8, font: FONT_BOLD, size: 14, offset: 0.8, maxWidth: 10, halo: 2 },
 } as const;

@@ -17,6 +17,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { mercatorX, mercatorY } from '../geo/camera.ts';
 import type { BasemapGeoJSON } from '../map/style.ts';
 import { routeCaption } from '../story/format.ts';
+import { ANCHORS as STYLE_ANCHORS, PLACE as STYLE_PLACE } from '../map/style.ts';
 import type { Camera, ChapterView, LngLat, RouteFeature, Story } from '../story/types.ts';
 
 export interface Size {
@@ -139,22 +140,19 @@ const BASELINE_DROP = 0.32;
 const TEXT_PADDING = 2;
 
 /**
- * The place layers' sizes, as style.ts's PLACE table: marker image scale, font, size (px), radial
- * offset and max width (em), halo (px). The marker image (sdfCircle(48), pixel ratio 2) is 24 CSS px
+ * The place layers' sizes, style.ts's PLACE table (its font as this file names it): marker image
+ * scale, font, size (px), radial offset and max width (em), halo (px). The marker image (sdfCircle(48), pixel ratio 2) is 24 CSS px
  * with its edge 8 px from the centre (a ring 3 px thick), scaled by `icon`.
  */
 export const PLACE = {
-  context: { icon: 0.55, font: 'regular', size: 12, offset: 0.7, maxWidth: 9, halo: 1.5 },
-  highlight: { icon: 0.8, font: 'bold', size: 14, offset: 0.8, maxWidth: 10, halo: 2 },
+  context: { ...STYLE_PLACE.context, font: 'regular' },
+  highlight: { ...STYLE_PLACE.highlight, font: 'bold' },
 } as const;
 const MARKER_RADIUS = 8;
 export const RING_WIDTH = 3;
 
-/** The anchors a place label tries in order, by the side of the map it is on (style.ts's ANCHORS). */
-export const ANCHORS: Record<'west' | 'east', Anchor[]> = {
-  west: ['left', 'top', 'bottom', 'top-left', 'bottom-left', 'right'],
-  east: ['right', 'top', 'bottom', 'top-right', 'bottom-right', 'left'],
-};
+/** The anchors a place label tries in order, by the side of the map it is on: style.ts's own. */
+export const ANCHORS: Record<'west' | 'east', readonly Anchor[]> = STYLE_ANCHORS;
 
 /** `interpolate(zoom, [z0, v0], [z1, v1])`: the style's linear zoom interpolation, clamped. */
 function interpolate(zoom: number, [z0, v0]: [number, number], [z1, v1]: [number, number]): number {
