@@ -1,7 +1,9 @@
-// Helpers shared by the benchmark's sections (bench-lighthouse.mjs, bench-large.mjs) when they run
-// on their own: build the site into a temp folder, find the Chromium the tests use, summarise samples.
+// Helpers shared by the benchmark's sections (bench.mjs, bench-frames.mjs, bench-lighthouse.mjs,
+// bench-large.mjs): build the site into a temp folder, find the Chromium the tests use, a free port,
+// summarise samples.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,4 +42,15 @@ export function spread(xs, format = (x) => String(Math.round(x))) {
   const ok = xs.filter((x) => typeof x === 'number' && Number.isFinite(x));
   if (!ok.length) return 'n/a';
   return `${format(median(ok))} (min ${format(Math.min(...ok))}, max ${format(Math.max(...ok))})`;
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 }

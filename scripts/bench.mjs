@@ -11,13 +11,13 @@
 //   - the main thread's CPU per map frame and per chapter change while scrolling through every chapter.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { runnerImport } from 'vite';
 import { benchLarge } from './bench-large.mjs';
+import { freePort, median } from './bench-util.mjs';
 import { benchLighthouse } from './bench-lighthouse.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -26,7 +26,6 @@ const runs = Number(process.argv[2] ?? 5);
 
 const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function run(args, options = {}) {
   return new Promise((resolve, reject) => {
@@ -39,16 +38,6 @@ function run(args, options = {}) {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(out))));
-  });
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
   });
 }
 

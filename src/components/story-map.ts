@@ -203,7 +203,7 @@ export class StoryMap extends LitElement {
                   .overlay=${this.#preview.overlay}
                   .workerUrl=${this.workerUrl}
                   .storyFile=${this.src ?? 'story'}
-                  .still=${this.#still.shown !== null && this.#still.shown === (chapter?.id ?? this.#still.shown)}
+                  .still=${this.#still.showing}
                   .wanted=${reached && shown > 0}
                   @story-map-failure=${(e: CustomEvent<MapFailureDetail>) => this.#loader.announce([e.detail.issue])}
                   @story-feature-select=${this.#onFeatureSelect}

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useHostServer } from './host-server.ts';
 import { baseUrl, openPage, useBrowser, watchPolicy } from './page.ts';
-import { settle } from './story.ts';
+import { loseContext, settle } from './story.ts';
 
 const browser = useBrowser();
 const site = useHostServer();
@@ -75,20 +75,9 @@ describe('a news site on another origin', () => {
           const view = document.querySelector('story-map')!.renderRoot.querySelector('story-map-view')!;
           return view.renderRoot.querySelector('[role="status"]')?.textContent?.trim() ?? null;
         });
-      // The extension is gone from a lost context: keep the one that lost it.
-      const lose = (how: 'loseContext' | 'restoreContext') =>
-        page.evaluate((how) => {
-          const w = window as unknown as { lost?: WEBGL_lose_context | null };
-          w.lost ??= document
-            .querySelector('story-map')!
-            .map!.getCanvas()
-            .getContext('webgl2')!
-            .getExtension('WEBGL_lose_context');
-          w.lost![how]();
-        }, how);
-      await lose('loseContext');
+      await loseContext(page, 'loseContext');
       await expect.poll(note).toBe('A still picture of the map, until the browser gives back its graphics context.');
-      await lose('restoreContext');
+      await loseContext(page, 'restoreContext');
       await expect.poll(note).toBe(null);
       await settle(page);
       expect(await violations()).toEqual([]);

@@ -5,7 +5,7 @@ import type { Route } from 'playwright-core';
 import { CAPITALS } from './capitals.ts';
 import { baseUrl, launchBrowser, openPage, useBrowser } from './page.ts';
 import { describeView } from '../../src/story/format.ts';
-import { defaultStory, pageState, settle } from './story.ts';
+import { defaultStory, pageState, settle, storyLoaded } from './story.ts';
 
 const story = defaultStory();
 
@@ -51,14 +51,7 @@ describe('light first', () => {
         });
         await page.goto(baseUrl());
         // The story has loaded and the timeline has its events; then the page goes quiet.
-        await page.waitForFunction(
-          () =>
-            (document
-              .querySelector('story-map')
-              ?.renderRoot?.querySelector('story-timeline')
-              ?.renderRoot.querySelectorAll('button').length ?? 0) > 0,
-        );
-        await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
+        await storyLoaded(page);
         const shifts = await page.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts);
         expect(shifts).toEqual([]);
         expect(consoleErrors).toEqual([]);
@@ -74,12 +67,8 @@ describe('light first', () => {
       const held: Route[] = [];
       await page.route(/\/assets\/engine-[^/]+\.js$/, (route) => void held.push(route));
       await page.goto(baseUrl());
-      await page.waitForFunction(() => {
-        const t = document.querySelector('story-map')?.renderRoot?.querySelector('story-timeline');
-        return (t?.renderRoot.querySelectorAll('button').length ?? 0) > 0;
-      });
       // The page has loaded and gone quiet: no engine yet, and no line saying one is coming.
-      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
+      await storyLoaded(page);
       await page.waitForTimeout(500);
       const panelText = () =>
         page.evaluate(

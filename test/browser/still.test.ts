@@ -7,7 +7,7 @@ import type { Page, Route } from 'playwright-core';
 import { failureNote, lostNote } from '../../src/map/failure.ts';
 import type { Chapter, LngLat } from '../../src/story/types.ts';
 import { baseUrl, expectClean, launchBrowser, openPage, useBrowser } from './page.ts';
-import { arrived, defaultStory, landOn, settle } from './story.ts';
+import { arrived, defaultStory, landOn, loseContext, settle, storyLoaded as loaded } from './story.ts';
 
 const story = defaultStory();
 const first = story.chapters[0]!;
@@ -35,22 +35,6 @@ function lngLatOf(id: string): LngLat {
   const feature = story.features.get(id)!.feature;
   if (feature.geometry.type !== 'Point') throw new Error(`${id} is not a point`);
   return feature.geometry.coordinates as LngLat;
-}
-
-/**
- * Waits for the story to have loaded (the element is defined and its timeline has its events), then
- * for the page to go idle. An input before the element is defined is not seen (the page's script
- * loads it after the page's load), so tests press keys only after this.
- */
-async function loaded(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      (document
-        .querySelector('story-map')
-        ?.renderRoot?.querySelector('story-timeline')
-        ?.renderRoot.querySelectorAll('button').length ?? 0) > 0,
-  );
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
 }
 
 interface PanelStill {
@@ -127,19 +111,6 @@ function expectStillOf(state: PanelStill, id: string, places: readonly string[])
     size: state.size === null || state.size === state.viewSize,
   }).toEqual({ chapter: id, hidden: false, visible: true, still: true, canvasShown: false, size: true });
   expect(Object.keys(state.markers)).toEqual(expect.arrayContaining([...places]));
-}
-
-/** Runs `how` on the map's WebGL_lose_context (kept: a lost context gives the extension no more). */
-function loseContext(page: Page, how: 'loseContext' | 'restoreContext'): Promise<void> {
-  return page.evaluate((how) => {
-    const w = window as unknown as { lost?: WEBGL_lose_context | null };
-    w.lost ??= document
-      .querySelector('story-map')!
-      .map!.getCanvas()
-      .getContext('webgl2')!
-      .getExtension('WEBGL_lose_context');
-    w.lost![how]();
-  }, how);
 }
 
 /**

@@ -307,3 +307,31 @@ export async function openStoryAt(browser: Browser, hash: string, options: OpenP
   else await settle(opened.page);
   return opened;
 }
+
+/**
+ * Waits for the story to have loaded (the element is defined and its timeline has its events), then
+ * for the page to go idle.
+ */
+export async function storyLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      (document
+        .querySelector('story-map')
+        ?.renderRoot?.querySelector('story-timeline')
+        ?.renderRoot.querySelectorAll('button').length ?? 0) > 0,
+  );
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
+}
+
+/** Runs `how` on the map's WebGL_lose_context (kept: a lost context gives the extension no more). */
+export function loseContext(page: Page, how: 'loseContext' | 'restoreContext'): Promise<void> {
+  return page.evaluate((how) => {
+    const w = window as unknown as { lost?: WEBGL_lose_context | null };
+    w.lost ??= document
+      .querySelector('story-map')!
+      .map!.getCanvas()
+      .getContext('webgl2')!
+      .getExtension('WEBGL_lose_context');
+    w.lost![how]();
+  }, how);
+}

@@ -62,7 +62,6 @@ export class StillController implements ReactiveController {
   #phase: MapPhase = 'waiting';
   /** The story the slotted figure shows (null: not known yet). */
   #figureStory: Story | null = null;
-  #loaded: Loaded | null = null;
   #failed = false;
   #resize: ResizeObserver | null = null;
   /** The map's panel is within a screen of the viewport (a still is drawn only then, or for print). */
@@ -77,12 +76,13 @@ export class StillController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The chapter whose still the panel can show now (a figure of it in the slot, not hidden), or null. */
-  get shown(): string | null {
+  /** A still of the chapter shown (of the story shown) is in the slot, not hidden: the panel can show it. */
+  get showing(): boolean {
     const figure = this.#figure();
     // Of the story shown: another story's (whose chapters may have the same ids) is not.
-    if (!figure || figure.hidden || this.#figureStory !== this.#options.story()) return null;
-    return figure.dataset.stillChapter ?? null;
+    if (!figure || figure.hidden || this.#figureStory !== this.#options.story()) return false;
+    const chapter = this.#options.chapter();
+    return chapter === null || figure.dataset.stillChapter === chapter.id;
   }
 
   hostConnected(): void {
@@ -148,7 +148,6 @@ export class StillController implements ReactiveController {
     }
     const current = figure !== null && this.#figureStory === story;
     const size = `${view.clientWidth}x${view.clientHeight}`;
-    this.#loaded ??= ready; // another story on the page may have loaded the renderer
     const action = stillAction({
       needed: this.#phase !== 'drawn',
       figure:
@@ -157,7 +156,7 @@ export class StillController implements ReactiveController {
           : null,
       chapter: chapter.id,
       size,
-      loaded: this.#loaded !== null,
+      loaded: ready !== null,
     });
     if (action === 'keep') {
       if (current && figure?.hidden && figure.dataset.stillChapter === chapter.id) this.#setHidden(figure, false);
@@ -170,7 +169,7 @@ export class StillController implements ReactiveController {
       return;
     }
     if (!this.#near) return;
-    const { still, basemap } = this.#loaded!;
+    const { still, basemap } = ready!;
     const narrow = this.#host.clientWidth < NARROW_EM * parseFloat(getComputedStyle(this.#host).fontSize);
     const next = this.#make(
       still.stillFigure({
@@ -209,9 +208,9 @@ export class StillController implements ReactiveController {
   }
 
   async #load(): Promise<void> {
-    if (this.#loaded) return;
+    if (ready) return;
     try {
-      this.#loaded = await loadStill();
+      await loadStill();
     } catch (error) {
       // Without the renderer or the basemap there is no still to show: the panel says so (map-view).
       this.#failed = true;
@@ -227,9 +226,8 @@ export class StillController implements ReactiveController {
   /** Before a print: a figure per chapter, under its heading (text.css shows them only in print). */
   #onBeforePrint = (): void => {
     const story = this.#options.story();
-    this.#loaded ??= ready;
-    if (!story || !this.#loaded) return;
-    const { still, basemap } = this.#loaded;
+    if (!story || !ready) return;
+    const { still, basemap } = ready;
     const sections = this.#host.querySelectorAll<HTMLElement>(':scope > .sm-story > [data-chapter]');
     for (const section of sections) {
       const chapter = story.chapters.find((c) => c.id === section.dataset.chapter);
