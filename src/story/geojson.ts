@@ -6,7 +6,7 @@
  * the RFC only recommends (the right-hand rule for rings, at most 6 decimals) and for a point that
  * looks like its longitude and latitude were swapped.
  */
-import { boxAround, isClockwise } from '../geo/shape.ts';
+import { boxAroundOthers, isClockwise } from '../geo/shape.ts';
 import type { BBox, Layer } from './types.ts';
 import type { Issue } from './issues.ts';
 import { featureId } from './rules.ts';
@@ -372,15 +372,19 @@ function swapped(c: Check, [lon, lat]: number[], path: string, area: BBox): void
 }
 
 /**
- * `storyArea(collections, except)` is the box around the story's areas and routes (the shapes that
- * frame it), or, when it has neither, around its other places (all but `except`, the one being
- * judged); null when nothing can be measured.
+ * `storyArea(collections)` measures the story once and returns `area(except)`: the box around the
+ * story's areas and routes (the shapes that frame it), or, when it has neither, around its other
+ * places (all but `except`, the one being judged; at least two); null when nothing can be
+ * measured. Features whose coordinates cannot be measured are left out (their own checks name
+ * them). Linear in the features, so a check of every place stays linear too.
  */
-export function storyArea(collections: readonly unknown[], except?: unknown): BBox | null {
+export function storyArea(collections: readonly unknown[]): (except?: unknown) => BBox | null {
   const usable = (g: unknown) => isObj(g) && typeof g.type === 'string';
   const features = collections
     .flatMap((fc) => (isObj(fc) && Array.isArray(fc.features) ? fc.features : []))
-    .filter((f): f is Obj => isObj(f) && f !== except && usable(f.geometry));
+    .filter((f): f is Obj => isObj(f) && usable(f.geometry));
   const framing = features.filter((f) => (f.geometry as Obj).type !== 'Point');
-  return boxAround(framing.length ? framing : features.length >= 2 ? features : []);
+  if (framing.length === 0) return boxAroundOthers(features, 2);
+  const box = boxAroundOthers(framing)();
+  return () => box;
 }

@@ -162,6 +162,8 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     });
   }
   const ids = [...features.keys()];
+  let placeIds: string[] | undefined;
+  const allPlaceIds = () => (placeIds ??= places.features.map((p) => p.id));
   // When a GeoJSON file could not be read, its ids are unknown: saying each is missing would only
   // bury the one mistake that matters (the file's).
   const complete = places.complete && routes.complete && areas.complete;
@@ -213,7 +215,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     if (!camera && focus.length === 0) {
       // Nothing to aim at: show the story's overview, or all places.
       if (overview) camera = overview;
-      else fitIds = places.features.map((p) => p.id);
+      else fitIds = allPlaceIds();
     }
     const view: ChapterView = {
       camera,
@@ -329,8 +331,15 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
   });
   events.sort((a, b) => +a.date - +b.date);
 
+  const byChapter = new Map<string, TimelineEvent[]>();
+  for (const e of events) {
+    if (e.chapter === null) continue;
+    const own = byChapter.get(e.chapter);
+    if (own) own.push(e);
+    else byChapter.set(e.chapter, [e]);
+  }
   const chapters: Chapter[] = draft.map((c) => {
-    const own = events.filter((e) => e.chapter === c.id);
+    const own = byChapter.get(c.id) ?? [];
     const period = own.length ? ([own[0]!.date, own.at(-1)!.date] as const) : null;
     return { ...c, period, after: own.length > 0 && own.every((e) => e.after) };
   });

@@ -51,8 +51,8 @@ export function validateStory(files: StoryFileSet): Issue[] {
   issues.push(...eventOrder(story, storyFile));
 
   const given = maybeBBox(maybeObject(maybeObject(story).map).bounds);
-  const collections = Object.values(files.layers).map((l) => l!.value);
-  const area = (feature: unknown) => given ?? storyArea(collections, feature);
+  // Measured once for the whole story: each place is then judged in constant time.
+  const area = given ? () => given : storyArea(Object.values(files.layers).map((l) => l!.value));
   for (const [layer, entry] of Object.entries(files.layers) as [
     Layer,
     { value: unknown; file: string; size?: number },

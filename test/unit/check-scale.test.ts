@@ -1,0 +1,53 @@
+// @vitest-environment node
+// The checker's cost grows linearly with the number of features: the generated 200-chapter story
+// (scripts/large-story.mjs) with 5,000 and then 50,000 places, no map.bounds and no areas or routes
+// (so the swapped-coordinates check frames the story by its places, once), with mistakes to report
+// (a tenth of the places swapped, a misspelt id in every chapter: "did you mean" among all the ids).
+// Ten times the features must cost about ten times the time; the quadratic check this replaces
+// cost a hundred times (4.3 s, then 382 s). `npm run bench` prints the times and peak memory.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeLargeStory } from '../../scripts/large-story.mjs';
+import { checkFile } from '../../src/cli/check.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'story-map-scale-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function story(places: number): string {
+  const folder = join(dir, String(places));
+  writeLargeStory(folder, { places, bounds: false, routes: 0, areas: 0, mistakes: true });
+  return join(folder, 'story.json');
+}
+
+async function timed(file: string): Promise<{ ms: number; lines: string[] }> {
+  const t0 = performance.now();
+  const { lines } = await checkFile(file);
+  return { ms: performance.now() - t0, lines };
+}
+
+describe('the checker on a large story', () => {
+  it('takes about ten times as long for ten times the places (5,000 and 50,000), not a hundred', async () => {
+    const small = story(5_000);
+    const large = story(50_000);
+    // Interleaved, the faster of two each: a busy machine slows a run, never speeds one up.
+    const times = { small: Infinity, large: Infinity };
+    let lines: string[] = [];
+    for (let run = 0; run < 2; run++) {
+      times.small = Math.min(times.small, (await timed(small)).ms);
+      const checked = await timed(large);
+      times.large = Math.min(times.large, checked.ms);
+      lines = checked.lines;
+    }
+    // It did the work: the swapped places and the misspelt ids are found, with suggestions.
+    expect(lines.some((l) => l.includes('were they swapped?'))).toBe(true);
+    expect(
+      lines.filter((l) => /: error: no place, route or area has the id "q\d+"; did you mean "p\d+"\?/.test(l)),
+    ).toHaveLength(20);
+    const ratio = times.large / times.small;
+    expect(ratio, `5,000 places: ${times.small.toFixed(0)} ms; 50,000: ${times.large.toFixed(0)} ms`).toBeLessThan(30);
+    // The issue's budget, with room to spare for a busy machine (measured: about 2 s).
+    expect(times.large).toBeLessThan(10_000);
+  }, 120_000);
+});
