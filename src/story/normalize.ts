@@ -12,7 +12,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { greatCirclePath } from '../geo/routes.ts';
 import { measure } from '../geo/measure.ts';
 import type { Issue } from './issues.ts';
-import { closest } from './suggest.ts';
+import { suggester } from './suggest.ts';
 import { CHAPTER_ID, featureId, isLanguageTag, parseDay } from './rules.ts';
 import {
   isObject,
@@ -161,7 +161,9 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
       features.set(feature.id, { layer, feature });
     });
   }
-  const ids = [...features.keys()];
+  // "Did you mean" lists, made once and only when an id is unknown (a valid story never pays for them).
+  let nearestId: ((id: string) => string | null) | undefined;
+  let nearestPlace: ((id: string) => string | null) | undefined;
   let placeIds: string[] | undefined;
   const allPlaceIds = () => (placeIds ??= places.features.map((p) => p.id));
   // When a GeoJSON file could not be read, its ids are unknown: saying each is missing would only
@@ -177,7 +179,8 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
       if (features.has(id)) {
         if (!found.includes(id)) found.push(id);
       } else if (complete) {
-        const near = closest(id, ids);
+        nearestId ??= suggester([...features.keys()]);
+        const near = nearestId(id);
         error(
           file,
           `${path}[${i}]`,
@@ -271,10 +274,8 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
       const bad = from ? 'to' : 'from';
       const id = maybeReference(b[bad]);
       if (id !== null && (complete || features.has(id))) {
-        const near = closest(
-          id,
-          places.features.map((p) => p.id),
-        );
+        nearestPlace ??= suggester(allPlaceIds());
+        const near = nearestPlace(id);
         error(
           file,
           `${path}.${bad}`,
@@ -305,6 +306,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
 
   // Events: the ones with a day and a label are on the timeline.
   const events: TimelineEvent[] = [];
+  let nearestChapter: ((id: string) => string | null) | undefined;
   maybeList(raw.events).forEach((e, i) => {
     if (!isObject(e)) return;
     const date = parseDay(e.date);
@@ -312,7 +314,8 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     if (!date || !label) return;
     let chapter = maybeText(e.chapter);
     if (chapter && !chapterIds.has(chapter) && chapterIds.size > 0) {
-      const near = closest(chapter, [...chapterIds]);
+      nearestChapter ??= suggester([...chapterIds]);
+      const near = nearestChapter(chapter);
       error(
         file,
         `events[${i}].chapter`,

@@ -89,7 +89,11 @@ export function validateLayer(
     if (typeof properties === 'object' && properties !== null) {
       for (const key of Object.keys(properties)) {
         if (KNOWN_PROPERTIES[layer].includes(key) || warned.has(key) || /^[a-z]+[_:-]/i.test(key)) continue;
-        const near = KNOWN_PROPERTIES[layer].find((k) => editDistance(key.toLowerCase(), k) <= (k.length >= 6 ? 2 : 1));
+        const lower = key.toLowerCase();
+        const near = KNOWN_PROPERTIES[layer].find((k) => {
+          const max = k.length >= 6 ? 2 : 1;
+          return editDistance(lower, k, max) <= max;
+        });
         if (!near) continue;
         warned.add(key);
         found.push({
