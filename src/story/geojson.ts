@@ -8,7 +8,7 @@
  */
 import { boxAroundOthers, isClockwise } from '../geo/shape.ts';
 import type { BBox, Layer } from './types.ts';
-import type { Issue } from './issues.ts';
+import { type Issue, printable } from './issues.ts';
 import { featureId } from './rules.ts';
 
 /** The geometry types each layer draws. */
@@ -49,7 +49,7 @@ function show(value: unknown): string {
   } catch {
     text = Array.isArray(value) ? '[…]' : String(value);
   }
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return printable(text.length > 60 ? `${text.slice(0, 57)}…` : text);
 }
 
 /** How deep arrays nest in a value (stops counting at 8). */

@@ -4,7 +4,7 @@
  * something to report, so a valid story never pays for it.
  */
 import { printParseErrorCode, visit, type JSONPath } from 'jsonc-parser';
-import { formatPath, type Issue } from './issues.ts';
+import { formatPath, type Issue, quote } from './issues.ts';
 
 const SYNTAX_HELP: Record<string, string> = {
   CommaExpected: 'a comma is missing between two values or fields',
@@ -65,7 +65,7 @@ export function duplicateKeys(text: string, file: string): Issue[] {
           severity: 'error',
           file,
           path: formatPath([...pathSupplier(), name]),
-          message: `"${name}" is written twice in this object: only the last one counts, the first is lost`,
+          message: `${quote(name)} is written twice in this object: only the last one counts, the first is lost`,
           ...at(line, character),
         });
       }

@@ -11,7 +11,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { greatCirclePath } from '../geo/routes.ts';
 import { measure } from '../geo/measure.ts';
-import type { Issue } from './issues.ts';
+import { type Issue, quote } from './issues.ts';
 import { suggester } from './suggest.ts';
 import { CHAPTER_ID, featureId, isLanguageTag, parseDay } from './rules.ts';
 import {
@@ -154,7 +154,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
         error(
           files[layer] ?? layer,
           `features[${list.indices[i]}].id`,
-          `duplicate id "${feature.id}" (also in ${seen.layer}): ids must be unique across places, routes and areas`,
+          `duplicate id ${quote(feature.id)} (also in ${seen.layer}): ids must be unique across places, routes and areas`,
         );
         return;
       }
@@ -184,7 +184,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
         error(
           file,
           `${path}[${i}]`,
-          `no place, route or area has the id "${id}"${near ? `; did you mean "${near}"?` : ''}`,
+          `no place, route or area has the id ${quote(id)}${near ? `; did you mean ${quote(near)}?` : ''}`,
         );
       }
     });
@@ -205,7 +205,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     if (given && chapterIds.has(given)) {
       // An id no link can use is the checker's to report, once or twice.
       if (CHAPTER_ID.test(given))
-        error(file, `${path}.id`, `duplicate chapter id "${given}": chapter ids must be unique`);
+        error(file, `${path}.id`, `duplicate chapter id ${quote(given)}: chapter ids must be unique`);
       id = `${given}-${i + 1}`;
     }
     chapterIds.add(id);
@@ -279,7 +279,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
         error(
           file,
           `${path}.${bad}`,
-          `a distance runs between two places; "${id}" is not a place id${near ? `; did you mean "${near}"?` : ''}`,
+          `a distance runs between two places; ${quote(id)} is not a place id${near ? `; did you mean ${quote(near)}?` : ''}`,
         );
       }
       return null;
@@ -319,7 +319,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
       error(
         file,
         `events[${i}].chapter`,
-        `no chapter has the id "${chapter}"${near ? `; did you mean "${near}"?` : ''}`,
+        `no chapter has the id ${quote(chapter)}${near ? `; did you mean ${quote(near)}?` : ''}`,
       );
       chapter = null;
     }

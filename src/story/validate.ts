@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { BBox, Layer } from './types.ts';
-import { formatPath, type Issue } from './issues.ts';
+import { formatPath, type Issue, quote } from './issues.ts';
 import { editDistance } from './suggest.ts';
 import { AreaPropertiesSchema, PlacePropertiesSchema, RoutePropertiesSchema, StorySchema } from './schema.ts';
 import { collectionIssues, storyArea } from './geojson.ts';
@@ -100,7 +100,7 @@ export function validateLayer(
           severity: 'warning',
           file,
           path: formatPath([...path, key]),
-          message: `the map does not read "${key}"; did you mean "${near}"?`,
+          message: `the map does not read ${quote(key)}; did you mean "${near}"?`,
         });
       }
     }

@@ -5,7 +5,7 @@
 // (a tenth of the places swapped, a misspelt id in every chapter: "did you mean" among all the ids).
 // Ten times the features must cost about ten times the time; the quadratic check this replaces
 // cost a hundred times (4.3 s, then 382 s). `npm run bench` prints the times and peak memory.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,4 +50,61 @@ describe('the checker on a large story', () => {
     // The issue's budget, with room to spare for a busy machine (measured: about 2 s).
     expect(times.large).toBeLessThan(10_000);
   }, 120_000);
+});
+
+describe('the checker on a 100,000-character id', () => {
+  it('names it shortened, suggests nothing, and takes well under a second', async () => {
+    const long = 'x'.repeat(100_000);
+    const folder = join(dir, 'long');
+    const place = (id: string, name: string, coordinates: number[], extra = {}) => ({
+      type: 'Feature',
+      id,
+      properties: { name, ...extra },
+      geometry: { type: 'Point', coordinates },
+    });
+    const places = {
+      type: 'FeatureCollection',
+      features: [
+        place('a', 'Bogotá', [-74.08, 4.61]),
+        place('b', 'Lima', [-77.04, -12.05]),
+        // An id as long, one letter off: the nearest, but far past what a typo is.
+        place(`${long}y`, 'Long', [-70, -10], { [`${long}z`]: 1 }),
+      ],
+    };
+    const story = {
+      title: 'Long ids',
+      lang: long,
+      data: { places: 'places.geojson' },
+      events: [{ date: '2020-01-01', label: 'E', chapter: long }],
+      chapters: [
+        {
+          id: 'one',
+          title: 'One',
+          [long]: true,
+          body: [{ type: 'distance', from: 'a', to: long }],
+          map: { focus: ['a', long], show: [`${long}yy`] },
+        },
+      ],
+    };
+    writeLargeStory(join(dir, 'warm-up'), { chapters: 2, places: 10, routes: 1, areas: 1 });
+    await checkFile(join(dir, 'warm-up', 'story.json'));
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'story.json'), JSON.stringify(story, null, 1));
+    writeFileSync(join(folder, 'places.geojson'), JSON.stringify(places, null, 1));
+    const { ms, lines } = await timed(join(folder, 'story.json'));
+    const shown = `"${'x'.repeat(79)}…" (100,000 characters)`;
+    expect(lines.map((l) => l.replace(/^.*story\.json:\d+:\d+: /, ''))).toEqual(
+      expect.arrayContaining([
+        `error: ${shown} is not a language tag the browser knows: write one like "en" or "es-SV" [lang]`,
+        `error: no chapter has the id ${shown} [events[0].chapter]`,
+        `error: no place, route or area has the id ${shown} [chapters[0].map.focus[1]]`,
+        `error: a distance runs between two places; ${shown} is not a place id [chapters[0].body[0].to]`,
+      ]),
+    );
+    // One line per issue, none of them 100,000 characters long (the path still names the field).
+    expect(
+      Math.max(...lines.filter((l) => !l.includes(`[chapters[0].${'x'.repeat(50)}`)).map((l) => l.length)),
+    ).toBeLessThan(400);
+    expect(ms).toBeLessThan(1000);
+  });
 });
