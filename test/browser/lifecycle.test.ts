@@ -1,7 +1,7 @@
 // The element's life: text before scripts, text before the map library, one map per element removed
 // with it, reduced motion, the `story` property, `?story=`, and a story with a broken file.
 import { describe, expect, inject, it } from 'vitest';
-import type { Route } from 'playwright-core';
+import type { CDPSession, Route } from 'playwright-core';
 import { CAPITALS } from './capitals.ts';
 import { baseUrl, launchBrowser, openPage, useBrowser } from './page.ts';
 import { describeView } from '../../src/story/format.ts';
@@ -159,6 +159,87 @@ describe('one map per element', () => {
       await close();
     }
   });
+});
+
+describe('removing and re-adding the element', () => {
+  /**
+   * The page's live DOM nodes, JS event listeners and documents (CDP Memory.getDOMCounters), after a
+   * forced garbage collection: what a remount leaves behind stays counted, all else is collected.
+   */
+  async function counters(cdp: CDPSession) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return cdp.send('Memory.getDOMCounters');
+  }
+
+  /** The counters once two readings a second apart agree (work a remount started has ended). */
+  async function settledCounters(cdp: CDPSession) {
+    let last = await counters(cdp);
+    for (let i = 0; i < 15; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const now = await counters(cdp);
+      if (JSON.stringify(now) === JSON.stringify(last)) return now;
+      last = now;
+    }
+    return last;
+  }
+
+  for (const withMap of [true, false]) {
+    it(`leaves no listener and no node behind over 20 remounts ${withMap ? 'of its map' : 'before the map is loaded'}`, async () => {
+      const { page, context, close, consoleErrors } = await openPage(browser(), baseUrl());
+      try {
+        const cdp = await context.newCDPSession(page);
+        const engine: string[] = [];
+        page.on('request', (r) => {
+          if (/\/assets\/(engine|maplibre)/.test(r.url())) engine.push(r.url());
+        });
+        await storyLoaded(page);
+        if (withMap) await settle(page);
+        /**
+         * Out of the page for a frame, then back, and settled: its map loaded again and idle, or (before
+         * the reader's first input) its still map drawn; then the page idle.
+         */
+        const remount = () =>
+          page.evaluate(async (withMap) => {
+            const el = document.querySelector('story-map')!;
+            const parent = el.parentElement!;
+            el.remove();
+            await new Promise((r) => requestAnimationFrame(r));
+            const ready =
+              withMap &&
+              new Promise<void>((resolve) => el.addEventListener('story-map-ready', () => resolve(), { once: true }));
+            parent.append(el);
+            await el.updateComplete;
+            if (ready) {
+              await ready;
+              await new Promise<void>((resolve) => el.map!.once('idle', () => resolve()));
+            } else await new Promise((r) => requestIdleCallback(r, { timeout: 3000 }));
+            return el.map !== null;
+          }, withMap);
+        // The first remounts settle the page (the still drawn at the map's size): count from there.
+        expect(await remount()).toBe(withMap);
+        expect(await remount()).toBe(withMap);
+        const before = await settledCounters(cdp);
+        for (let i = 0; i < 20; i++) expect(await remount()).toBe(withMap);
+        expect(await settledCounters(cdp)).toEqual(before);
+        // The element still works: one map (or none yet), the story where it was.
+        const state = await page.evaluate(() => ({
+          canvases: document
+            .querySelector('story-map')!
+            .renderRoot.querySelector('story-map-view')!
+            .renderRoot.querySelectorAll('canvas').length,
+          chapters: document.querySelectorAll('story-map .sm-story > [data-chapter]').length,
+        }));
+        expect(state).toEqual({ canvases: withMap ? 1 : 0, chapters: story.chapters.length });
+        // Out of the page, the element measures nothing: it never took itself for past the first
+        // chapter, which would load the map with no input from the reader.
+        if (!withMap) expect(engine).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+      } finally {
+        await close();
+      }
+    }, 180_000);
+  }
 });
 
 describe('a slow GeoJSON file', () => {
