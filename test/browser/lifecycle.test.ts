@@ -1,7 +1,7 @@
 // The element's life: text before scripts, text before the map library, one map per element removed
 // with it, reduced motion, the `story` property, `?story=`, and a story with a broken file.
 import { describe, expect, inject, it } from 'vitest';
-import type { CDPSession, Route } from 'playwright-core';
+import type { CDPSession, Page, Route } from 'playwright-core';
 import { CAPITALS } from './capitals.ts';
 import { baseUrl, launchBrowser, openPage, useBrowser } from './page.ts';
 import { describeView } from '../../src/story/format.ts';
@@ -292,23 +292,73 @@ describe('a slow GeoJSON file', () => {
 });
 
 describe('motion', () => {
-  it('jumps instead of flying for readers who prefer reduced motion', async () => {
-    const { page, close } = await openPage(browser(), baseUrl(), { context: { reducedMotion: 'reduce' } });
-    try {
-      await settle(page);
-      const moving = await page.evaluate(async () => {
-        const el = document.querySelector('story-map')!;
-        await el.goTo('deportations');
-        await new Promise((r) => requestAnimationFrame(r));
-        await new Promise((r) => requestAnimationFrame(r));
-        return { active: el.activeChapter, moving: el.map!.isMoving() };
+  /**
+   * The map's `move` events from now until it has rested for a second: how many, and over how long.
+   * A jump moves the camera in one step; a flight moves it every frame for hundreds of ms.
+   */
+  const recordMoves = (page: Page) =>
+    page.evaluate(() => {
+      const map = document.querySelector('story-map')!.map!;
+      const w = window as unknown as { moves: number[] };
+      w.moves = [];
+      map.on('move', () => w.moves.push(performance.now()));
+    });
+  const moves = async (page: Page) => {
+    await page.waitForFunction(
+      () => {
+        const { moves } = window as unknown as { moves: number[] };
+        return moves.length > 0 && performance.now() - moves.at(-1)! > 1000;
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    const times = await page.evaluate(() => (window as unknown as { moves: number[] }).moves);
+    return { count: times.length, span: times.at(-1)! - times[0]! };
+  };
+
+  for (const reduce of [true, false]) {
+    it(`${reduce ? 'jumps' : 'flies'} on Next and on goTo ${reduce ? 'under' : 'without'} prefers-reduced-motion: reduce`, async () => {
+      const { page, close, consoleErrors } = await openPage(browser(), baseUrl(), {
+        context: { reducedMotion: reduce ? 'reduce' : 'no-preference' },
       });
-      expect(moving).toEqual({ active: 'deportations', moving: false });
-      await expect(page.locator('story-map button.motion').getAttribute('aria-pressed')).resolves.toBe('true');
-    } finally {
-      await close();
-    }
-  });
+      try {
+        await settle(page);
+        await expect(page.locator('story-map button.motion').getAttribute('aria-pressed')).resolves.toBe(
+          String(reduce),
+        );
+        // Next, from the first chapter.
+        await page.evaluate((id) => document.querySelector('story-map')!.goTo(id), story.chapters[0]!.id);
+        await settle(page);
+        await recordMoves(page);
+        await page.locator('story-map story-map-controls button', { hasText: 'Next' }).click();
+        const next = await moves(page);
+        expect(await page.evaluate(() => document.querySelector('story-map')!.activeChapter)).toBe(
+          story.chapters[1]!.id,
+        );
+        // goTo, across the story.
+        await settle(page);
+        await recordMoves(page);
+        await page.evaluate(() => document.querySelector('story-map')!.goTo('deportations'));
+        const goTo = await moves(page);
+        if (reduce) {
+          // A step (or two in the same frame), not a series of moves over time.
+          for (const [name, m] of Object.entries({ next, goTo })) {
+            expect(m.count, name).toBeLessThanOrEqual(2);
+            expect(m.span, name).toBeLessThan(50);
+          }
+        } else {
+          // The flights this test tells from jumps.
+          expect(next.count, 'Next').toBeGreaterThan(3);
+          expect(next.span, 'Next').toBeGreaterThan(200);
+          expect(goTo.count, 'goTo').toBeGreaterThan(3);
+          expect(goTo.span, 'goTo').toBeGreaterThan(200);
+        }
+        expect(consoleErrors).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
 
   it('lets the reader turn motion off with the button', async () => {
     const { page, close } = await openPage(browser(), baseUrl());
