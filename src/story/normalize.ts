@@ -13,7 +13,7 @@ import { greatCirclePath } from '../geo/routes.ts';
 import { measure } from '../geo/measure.ts';
 import type { Issue } from './issues.ts';
 import { closest } from './suggest.ts';
-import { CHAPTER_ID, featureId, isLanguageTag, parseDay } from './rules.ts';
+import { CHAPTER_ID, featureId, isColor, isLanguageTag, parseDay } from './rules.ts';
 import {
   isObject,
   maybeBBox,
@@ -91,11 +91,13 @@ function collect<F extends StoryFeature>(
     if (!isObject(raw) || raw.type !== 'Feature' || !isObject(raw.geometry)) return;
     const id = featureId(raw.id);
     if (!id || !DRAWS[layer](raw.geometry)) return;
-    const properties = maybeObject(raw.properties);
+    const { color, ...properties } = maybeObject(raw.properties);
     const feature = {
       ...(raw as unknown as Feature),
       id,
-      properties: { ...properties, id, name: maybeText(properties.name) ?? id },
+      // A colour reaches the map and the map key's CSS: only one the format allows (the checker
+      // names any other); the layer's own colour otherwise.
+      properties: { ...properties, ...(isColor(color) ? { color } : {}), id, name: maybeText(properties.name) ?? id },
     };
     features.push(shape(feature, id));
     indices.push(i);

@@ -43,3 +43,11 @@ export function featureId(value: unknown): string | null {
   if (typeof value === 'number') return String(value);
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
+
+/** A feature's own colour (`color`): `#rrggbb` or `#rgb`, nothing else (a colour reaches CSS and the map). */
+export const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
+
+/** `isColor(v)` is true for a colour the format allows (COLOR): never CSS text such as `red; background: url(…)`. */
+export function isColor(v: unknown): v is string {
+  return typeof v === 'string' && COLOR.test(v);
+}

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { safeUrl } from './url.ts';
-import { CHAPTER_ID, DAY_PATTERN, isLanguageTag, PLACE_KINDS, parseDay } from './rules.ts';
+import { CHAPTER_ID, COLOR, DAY_PATTERN, isLanguageTag, PLACE_KINDS, parseDay } from './rules.ts';
 
 z.config({ jitless: true });
 
@@ -246,8 +246,8 @@ export const StorySchema = z
 
 const Color = z
   .string()
-  .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { error: 'a colour like "#b5361d"' })
-  .meta({ description: 'A colour, #rrggbb.' });
+  .regex(COLOR, { error: 'a colour written #rrggbb or #rgb, like "#b5361d"' })
+  .meta({ description: 'A colour, #rrggbb or #rgb.' });
 
 export const PlacePropertiesSchema = z.looseObject({
   name: text("The place's name, as the text calls it."),

@@ -113,6 +113,24 @@ describe('normalizeStory', () => {
     expect(route.properties).not.toHaveProperty('caption');
   });
 
+  it('normalizeStory(story) keeps only colours the format allows: CSS text never reaches the map or the map key', () => {
+    const colors = ['#b5361d', '#abc', 'red; background-image: url(https://example.com/x.png)', 'url(x)', 'red', 7];
+    const places = {
+      type: 'FeatureCollection',
+      features: colors.map((color, i) => place(`p${i}`, [-74, 4.6], { color })),
+    };
+    const { story } = normalizeStory(small(), { places }, { story: 's.json', places: 'p.geojson' });
+    expect(story.places.features.map((f) => (f.properties as { color?: unknown }).color)).toEqual([
+      '#b5361d',
+      '#abc',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(story.places.features.filter((f) => 'color' in f.properties)).toHaveLength(2);
+  });
+
   it('normalizeStory(story) reports an unknown focus id with the nearest existing one, and keeps the chapter', () => {
     const { story, issues } = normalizeStory(
       small({ chapters: [{ id: 'one', title: 'One', map: { focus: ['aa', 'b'] } }] }),
