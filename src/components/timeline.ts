@@ -9,7 +9,7 @@ import { LitElement, css, html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { layoutTimeline, minWidthFor, storyTicks, type Tick, type TimelineLayout } from '../time/scale.ts';
 import { cursorChapter, cursorSpan, keyTarget, tabStop } from '../time/timeline.ts';
-import { formatDay, formatPeriod } from '../story/format.ts';
+import { formatDate, formatPeriod } from '../story/format.ts';
 import type { Chapter, TimelineEvent } from '../story/types.ts';
 import { crispOffset, storyAxis } from './axis.ts';
 import { emit } from './events.ts';
@@ -166,7 +166,7 @@ export class StoryTimeline extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     const relayout = changed.has('events') || changed.has('split') || changed.has('width');
     if (relayout || changed.has('locale')) {
-      const dates = this.events.map((e) => e.date);
+      const dates = this.events.map((e) => e.when.start);
       if (relayout)
         this.#layout = layoutTimeline(dates, {
           range: [MARGIN, this.trackWidth - MARGIN],
@@ -218,7 +218,7 @@ export class StoryTimeline extends LitElement {
                   tabindex=${i === focusIndex ? 0 : -1}
                   aria-current=${item.chapter !== null && item.chapter === this.active ? 'true' : 'false'}
                   aria-disabled=${item.chapter === null ? 'true' : 'false'}
-                  aria-label=${`${formatDay(item.date, this.locale)}: ${item.label}${item.after ? ' (after the article)' : ''}`}
+                  aria-label=${`${formatDate(item.when, this.locale)}: ${item.label}${item.after ? ' (after the article)' : ''}`}
                   data-event=${item.id}
                   @click=${() => this.#select(item)}
                   @keydown=${(e: KeyboardEvent) => this.#keydown(e, i)}
@@ -237,7 +237,7 @@ export class StoryTimeline extends LitElement {
       </div>
       <p class="readout" aria-hidden="true">${
         shown
-          ? html`<strong>${formatDay(shown.date, this.locale)}</strong> · ${shown.label}`
+          ? html`<strong>${formatDate(shown.when, this.locale)}</strong> · ${shown.label}`
           : marked?.period
             ? html`<strong>${formatPeriod(marked.period, this.locale)}</strong>${chapter ? html` · ${chapter.title}` : nothing}`
             : nothing
