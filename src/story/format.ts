@@ -9,7 +9,7 @@
 import { compassPoint, lineLength, roundDistance } from '../geo/measure.ts';
 import type { Issue } from './issues.ts';
 import { maybeText } from './maybe.ts';
-import type { Chapter, ChapterView, DatePrecision, DateSpan, RouteFeature, Story } from './types.ts';
+import type { Block, Chapter, ChapterView, DatePrecision, DateSpan, RouteFeature, Story } from './types.ts';
 
 /** The locale Intl is asked for: a story in 'en' is written the British way. */
 const localeOf = (lang: string) => (lang === 'en' ? 'en-GB' : lang);
@@ -129,11 +129,23 @@ export function compassWord(degrees: number): string {
 }
 
 /**
- * `describeView(view, features, lang)` is what a chapter's map shows, in words, for screen
+ * `describeView(view, features, lang, body)` is what a chapter's map shows, in words, for screen
  * readers: the editor's description, or the highlighted features, then the others
- * (`Map showing A, B and C, with D.`).
+ * (`Map showing A, B and C, with D.`). Then the figures, computed from the data as the page shows
+ * them, so the words never disagree with the map or the text: each distance block of the chapter's
+ * `body` (`San Salvador to Lake Coatepeque: 43 km (27 mi) in a straight line, heading
+ * west-northwest.`) and the length of each route the map labels with it.
  */
-export function describeView(view: ChapterView, features: Story['features'], lang: string): string {
+export function describeView(
+  view: ChapterView,
+  features: Story['features'],
+  lang: string,
+  body: readonly Block[] = [],
+): string {
+  return [viewWords(view, features, lang), ...viewFigures(view, features, lang, body)].join(' ');
+}
+
+function viewWords(view: ChapterView, features: Story['features'], lang: string): string {
   if (view.description !== null) return view.description;
   const name = (id: string) => features.get(id)?.feature.properties.name ?? id;
   const main = view.highlight.map(name);
@@ -143,6 +155,23 @@ export function describeView(view: ChapterView, features: Story['features'], lan
   if (others.length === 0) return `Map showing ${list(main)}.`;
   if (main.length === 0) return `Map showing ${list(others)}.`;
   return `Map showing ${list(main)}, with ${list(others)}.`;
+}
+
+function viewFigures(view: ChapterView, features: Story['features'], lang: string, body: readonly Block[]): string[] {
+  const distances = body.flatMap((b) =>
+    b.type === 'distance'
+      ? [
+          `${b.fromName} to ${b.toName}: ${formatDistance(b.km, b.miles, lang)} in a straight line, heading ${compassWord(b.bearing)}.`,
+        ]
+      : [],
+  );
+  const routes = view.visible.flatMap((id) => {
+    const found = features.get(id);
+    if (found?.layer !== 'routes' || maybeText(found.feature.properties.label)) return [];
+    const route = found.feature as RouteFeature;
+    return [`${route.properties.name} (${routeCaption(route, lang)}).`];
+  });
+  return [...distances, ...routes];
 }
 
 /** `routeCaption(route, lang)` is the text drawn along a route: the editor's label, or its length (`3,050 km`). */

@@ -164,6 +164,55 @@ describe('describeView', () => {
     expect(describeView(view(['a'], ['a'], 'Where it began.'), story.features, 'en')).toBe('Where it began.');
   });
 
+  it('describeView(view, features, lang, body) ends with the figures computed from the data: distances and route lengths', () => {
+    const { story: withRoute } = normalizeStory(
+      {
+        title: 'T',
+        chapters: [
+          {
+            id: 'one',
+            title: 'One',
+            body: ['Text.', { type: 'distance', from: 'a', to: 'c' }],
+            map: { focus: ['a', 'c'], show: ['r', 'q'], description: 'Two towns of the Andes.' },
+          },
+        ],
+      },
+      {
+        places: collection(
+          feature('a', 'Ayacucho', 'Point', [-74.2, -13.2]),
+          feature('c', 'Cusco', 'Point', [-72, -13.5]),
+        ),
+        routes: collection(
+          feature('r', 'The road', 'LineString', [
+            [-74.2, -13.2],
+            [-72, -13.5],
+          ]),
+          {
+            ...feature('q', 'The railway', 'LineString', [
+              [-74.2, -13.2],
+              [-72, -13.5],
+            ]),
+            properties: { name: 'The railway', label: 'Planned' },
+          },
+        ),
+      },
+      { story: 's.json' },
+    );
+    const chapter = withRoute.chapters[0]!;
+    const distance = chapter.body[1]!;
+    expect(distance.type).toBe('distance');
+    if (distance.type !== 'distance') return;
+    const km = formatDistance(distance.km, distance.miles, 'en');
+    expect(km).toBe('240 km (149 mi)');
+    // The editor's words, then the figures as the text and the map show them (a labelled route shows its label, not a length).
+    expect(describeView(chapter.view, withRoute.features, 'en', chapter.body)).toBe(
+      `Two towns of the Andes. Ayacucho to Cusco: ${km} in a straight line, heading ${compassWord(distance.bearing)}. The road (${routeCaption(withRoute.routes.features[0] as RouteFeature, 'en')}).`,
+    );
+    expect(describeView(chapter.view, withRoute.features, 'en')).toBe(
+      `Two towns of the Andes. The road (${routeCaption(withRoute.routes.features[0] as RouteFeature, 'en')}).`,
+    );
+  });
+
   it('describeView(view, features, lang) lists the names as the language does', () => {
     expect(describeView(view(['a', 'b', 'c'], ['a', 'b', 'c', 'd']), story.features, 'es')).toBe(
       'Map showing Ayacucho, Bogotá y Cusco, with Durán.',
