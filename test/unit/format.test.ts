@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   chapterKicker,
@@ -17,6 +20,8 @@ import type { Issue } from '../../src/story/issues.ts';
 import { parseDate } from '../../src/story/rules.ts';
 import type { Chapter, ChapterView, DateSpan, RouteFeature } from '../../src/story/types.ts';
 
+const DATA = join(dirname(fileURLToPath(import.meta.url)), '../../data');
+const json = (name: string) => JSON.parse(readFileSync(join(DATA, name), 'utf8'));
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 /** A date as an editor writes it (a day, a month or a year), as a span. */
 const when = (text: string): DateSpan => parseDate(text)!;
@@ -211,6 +216,21 @@ describe('describeView', () => {
     expect(describeView(chapter.view, withRoute.features, 'en')).toBe(
       `Two towns of the Andes. The road (${routeCaption(withRoute.routes.features[0] as RouteFeature, 'en')}).`,
     );
+  });
+
+  it('describeView(lakeside) gives the lake the distance the text gives it, 43 km', () => {
+    const { story: main } = normalizeStory(
+      json('story.json'),
+      { places: json('places.geojson'), routes: json('routes.geojson'), areas: json('areas.geojson') },
+      { story: 'story.json' },
+    );
+    const lakeside = main.chapters.find((c) => c.id === 'lakeside')!;
+    const text = describeView(lakeside.view, main.features, 'en', lakeside.body);
+    expect(text).toContain(
+      'San Salvador to Lake Coatepeque: 43 km (27 mi) in a straight line, heading west-northwest.',
+    );
+    // No other figure of distance in it: the only one is computed.
+    expect(text.match(/\d+ km/g)).toEqual(['43 km']);
   });
 
   it('describeView(view, features, lang) lists the names as the language does', () => {

@@ -139,6 +139,28 @@ describe('normalizeStory', () => {
     expect(story.chapters.map((c) => c.after)).toEqual([false, false]);
   });
 
+  it('normalizeStory(the default story) sets apart, in the text, what came after the article in chapters before it', () => {
+    const { story } = normalizeStory(input, data, files);
+    const mixed = story.chapters.filter((c) => !c.after && story.events.some((e) => e.chapter === c.id && e.after));
+    expect(mixed.map((c) => c.id)).toEqual(['legal', 'deportations']);
+    for (const c of mixed)
+      expect(
+        c.body.some((b) => b.type === 'note' && b.label === 'After this report'),
+        c.id,
+      ).toBe(true);
+    // A chapter's dates run to its last event: the transfers chapter to 6 June, not 26 March.
+    const transfers = story.chapters.find((c) => c.id === 'transfers')!;
+    expect(transfers.period!.map((w) => w.start.toISOString().slice(0, 10))).toEqual(['2025-03-15', '2025-06-06']);
+    // The announcement and the memorandum of 29 January are two events.
+    expect(story.events.filter((e) => e.written === '2025-01-29').map((e) => e.id)).toEqual([
+      'guantanamo-beds',
+      'guantanamo-memorandum',
+    ]);
+    expect(story.events.find((e) => e.id === 'state-of-exception')!.label).toMatch(
+      /^The Legislative Assembly .*Decree 333/,
+    );
+  });
+
   it('normalizeStory(the default story) computes the San Salvador–CECOT distance with turf', () => {
     const { story } = normalizeStory(input, data, files);
     const block = story.chapters.find((c) => c.id === 'cecot')!.body.find((b) => b.type === 'distance');
