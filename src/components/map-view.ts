@@ -319,8 +319,16 @@ export class StoryMapView extends LitElement {
   /** The camera for the current view at the current size. */
   cameraFor(view: ChapterView): Camera {
     const story = this.story;
-    const size = { width: this.clientWidth || 1, height: this.clientHeight || 1 };
-    return story ? chapterCamera(story, view, size) : AMERICAS;
+    const { width, height } = this.#viewport();
+    return story ? chapterCamera(story, view, { width: width || 1, height: height || 1 }) : AMERICAS;
+  }
+
+  /**
+   * The view's size, as the resize observer last measured it: reading it from the layout at a
+   * chapter change would make the browser lay the page out then, inside the change, and again after.
+   */
+  #viewport(): { width: number; height: number } {
+    return this.#size.width && this.#size.height ? this.#size : { width: this.clientWidth, height: this.clientHeight };
   }
 
   #apply(motion: boolean): void {
@@ -346,7 +354,7 @@ export class StoryMapView extends LitElement {
     engine.setOverlay(map, this.overlay, this.#palette!);
     const box = this.overlay && boxAround(this.overlay.features);
     if (!frame || !box) return;
-    engine.moveCamera(map, fitBounds(box, { width: this.clientWidth, height: this.clientHeight }, OVERLAY_FIT), false);
+    engine.moveCamera(map, fitBounds(box, this.#viewport(), OVERLAY_FIT), false);
   }
 
   async #build(): Promise<void> {
@@ -488,8 +496,9 @@ export class StoryMapView extends LitElement {
   #onResize(): void {
     const width = this.clientWidth;
     const height = this.clientHeight;
-    if (!this.map || !this.#engine || (width === this.#size.width && height === this.#size.height)) return;
+    if (width === this.#size.width && height === this.#size.height) return;
     this.#size = { width, height };
+    if (!this.map || !this.#engine) return;
     // The fit depends on the map's size: re-frame the chapter without animation.
     this.#engine.resizeMap(this.map);
     this.#apply(false);
