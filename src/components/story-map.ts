@@ -222,7 +222,6 @@ export class StoryMap extends LitElement {
                   .reserve=${!story}
                   .chapters=${story?.chapters ?? []}
                   .active=${chapter?.id ?? null}
-                  .split=${story?.published ?? null}
                   .locale=${story?.lang ?? 'en'}
                   .motion=${this.#motion.motion}
                   @story-chapter-request=${this.#onTimelineRequest}

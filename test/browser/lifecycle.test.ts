@@ -201,7 +201,12 @@ describe('a slow GeoJSON file', () => {
       // The features arrived without taking the reader back to the start.
       expect(after).toEqual({ active: 'expansion', distances: 1 });
       await expect(page.locator('#expansion .sm-map-description').textContent()).resolves.toBe(
-        describeView(panama.chapters.find((c) => c.id === 'expansion')!.view, panama.features, panama.lang),
+        describeView(
+          panama.chapters.find((c) => c.id === 'expansion')!.view,
+          panama.features,
+          panama.lang,
+          panama.chapters.find((c) => c.id === 'expansion')!.body,
+        ),
       );
       expect(consoleErrors).toEqual([]);
     } finally {
