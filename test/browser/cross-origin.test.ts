@@ -159,7 +159,7 @@ describe('a news site on another origin', () => {
         const view = el.renderRoot.querySelector('story-map-view')!;
         return {
           active: el.activeChapter,
-          loading: view.renderRoot.textContent?.includes('Loading map') ?? true,
+          loading: view.renderRoot.textContent?.includes('Loading the interactive map') ?? true,
           map: el.map,
         };
       });
