@@ -14,7 +14,7 @@
 //      export is the CSS text, its `@import`s inlined, minified and lowered for the site's browser
 //      targets (lightningcss, Vite's own);
 //    any other `?query` import fails the build.
-// 3. Relative `.ts` specifiers left by tsc become `.js` (tsc rewrites none in the .d.ts files, and
+// 3. Relative `.ts` specifiers left by tsc become `.js`, the checks worker's `new URL` too (tsc rewrites none in the .d.ts files, and
 //    misses some dynamic imports in class methods).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,8 +64,9 @@ const problems = [];
 const assets = join(lib, 'assets');
 const css = new Map(); // CSS source file -> generated module in lib/
 
-/** `from './x.ts'` and `import('./x.ts')` → `.js` */
-const tsSpecifiers = (text) => text.replace(/((?:from |import\()['"])(\.\.?\/[^'"]+)\.ts(['"])/g, '$1$2.js$3');
+/** `from './x.ts'`, `import('./x.ts')` and `new URL('./x.ts', import.meta.url)` (a worker) → `.js` */
+const tsSpecifiers = (text) =>
+  text.replace(/((?:from |import\(|new URL\()['"])(\.\.?\/[^'"]+)\.ts(['"])/g, '$1$2.js$3');
 
 for (const file of walk(lib)) {
   if (file.endsWith('.d.ts')) {

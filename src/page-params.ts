@@ -18,6 +18,14 @@ if (requested && !story) {
 } else if (story && element && story.url.href !== new URL(element.getAttribute('src') ?? '', location.href).href) {
   for (const part of element.querySelectorAll(':scope > [data-story-part]')) part.remove();
   element.setAttribute('src', story.src);
+  // Shown only if that story cannot be loaded (the element's `failed` slot): the way back.
+  const back = document.createElement('p');
+  back.slot = 'failed';
+  const home = document.createElement('a');
+  home.href = location.pathname;
+  home.textContent = "Read this site's own story instead";
+  back.append(home);
+  element.append(back);
   if (story.foreign) {
     const note = document.createElement('p');
     note.className = 'story-origin';

@@ -140,7 +140,8 @@ export class StoryMapEditor extends LitElement {
       </section>
       <section aria-label="Camera">
         <h3>Camera</h3>
-        <pre><code>${this.#snippet() || 'The map is not loaded yet.'}</code></pre>
+        <!-- Focusable: a snippet wider than the panel scrolls, and the keyboard must reach it. -->
+        <pre tabindex="0" aria-label="The camera, to paste into a chapter's map"><code>${this.#snippet() || 'The map is not loaded yet.'}</code></pre>
         <p class="hint">Zoom with the wheel, pan by dragging, rotate with right-drag or Ctrl+drag.</p>
         <button type="button" ?disabled=${!this.camera} @click=${this.#copy}>Copy</button>
         <span role="status">${this.copied ? 'Copied: paste it into a chapter\'s "map".' : ''}</span>

@@ -14,7 +14,7 @@ import { AMERICAS, chapterCamera, fitBounds } from '../geo/camera.ts';
 import { boxAround } from '../geo/shape.ts';
 import type { MapLibreMap } from '../map/engine.ts';
 import { beforeDeadline, type MapFailure, MapStartError, START_TIMEOUT_MS } from '../map/start.ts';
-import { panelView, type MapPhase, wantsEngine } from '../map/panel.ts';
+import { type LoadStep, loadingNote, panelView, type MapPhase, SLOW_MS, wantsEngine } from '../map/panel.ts';
 import { preferWorker } from '../map/worker.ts';
 import { legendFor } from '../map/legend.ts';
 import { type Palette, readPalette } from '../map/palette.ts';
@@ -200,6 +200,10 @@ export class StoryMapView extends LitElement {
   #lost = false;
   #stopContext: (() => void) | null = null;
   #size = { width: 0, height: 0 };
+  /** Where the map's load is (see loadingNote), since when, and the timer that says it is slow. */
+  #step: LoadStep = 'code';
+  #since = 0;
+  #slowTimer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -228,6 +232,7 @@ export class StoryMapView extends LitElement {
     this.#visibility = null;
     this.#resize?.disconnect();
     this.#resize = null;
+    clearTimeout(this.#slowTimer);
     this.#destroy();
     this.#near = false;
   }
@@ -243,7 +248,13 @@ export class StoryMapView extends LitElement {
   protected override render() {
     const shows = panelView({ phase: this.#phase, still: this.still });
     const notes = {
-      loading: () => html`<p class="loading" aria-hidden="true">Loading map…</p>`,
+      loading: () => {
+        const { text, slow } = loadingNote(this.#step, Date.now() - this.#since, this.still);
+        // The steps are for the eye; a slow load is worth saying to everyone, once.
+        return slow
+          ? html`<p class="loading" role="status">${text}</p>`
+          : html`<p class="loading" aria-hidden="true">${text}</p>`;
+      },
       lost: () =>
         html`<p class="loading" role="status">${
           this.#words?.lostNote(this.still) ?? 'The map is paused: the browser took back its graphics context.'
@@ -319,8 +330,16 @@ export class StoryMapView extends LitElement {
   /** The camera for the current view at the current size. */
   cameraFor(view: ChapterView): Camera {
     const story = this.story;
-    const size = { width: this.clientWidth || 1, height: this.clientHeight || 1 };
-    return story ? chapterCamera(story, view, size) : AMERICAS;
+    const { width, height } = this.#viewport();
+    return story ? chapterCamera(story, view, { width: width || 1, height: height || 1 }) : AMERICAS;
+  }
+
+  /**
+   * The view's size, as the resize observer last measured it: reading it from the layout at a
+   * chapter change would make the browser lay the page out then, inside the change, and again after.
+   */
+  #viewport(): { width: number; height: number } {
+    return this.#size.width && this.#size.height ? this.#size : { width: this.clientWidth, height: this.clientHeight };
   }
 
   #apply(motion: boolean): void {
@@ -346,7 +365,7 @@ export class StoryMapView extends LitElement {
     engine.setOverlay(map, this.overlay, this.#palette!);
     const box = this.overlay && boxAround(this.overlay.features);
     if (!frame || !box) return;
-    engine.moveCamera(map, fitBounds(box, { width: this.clientWidth, height: this.clientHeight }, OVERLAY_FIT), false);
+    engine.moveCamera(map, fitBounds(box, this.#viewport(), OVERLAY_FIT), false);
   }
 
   async #build(): Promise<void> {
@@ -356,6 +375,11 @@ export class StoryMapView extends LitElement {
     const generation = ++this.#generation;
     this.#failed = null;
     this.#starting = true;
+    this.#step = 'code';
+    this.#since = Date.now();
+    // The note says so once the load has been slow (see loadingNote).
+    clearTimeout(this.#slowTimer);
+    this.#slowTimer = setTimeout(() => this.requestUpdate(), SLOW_MS);
     this.requestUpdate();
     // From here the map has START_TIMEOUT_MS to load: the engine's files, then the map's own.
     const deadline = Date.now() + START_TIMEOUT_MS;
@@ -378,6 +402,8 @@ export class StoryMapView extends LitElement {
       if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       this.#palette = null;
       this.#palette = this.#readPalette() ?? readPalette(() => '');
+      this.#step = 'files';
+      this.requestUpdate();
       const view = this.view;
       const map = await engine.createMap({
         container: root.querySelector<HTMLElement>('.canvas')!,
@@ -396,6 +422,7 @@ export class StoryMapView extends LitElement {
       }
       this.map = map;
       this.#starting = false;
+      this.#step = 'drawing';
       this.#stopContext = engine.onContext(
         map,
         () => this.#setLost(true),
@@ -488,8 +515,9 @@ export class StoryMapView extends LitElement {
   #onResize(): void {
     const width = this.clientWidth;
     const height = this.clientHeight;
-    if (!this.map || !this.#engine || (width === this.#size.width && height === this.#size.height)) return;
+    if (width === this.#size.width && height === this.#size.height) return;
     this.#size = { width, height };
+    if (!this.map || !this.#engine) return;
     // The fit depends on the map's size: re-frame the chapter without animation.
     this.#engine.resizeMap(this.map);
     this.#apply(false);

@@ -24,7 +24,8 @@ export const controlStyles = css`
     border-color: var(--sm-focus);
   }
   button:focus-visible,
-  summary:focus-visible {
+  summary:focus-visible,
+  pre:focus-visible {
     outline: 3px solid var(--sm-focus);
     outline-offset: 2px;
   }

@@ -82,6 +82,24 @@ export const storyMapStyles = css`
     /* Room after the last chapter, so it can reach the trigger line. */
     padding-bottom: calc(55 * var(--sm-vh, 1vh));
   }
+  .load-failed {
+    padding: 1.5em 1.25em;
+    max-width: 40em;
+    font: 1em/1.5 var(--sm-ui-font);
+    color: var(--sm-text);
+  }
+  .load-failed h2 {
+    font-size: 1.25em;
+    margin: 0 0 0.5em;
+  }
+  .load-failed ul {
+    padding: 0;
+    list-style: none;
+  }
+  .load-failed code {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
   .failed {
     margin: auto;
     padding: 1em 1.5em;

@@ -22,6 +22,7 @@ import { PreviewController } from './controllers/preview.ts';
 import { StillController } from './controllers/still.ts';
 import { type ChapterRequestDetail, emit, type MapFailureDetail } from './events.ts';
 import './parts.ts';
+import { loadFailure } from './load-failure.ts';
 import { storyMapStyles } from './story-map.styles.ts';
 import { TextController } from './story-text.ts';
 
@@ -38,6 +39,7 @@ const START: ScrollState = { index: 0, reached: false, inView: false };
  *   Rendered from the story when absent or out of date.
  * @slot header - The story's headline, dek and credits (above the map on phones).
  * @slot still - A still map of a chapter (`<figure class="sm-still" data-still-chapter>`), shown until the interactive map has drawn: the page's prerendered one, else drawn by the element.
+ * @slot failed - Shown only when the story file itself could not be loaded, after what went wrong (the story page puts a link back to its own story here).
  * @csspart panel - The sticky panel holding the map and the timeline.
  * @cssproperty --story-map-panel-width - Width of the map panel when the element is wide, 48em and more (default 58%; the text keeps at least 20em).
  * @cssproperty --story-map-text-font - Font of the story text (default Georgia, serif).
@@ -214,7 +216,7 @@ export class StoryMap extends LitElement {
         <div class="panel" part="panel" role="region" aria-label="Map and timeline">
           ${
             failed
-              ? html`<p class="failed">The map for this story could not be loaded.</p>`
+              ? html`<p class="failed">No map: the story file could not be loaded.</p>`
               : html`<story-map-view
                   .story=${mapStory}
                   .view=${mapStory?.chapters[shown]?.view ?? null}
@@ -242,14 +244,15 @@ export class StoryMap extends LitElement {
                   .reserve=${!story}
                   .chapters=${story?.chapters ?? []}
                   .active=${chapter?.id ?? null}
-                  .split=${story?.published ?? null}
                   .locale=${story?.lang ?? 'en'}
                   .motion=${this.#motion.motion}
                   @story-chapter-request=${this.#onTimelineRequest}
                 ></story-timeline>`
           }
         </div>
-        <div class="text"><slot></slot></div>
+        <div class="text">
+          ${failed && this.#text.chapters.length === 0 ? loadFailure(this.issues) : null}<slot></slot>
+        </div>
       </div>
       ${this.#preview.panel({ issues: this.issues, files: this.#loader.result?.files ?? [], story })}`;
   }

@@ -1,17 +1,18 @@
 /**
- * `<story-timeline>`: every dated event of the story on a time axis (laid out by d3's time scale
- * in time/scale.ts, drawn as a Lit `svg` template), the active chapter's period marked by a cursor.
+ * `<story-timeline>`: every dated event of the story on a time axis (laid out in time/scale.ts:
+ * regions of the days, months and years that hold events, ticks that name them, breaks where time
+ * is left out; drawn as a Lit `svg` template), the active chapter's period marked by a cursor.
  * Each event is a button (one tab stop for the whole list; arrow keys move between events); Enter
  * or a click asks for its chapter. Events after the story's publication day sit behind a gap,
  * under their own label. The decisions (cursor, tab stop, keys) are in time/timeline.ts.
  */
 import { LitElement, css, html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { layoutTimeline, minWidthFor, storyTicks, type Tick, type TimelineLayout } from '../time/scale.ts';
-import { cursorChapter, cursorSpan, keyTarget, tabStop } from '../time/timeline.ts';
-import { formatDay, formatPeriod } from '../story/format.ts';
+import { estimateWidth, LABEL_SIZE, layoutTimeline, type Measure, type TimelineLayout } from '../time/scale.ts';
+import { cursorChapter, cursorSpan, keyTarget, revealScroll, tabStop } from '../time/timeline.ts';
+import { formatDate, formatPeriod } from '../story/format.ts';
 import type { Chapter, TimelineEvent } from '../story/types.ts';
-import { crispOffset, storyAxis } from './axis.ts';
+import { AXIS_DEPTH, crispOffset, storyAxis } from './axis.ts';
 import { emit } from './events.ts';
 import { cssom } from './cssom.ts';
 import { readerHasActed } from './first-input.ts';
@@ -19,9 +20,30 @@ import { readerHasActed } from './first-input.ts';
 /** Narrowest space an event gets on the axis: a comfortable touch target. */
 const MIN_EVENT_SPACING = 24;
 const EVENTS_HEIGHT = 40;
-const AXIS_HEIGHT = 26;
+const AXIS_HEIGHT = AXIS_DEPTH;
 const MARGIN = 16;
 const AFTER_GAP = 30;
+const AFTER_LABEL = 'After the article';
+
+/**
+ * `canvasMeasure(font)` measures labels as the page draws them (`font`: the element's font
+ * family), with a canvas; `estimateWidth` where there is no canvas.
+ */
+function canvasMeasure(family: string): Measure {
+  const context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!context) return estimateWidth;
+  const known = new Map<string, number>();
+  return (text, bold) => {
+    const key = `${bold ? 'b' : 'r'}${text}`;
+    let width = known.get(key);
+    if (width === undefined) {
+      context.font = `${bold ? 700 : 400} ${LABEL_SIZE}px ${family}`;
+      width = context.measureText(text).width;
+      known.set(key, width);
+    }
+    return width;
+  };
+}
 
 /**
  * @tag story-timeline
@@ -54,9 +76,11 @@ export class StoryTimeline extends LitElement {
       overflow: visible;
     }
     .tick line { stroke: var(--sm-line); }
-    .tick text { fill: var(--sm-muted); font: inherit; font-size: 11px; }
-    .tick.year text { font-weight: 700; fill: var(--sm-strong); }
+    .tick text { fill: var(--sm-muted); font: inherit; font-size: ${LABEL_SIZE}px; }
+    .tick.year text.unit, .tick.major text.context { font-weight: 700; fill: var(--sm-strong); }
+    .tick text.context { fill: var(--sm-strong); }
     .domain { stroke: var(--sm-axis); }
+    .break { stroke: var(--sm-axis); stroke-width: 1.5; }
     .after-band { fill: var(--sm-after-band); }
     .after-label { fill: var(--sm-after-label); font-size: 11px; font-weight: 700; }
     .cursor { fill: var(--sm-accent-tint); stroke: var(--sm-accent); stroke-width: 1.5; }
@@ -118,8 +142,6 @@ export class StoryTimeline extends LitElement {
   @property({ attribute: false }) chapters: readonly Chapter[] = [];
   /** The active chapter's id (null before a story is read). */
   @property({ attribute: false }) active: string | null = null;
-  /** Events after this day are "after the article" (null: no such section). */
-  @property({ attribute: false }) split: Date | null = null;
   /** The story's language (a language tag): axis labels and dates are written in it. */
   @property({ attribute: false }) locale = 'en';
   /** Keep the timeline's height while there are no events yet (the story is on its way). */
@@ -150,13 +172,13 @@ export class StoryTimeline extends LitElement {
 
   /** Width of the drawn axis: the element's width, or wider (scrolling) when events need room. */
   get trackWidth(): number {
-    return Math.max(this.width, Math.ceil(2 * MARGIN + AFTER_GAP + minWidthFor(this.events.length, MIN_EVENT_SPACING)));
+    return Math.ceil(this.#layout.width);
   }
 
-  /** Event positions and the axis scale (set in `willUpdate` when the events, split or width change). */
-  #layout: TimelineLayout = layoutTimeline([], { range: [MARGIN, MARGIN] });
-  /** The axis's ticks (set in `willUpdate` with the layout, or when the language changes). */
-  #ticks: Tick[] = [];
+  /** Event positions, ticks and breaks (set in `willUpdate` when the events, language or width change). */
+  #layout: TimelineLayout = layoutTimeline([], { width: 0 });
+  /** Measures labels in the element's font (made at the first layout). */
+  #measure: Measure | null = null;
 
   /** [left, right] of the cursor in pixels, around the events of the chapter being read. */
   #cursorSpan(): [number, number] | null {
@@ -164,16 +186,17 @@ export class StoryTimeline extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const relayout = changed.has('events') || changed.has('split') || changed.has('width');
-    if (relayout || changed.has('locale')) {
-      const dates = this.events.map((e) => e.date);
-      if (relayout)
-        this.#layout = layoutTimeline(dates, {
-          range: [MARGIN, this.trackWidth - MARGIN],
-          split: this.split,
-          gap: AFTER_GAP,
-        });
-      this.#ticks = storyTicks(this.#layout.scale, dates, { locale: this.locale });
+    if ((changed.has('events') || changed.has('width') || changed.has('locale')) && this.width > 0) {
+      this.#measure ??= canvasMeasure(getComputedStyle(this).fontFamily);
+      this.#layout = layoutTimeline(this.events, {
+        width: this.width,
+        margin: MARGIN,
+        spacing: MIN_EVENT_SPACING,
+        afterGap: AFTER_GAP,
+        afterLabel: AFTER_LABEL,
+        locale: this.locale,
+        measure: this.#measure,
+      });
     }
     // The list's one tab stop follows the reading, unless the reader is moving through the list.
     if (changed.has('active')) {
@@ -190,7 +213,7 @@ export class StoryTimeline extends LitElement {
       return html`<div class="scroller"><div class="track" ${cssom({ height: `${EVENTS_HEIGHT + AXIS_HEIGHT}px` })}></div></div>
         <p class="readout" aria-hidden="true"></p>`;
     }
-    const { xs, afterX, scale } = this.#layout;
+    const { xs, afterX } = this.#layout;
     const height = EVENTS_HEIGHT + AXIS_HEIGHT;
     const width = this.trackWidth;
     const marked = cursorChapter(this.chapters, this.active);
@@ -204,11 +227,11 @@ export class StoryTimeline extends LitElement {
             ${
               afterX !== null
                 ? svg`<rect class="after-band" x=${afterX} y="0" width=${width - afterX} height=${height}></rect>
-                  <text class="after-label" x=${afterX + 6} y="11">After the article</text>`
+                  <text class="after-label" x=${afterX + 6} y="11">${AFTER_LABEL}</text>`
                 : nothing
             }
             ${span ? svg`<rect class="cursor" x=${span[0] - 10} y="12" width=${span[1] - span[0] + 20} height=${EVENTS_HEIGHT - 12} rx="6"></rect>` : nothing}
-            ${storyAxis(this.#ticks, scale.range(), EVENTS_HEIGHT, crispOffset(window.devicePixelRatio))}
+            ${storyAxis(this.#layout, EVENTS_HEIGHT, crispOffset(window.devicePixelRatio))}
           </svg>
           <ol aria-label="Timeline of events. Arrow keys move between events; Enter goes to the chapter.">
             ${this.events.map(
@@ -218,13 +241,14 @@ export class StoryTimeline extends LitElement {
                   tabindex=${i === focusIndex ? 0 : -1}
                   aria-current=${item.chapter !== null && item.chapter === this.active ? 'true' : 'false'}
                   aria-disabled=${item.chapter === null ? 'true' : 'false'}
-                  aria-label=${`${formatDay(item.date, this.locale)}: ${item.label}${item.after ? ' (after the article)' : ''}`}
+                  aria-label=${`${formatDate(item.when, this.locale)}: ${item.label}${item.after ? ' (after the article)' : ''}`}
                   data-event=${item.id}
                   @click=${() => this.#select(item)}
                   @keydown=${(e: KeyboardEvent) => this.#keydown(e, i)}
                   @focus=${() => {
                     this.focusIndex = i;
                     this.hover = item;
+                    this.#revealEvent(i);
                   }}
                   @blur=${() => (this.hover = null)}
                   @mouseenter=${() => (this.hover = item)}
@@ -237,7 +261,7 @@ export class StoryTimeline extends LitElement {
       </div>
       <p class="readout" aria-hidden="true">${
         shown
-          ? html`<strong>${formatDay(shown.date, this.locale)}</strong> · ${shown.label}`
+          ? html`<strong>${formatDate(shown.when, this.locale)}</strong> · ${shown.label}`
           : marked?.period
             ? html`<strong>${formatPeriod(marked.period, this.locale)}</strong>${chapter ? html` · ${chapter.title}` : nothing}`
             : nothing
@@ -256,6 +280,18 @@ export class StoryTimeline extends LitElement {
     if (!scroller || !span || scroller.scrollWidth <= scroller.clientWidth) return;
     const left = Math.max(0, (span[0] + span[1]) / 2 - scroller.clientWidth / 2);
     scroller.scrollTo({ left, behavior: this.motion ? 'smooth' : 'instant' });
+  }
+
+  /**
+   * Scroll a focused event fully into view (the browser scrolls to a focused element only when it
+   * is out of view, and leaves one half hidden at the edge).
+   */
+  #revealEvent(i: number): void {
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    const x = this.#layout.xs[i];
+    if (!scroller || x === undefined) return;
+    const left = revealScroll(scroller.scrollLeft, scroller.clientWidth, x, MIN_EVENT_SPACING);
+    if (left !== scroller.scrollLeft) scroller.scrollTo({ left, behavior: this.motion ? 'smooth' : 'instant' });
   }
 
   #select(event: TimelineEvent): void {

@@ -33,6 +33,26 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).replace(/-
 const kindLabel = (kind: unknown, fallback: string) =>
   typeof kind === 'string' && kind ? (KIND_LABELS[kind] ?? capital(kind)) : fallback;
 
+/** `and(['A', 'B', 'C'])` is `A, B and C` (the key's words are English). */
+const and = (words: readonly string[]) =>
+  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+
+/**
+ * `contextLabel(kinds, approximate)` names the quiet places of one symbol by their kinds, as the
+ * highlighted ones are named (`City, for context`; `Capital and town, for context`); places of no
+ * kind are "other places" (`Other place` when no place of that symbol has a kind).
+ */
+function contextLabel(kinds: readonly (string | null)[], approximate: boolean): string {
+  const named = [...new Set(kinds.filter((k): k is string => k !== null))];
+  const where = approximate ? ', approximate location' : '';
+  if (named.length === 0) return `Other place${where}`;
+  const words = [
+    ...named.map((k, i) => (i === 0 ? k : k.toLowerCase())),
+    ...(kinds.includes(null) ? ['other places'] : []),
+  ];
+  return `${and(words)}${where}, for context`;
+}
+
 /**
  * `legendFor(view, lookup, palette)` lists the symbols the chapter draws, in drawing order of importance:
  * highlighted places, other places, routes, areas.
@@ -48,7 +68,8 @@ export function legendFor(
     if (!entries.has(key)) entries.set(key, entry);
   };
   const places: LegendEntry[] = [];
-  const context: LegendEntry[] = [];
+  /** The kinds of the quiet places, by symbol (a dot, or a ring for an approximate location). */
+  const context = new Map<Symbol, (string | null)[]>();
   const routes: LegendEntry[] = [];
   const areas: LegendEntry[] = [];
   for (const id of view.visible) {
@@ -67,11 +88,8 @@ export function legendFor(
           label: approximate ? `${kindLabel(p.kind, 'Place')}, approximate location` : kindLabel(p.kind, 'Place'),
         });
       } else {
-        context.push({
-          symbol: approximate ? 'ring' : 'dot',
-          color: palette.context,
-          label: approximate ? 'Other place, approximate location' : 'Other place',
-        });
+        const symbol = approximate ? 'ring' : 'dot';
+        context.set(symbol, [...(context.get(symbol) ?? []), kindLabel(p.kind, '') || null]);
       }
     } else if (found.layer === 'routes') {
       const proposed = p.status === 'proposed';
@@ -90,6 +108,13 @@ export function legendFor(
       );
     }
   }
-  for (const list of [places, context, routes, areas]) list.forEach(add);
+  const quiet = [...context].map(
+    ([symbol, kinds]): LegendEntry => ({
+      symbol,
+      color: palette.context,
+      label: contextLabel(kinds, symbol === 'ring'),
+    }),
+  );
+  for (const list of [places, quiet, routes, areas]) list.forEach(add);
   return [...entries.values()];
 }

@@ -44,3 +44,21 @@ export function panelView({ phase, still }: PanelInput): PanelView {
 export function wantsEngine({ near, acted, past }: { near: boolean; acted: boolean; past: boolean }): boolean {
   return near && (acted || past);
 }
+
+/** Where a map that is loading is: its code (MapLibre), its files (worker, basemap, fonts), its first frame. */
+export type LoadStep = 'code' | 'files' | 'drawing';
+
+/** After this long, the note under the map says the map is slow to come (a slow connection). */
+export const SLOW_MS = 6000;
+
+/**
+ * `loadingNote(step, elapsed, still)` is the line under the panel while the interactive map loads:
+ * which step it is at, and after SLOW_MS that it is slow (then announced to screen readers, once per
+ * step), and whether the still picture stands for it meanwhile.
+ */
+export function loadingNote(step: LoadStep, elapsed: number, still: boolean): { text: string; slow: boolean } {
+  const what = { code: 'its code', files: 'its data and fonts', drawing: 'drawing the chapter' }[step];
+  if (elapsed < SLOW_MS) return { text: `Loading the interactive map: ${what}…`, slow: false };
+  const meanwhile = still ? '; the picture shows this chapter meanwhile' : '';
+  return { text: `The interactive map is slow to load (${what}, on a slow connection?)${meanwhile}.`, slow: true };
+}

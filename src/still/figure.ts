@@ -57,7 +57,7 @@ export function stillCamera(story: Story, chapter: Chapter, size: Size): Camera 
  * element's layout) and the chapter's key.
  */
 export function stillFigure({ story, basemap, chapter, frames, measure }: StillFigureOptions): TemplateResult {
-  const label = describeView(chapter.view, story.features, story.lang);
+  const label = describeView(chapter.view, story.features, story.lang, chapter.body);
   const all: readonly StillFrame[] =
     frames ?? (Object.entries(REFERENCE) as [Layout, Size][]).map(([layout, size]) => ({ layout, size }));
   const maps = all.map((f) =>

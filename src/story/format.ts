@@ -9,7 +9,7 @@
 import { compassPoint, lineLength, roundDistance } from '../geo/measure.ts';
 import type { Issue } from './issues.ts';
 import { maybeText } from './maybe.ts';
-import type { Chapter, ChapterView, RouteFeature, Story } from './types.ts';
+import type { Block, Chapter, ChapterView, DatePrecision, DateSpan, RouteFeature, Story } from './types.ts';
 
 /** The locale Intl is asked for: a story in 'en' is written the British way. */
 const localeOf = (lang: string) => (lang === 'en' ? 'en-GB' : lang);
@@ -29,6 +29,25 @@ function cached<T>(make: (locale: string) => T): (lang: string) => T {
 const dayFormat = cached(
   (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
 );
+const monthFormat = cached(
+  (locale) => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+);
+const yearFormat = cached((locale) => new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }));
+const DATE_FORMATS: Record<DatePrecision, (lang: string) => Intl.DateTimeFormat> = {
+  day: dayFormat,
+  month: monthFormat,
+  year: yearFormat,
+};
+/** What the language writes between the two ends of a span of days ("20 – 29 January": a thin-spaced dash in English). */
+const rangeSeparator = cached((locale) => {
+  const parts = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).formatRangeToParts(new Date(Date.UTC(2001, 0, 1)), new Date(Date.UTC(2002, 0, 1)));
+  return parts.find((p) => p.type === 'literal' && p.source === 'shared')?.value ?? ' – ';
+});
 const unitFormat = (unit: 'kilometer' | 'mile') =>
   cached((locale) => new Intl.NumberFormat(locale, { style: 'unit', unit }));
 const kmFormat = unitFormat('kilometer');
@@ -43,12 +62,27 @@ export function formatDay(date: Date, lang = 'en'): string {
 }
 
 /**
- * `formatPeriod([from, to], lang)` is one day (`3 February 2025`) or a span, written as the
- * language writes spans (`20 – 29 January 2025`, `21 July 2022 – 24 February 2023`; thin spaces
- * around the dash in English).
+ * `formatDate(when, lang)` writes a date as precisely as the editor gave it: a day
+ * (`3 February 2025`), a month (`June 1741`) or a year (`1784`), in the story's language.
  */
-export function formatPeriod([a, b]: readonly [Date, Date], lang = 'en'): string {
-  return +a === +b ? formatDay(a, lang) : dayFormat(lang).formatRange(a, b);
+export function formatDate(when: DateSpan, lang = 'en'): string {
+  return DATE_FORMATS[when.precision](lang).format(when.start);
+}
+
+/**
+ * `formatPeriod([from, to], lang)` is one date (`3 February 2025`) or a span, written as the
+ * language writes spans (`20 – 29 January 2025`, `21 July 2022 – 24 February 2023`; thin spaces
+ * around the dash in English). A span of dates given to different precisions writes each as given
+ * (`1784 – 2 May 1790`); one date inside the other is the larger (`1942` for 1942 to 4 June 1942).
+ */
+export function formatPeriod([a, b]: readonly [DateSpan, DateSpan], lang = 'en'): string {
+  const inside = +b.start >= +a.start && +b.end <= +a.end;
+  if (inside) return formatDate(a, lang);
+  if (a.precision === b.precision) {
+    // Intl's range takes two instants: the last day, month or year is the one that starts at b.start.
+    return DATE_FORMATS[a.precision](lang).formatRange(a.start, b.start);
+  }
+  return `${formatDate(a, lang)}${rangeSeparator(lang)}${formatDate(b, lang)}`;
 }
 
 /**
@@ -95,11 +129,23 @@ export function compassWord(degrees: number): string {
 }
 
 /**
- * `describeView(view, features, lang)` is what a chapter's map shows, in words, for screen
+ * `describeView(view, features, lang, body)` is what a chapter's map shows, in words, for screen
  * readers: the editor's description, or the highlighted features, then the others
- * (`Map showing A, B and C, with D.`).
+ * (`Map showing A, B and C, with D.`). Then the figures, computed from the data as the page shows
+ * them, so the words never disagree with the map or the text: each distance block of the chapter's
+ * `body` (`San Salvador to Lake Coatepeque: 43 km (27 mi) in a straight line, heading
+ * west-northwest.`) and the length of each route the map labels with it.
  */
-export function describeView(view: ChapterView, features: Story['features'], lang: string): string {
+export function describeView(
+  view: ChapterView,
+  features: Story['features'],
+  lang: string,
+  body: readonly Block[] = [],
+): string {
+  return [viewWords(view, features, lang), ...viewFigures(view, features, lang, body)].join(' ');
+}
+
+function viewWords(view: ChapterView, features: Story['features'], lang: string): string {
   if (view.description !== null) return view.description;
   const name = (id: string) => features.get(id)?.feature.properties.name ?? id;
   const main = view.highlight.map(name);
@@ -109,6 +155,23 @@ export function describeView(view: ChapterView, features: Story['features'], lan
   if (others.length === 0) return `Map showing ${list(main)}.`;
   if (main.length === 0) return `Map showing ${list(others)}.`;
   return `Map showing ${list(main)}, with ${list(others)}.`;
+}
+
+function viewFigures(view: ChapterView, features: Story['features'], lang: string, body: readonly Block[]): string[] {
+  const distances = body.flatMap((b) =>
+    b.type === 'distance'
+      ? [
+          `${b.fromName} to ${b.toName}: ${formatDistance(b.km, b.miles, lang)} in a straight line, heading ${compassWord(b.bearing)}.`,
+        ]
+      : [],
+  );
+  const routes = view.visible.flatMap((id) => {
+    const found = features.get(id);
+    if (found?.layer !== 'routes' || maybeText(found.feature.properties.label)) return [];
+    const route = found.feature as RouteFeature;
+    return [`${route.properties.name} (${routeCaption(route, lang)}).`];
+  });
+  return [...distances, ...routes];
 }
 
 /** `routeCaption(route, lang)` is the text drawn along a route: the editor's label, or its length (`3,050 km`). */

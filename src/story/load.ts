@@ -4,7 +4,9 @@
  * does not parse is reported with the line and column of the mistake, and the story is built from
  * whatever did load. A load can be cancelled (`signal`): it then rejects with the signal's reason.
  */
+import type { CheckInput } from './checks.ts';
 import type { Issue } from './issues.ts';
+import { checkHere } from './run-checks.ts';
 import { safeDecode } from './url.ts';
 import { normalizeStory, type StoryData, type StoryFiles } from './normalize.ts';
 import { LAYERS, type Layer, type Story } from './types.ts';
@@ -62,6 +64,11 @@ export interface LoadOptions {
   onText?: (text: LoadResult) => void;
   /** The checks' code is loaded only once what this returns settles (the element waits for an idle moment). */
   checksAfter?: () => Promise<unknown>;
+  /**
+   * Runs the format checks (checks.ts `runChecks`) and resolves with every issue; by default on this
+   * thread. The page passes run-checks.ts `checkStory`, which runs them in a worker.
+   */
+  check?: (input: CheckInput, signal?: AbortSignal) => Promise<Issue[]>;
 }
 
 /**
@@ -210,60 +217,8 @@ async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<
 /** Adds line numbers to the issues of each file whose text we have (each file is parsed once). */
 async function withLines(issues: Issue[], texts: Map<string, string>, signal?: AbortSignal): Promise<Issue[]> {
   if (!issues.some((i) => i.line === undefined && texts.has(i.file))) return issues;
-  const { locate } = await until(import('./locate.ts'), signal);
-  const located = new Map<string, Issue[]>();
-  for (const [file, text] of texts) {
-    const own = issues.filter((i) => i.file === file && i.line === undefined);
-    if (own.length) located.set(file, locate(text, own));
-  }
-  return issues.map((issue) =>
-    issue.line === undefined && located.has(issue.file) ? located.get(issue.file)!.shift()! : issue,
-  );
-}
-
-/** At most this many issues are listed per file and kind of mistake; the rest are counted. */
-export const MAX_SIMILAR = 20;
-
-/**
- * `capIssues(issues)` keeps the first MAX_SIMILAR issues of each kind in each file (the kind is the
- * message with its numbers and quoted values taken out) and says how many more there are, so one
- * systematic mistake (projected coordinates, a missing bracket level) does not bury the others.
- */
-export function capIssues(issues: readonly Issue[]): Issue[] {
-  const kind = (i: Issue) => `${i.file}|${i.severity}|${i.message.replace(/"[^"]*"|\[[^\]]*\]|-?\d+(\.\d+)?/g, '#')}`;
-  const seen = new Map<string, { first: Issue; n: number }>();
-  const out: Issue[] = [];
-  for (const issue of issues) {
-    const k = kind(issue);
-    const entry = seen.get(k) ?? { first: issue, n: 0 };
-    seen.set(k, entry);
-    if (++entry.n <= MAX_SIMILAR) out.push(issue);
-  }
-  for (const { first, n } of seen.values()) {
-    if (n <= MAX_SIMILAR) continue;
-    out.push({
-      severity: first.severity,
-      file: first.file,
-      path: '',
-      message: `…and ${n - MAX_SIMILAR} more like "${first.message.slice(0, 80)}${first.message.length > 80 ? '…' : ''}"`,
-    });
-  }
-  return out;
-}
-
-/** Issues in the order an editor reads them: file by file (the story first), then by line. */
-function byPlace(issues: Issue[], files: readonly string[]): Issue[] {
-  const rank = (f: string) => files.indexOf(f) + 1 || files.length + 1;
-  return issues
-    .map((issue, i) => ({ issue, i }))
-    .sort(
-      (a, b) =>
-        rank(a.issue.file) - rank(b.issue.file) ||
-        (a.issue.line ?? 0) - (b.issue.line ?? 0) ||
-        (a.issue.column ?? 0) - (b.issue.column ?? 0) ||
-        a.i - b.i,
-    )
-    .map((x) => x.issue);
+  const { locateIssues } = await until(import('./locate.ts'), signal);
+  return locateIssues(issues, texts);
 }
 
 /**
@@ -283,7 +238,6 @@ export async function loadStoryData(
   signal?.throwIfAborted();
   const data: StoryData = {};
   const files: StoryFiles = { story: storyFile };
-  const sizes: Partial<Record<Layer, number>> = {};
   const read: Partial<Record<Layer, LoadedFile>> = {};
   const issues: Issue[] = [];
   const texts = new Map<string, string>();
@@ -322,7 +276,6 @@ export async function loadStoryData(
       files[layer] = fetched.file;
       // A file that could not be read is null to normalize (its ids are unknown, not missing).
       data[layer] = fetched.ok ? (fetched.value ?? 'null') : null;
-      if (fetched.text !== null) sizes[layer] = new TextEncoder().encode(fetched.text).length;
       issues.push(...fetched.issues);
       if (fetched.text !== null) texts.set(fetched.file, fetched.text);
     }),
@@ -335,39 +288,30 @@ export async function loadStoryData(
     options.onStory({ story: result.story, issues: found, text: storyText, failed: false, files: loaded });
   }
   await until(Promise.resolve(options.checksAfter?.()), signal);
-  const { validateStory } = await until(import('./validate.ts'), signal);
-  const layers: Parameters<typeof validateStory>[0]['layers'] = {};
+  const layers: CheckInput['layers'] = {};
   for (const layer of LAYERS) {
-    if (data[layer] !== undefined && data[layer] !== null && files[layer])
-      layers[layer] = { value: data[layer], file: files[layer]!, size: sizes[layer] };
+    if (data[layer] === undefined || data[layer] === null || !files[layer]) continue;
+    // A fetched file crosses to the checks as its text (cheap to copy), an inline one as its value.
+    const text = read[layer]?.text;
+    layers[layer] = text != null ? { file: files[layer]!, text } : { file: files[layer]!, value: data[layer] };
   }
-  let checked: Issue[];
-  try {
-    checked = validateStory({ story: input, storyFile, layers });
-  } catch (error) {
-    // The checker must never take the story down with it.
-    checked = [
+  const check = options.check ?? checkHere;
+  const all = await until(
+    check(
       {
-        severity: 'error',
-        file: storyFile,
-        path: '',
-        message: `the checker stopped on an unexpected input (${error instanceof Error ? error.message : String(error)}); please report it`,
+        story: input,
+        storyFile,
+        layers,
+        texts: [...texts],
+        read: issues,
+        links: result.issues,
+        order: [storyFile, ...LAYERS.map((l) => files[l] ?? '')],
       },
-    ];
-  }
-  const { duplicateKeys } = texts.size
-    ? await until(import('./locate.ts'), signal)
-    : { duplicateKeys: () => [] as Issue[] };
-  const duplicates = [...texts].flatMap(([file, text]) => duplicateKeys(text, file));
-  const all = await withLines([...issues, ...duplicates, ...checked, ...result.issues], texts, signal);
-  signal?.throwIfAborted();
-  return {
-    story: result.story,
-    issues: capIssues(byPlace(all, [storyFile, ...LAYERS.map((l) => files[l] ?? '')])),
-    text: storyText,
-    failed: false,
-    files: loaded,
-  };
+      signal,
+    ),
+    signal,
+  );
+  return { story: result.story, issues: all, text: storyText, failed: false, files: loaded };
 }
 
 /** `loadStory(url, options)` fetches a story file and everything it names. */

@@ -175,3 +175,18 @@ export function locate(text: string, issues: readonly Issue[]): Issue[] {
     return { ...issue, ...spot };
   });
 }
+
+/**
+ * `locateIssues(issues, texts)` adds line numbers to the issues of each file whose text is in `texts`
+ * (file name → text), each text read once; the others are left as they are.
+ */
+export function locateIssues(issues: readonly Issue[], texts: ReadonlyMap<string, string>): Issue[] {
+  const located = new Map<string, Issue[]>();
+  for (const [file, text] of texts) {
+    const own = issues.filter((i) => i.file === file && i.line === undefined);
+    if (own.length) located.set(file, locate(text, own));
+  }
+  return issues.map((issue) =>
+    issue.line === undefined && located.has(issue.file) ? located.get(issue.file)!.shift()! : issue,
+  );
+}

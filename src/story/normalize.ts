@@ -13,7 +13,7 @@ import { greatCirclePath } from '../geo/routes.ts';
 import { measure } from '../geo/measure.ts';
 import { type Issue, quote } from './issues.ts';
 import { suggester } from './suggest.ts';
-import { CHAPTER_ID, featureId, isLanguageTag, parseDay } from './rules.ts';
+import { CHAPTER_ID, featureId, isColor, isLanguageTag, parseDate, parseDay } from './rules.ts';
 import {
   isObject,
   maybeBBox,
@@ -91,11 +91,13 @@ function collect<F extends StoryFeature>(
     if (!isObject(raw) || raw.type !== 'Feature' || !isObject(raw.geometry)) return;
     const id = featureId(raw.id);
     if (!id || !DRAWS[layer](raw.geometry)) return;
-    const properties = maybeObject(raw.properties);
+    const { color, ...properties } = maybeObject(raw.properties);
     const feature = {
       ...(raw as unknown as Feature),
       id,
-      properties: { ...properties, id, name: maybeText(properties.name) ?? id },
+      // A colour reaches the map and the map key's CSS: only one the format allows (the checker
+      // names any other); the layer's own colour otherwise.
+      properties: { ...properties, ...(isColor(color) ? { color } : {}), id, name: maybeText(properties.name) ?? id },
     };
     features.push(shape(feature, id));
     indices.push(i);
@@ -304,14 +306,14 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     ];
   }
 
-  // Events: the ones with a day and a label are on the timeline.
+  // Events: the ones with a date (a day, a month or a year) and a label are on the timeline.
   const events: TimelineEvent[] = [];
   let nearestChapter: ((id: string) => string | null) | undefined;
   maybeList(raw.events).forEach((e, i) => {
     if (!isObject(e)) return;
-    const date = parseDay(e.date);
+    const when = parseDate(e.date);
     const label = maybeText(e.label);
-    if (!date || !label) return;
+    if (!when || !label) return;
     let chapter = maybeText(e.chapter);
     if (chapter && !chapterIds.has(chapter) && chapterIds.size > 0) {
       nearestChapter ??= suggester([...chapterIds]);
@@ -325,14 +327,17 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     }
     events.push({
       id: maybeText(e.id) ?? `event-${i + 1}`,
-      date,
-      day: e.date as string,
+      when,
+      written: e.date as string,
       label,
       chapter,
-      after: published !== null && date > published,
+      // A month or a year is after the article only when all of it is: one that holds the
+      // publication day stays before it.
+      after: published !== null && when.start > published,
     });
   });
-  events.sort((a, b) => +a.date - +b.date);
+  // By start, a longer span first (`1784` before `1784-03-02`), else as listed (sort is stable).
+  events.sort((a, b) => +a.when.start - +b.when.start || +b.when.end - +a.when.end);
 
   const byChapter = new Map<string, TimelineEvent[]>();
   for (const e of events) {
@@ -343,7 +348,9 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
   }
   const chapters: Chapter[] = draft.map((c) => {
     const own = byChapter.get(c.id) ?? [];
-    const period = own.length ? ([own[0]!.date, own.at(-1)!.date] as const) : null;
+    // The first to start and the last to end (`1784` ends after `1784-03-02`).
+    const last = own.reduce<TimelineEvent | undefined>((l, e) => (!l || +e.when.end >= +l.when.end ? e : l), undefined);
+    const period = own.length ? ([own[0]!.when, last!.when] as const) : null;
     return { ...c, period, after: own.length > 0 && own.every((e) => e.after) };
   });
 

@@ -46,7 +46,7 @@ export function chapterTemplate(
     ${chapter.after ? html`<p class="sm-after-label">After the article</p>` : nothing}
     ${kicker ? html`<p class="sm-chapter-kicker">${kicker}</p>` : nothing}
     <h2 id=${`${chapter.id}--title`}><a class="sm-anchor" href=${`#${chapter.id}`}>${chapter.title}</a></h2>
-    <p class="sm-map-description">${describeView(chapter.view, features, lang)}</p>
+    <p class="sm-map-description">${describeView(chapter.view, features, lang, chapter.body)}</p>
     ${chapter.body.map((b) => blockTemplate(b, lang))}
     ${chapter.sources.length ? html`<p class="sm-sources">Sources: ${list(chapter.sources, sourceLink)}.</p>` : nothing}
   </section>`;

@@ -12,7 +12,16 @@
 import { z } from 'zod';
 import { safeUrl } from './url.ts';
 import { quote } from './issues.ts';
-import { CHAPTER_ID, DAY_PATTERN, isLanguageTag, PLACE_KINDS, parseDay } from './rules.ts';
+import {
+  CHAPTER_ID,
+  COLOR,
+  DATE_PATTERN,
+  DAY_PATTERN,
+  isLanguageTag,
+  PLACE_KINDS,
+  parseDate,
+  parseDay,
+} from './rules.ts';
 
 z.config({ jitless: true });
 
@@ -24,6 +33,26 @@ export const isoDay = z
     error: (issue) => `${quote(String(issue.input))} is not a day of the calendar`,
   })
   .meta({ description: 'A calendar day, YYYY-MM-DD.', examples: ['2025-02-04'] });
+
+/** An event's date: a day `YYYY-MM-DD`, or only a month `YYYY-MM` or a year `YYYY`, that exists. */
+export const isoDate = z
+  .string()
+  .regex(DATE_PATTERN, {
+    error: 'write dates as YYYY-MM-DD, like "2025-02-04" (or YYYY-MM for a month, YYYY for a year)',
+    abort: true,
+  })
+  .refine((v) => parseDate(v) !== null, {
+    error: (issue) => {
+      const v = String(issue.input);
+      if (/^0+$/.test(v.slice(0, 4))) return `"${v}": years start at 0001`;
+      return `"${v}" is not a ${v.length === 7 ? 'month' : 'day'} of the calendar`;
+    },
+  })
+  .meta({
+    description:
+      'When it happened: a day YYYY-MM-DD, or a month YYYY-MM or a year YYYY when that is all that is known. A month or a year spans all of it on the timeline, and sorts at its start.',
+    examples: ['2025-02-04', '1741-06', '1784'],
+  });
 
 const text = (description: string, examples?: string[]) =>
   z.string().trim().min(1, { error: 'must not be empty' }).meta({ description, examples });
@@ -172,7 +201,7 @@ export const ChapterSchema = z
 export const EventSchema = z
   .strictObject({
     id: z.string().min(1).optional().meta({ description: 'A name for the event (default: its position).' }),
-    date: isoDay,
+    date: isoDate,
     label: text('What happened, in a few words (shown on the timeline).'),
     chapter: z
       .string()
@@ -249,8 +278,8 @@ export const StorySchema = z
 
 const Color = z
   .string()
-  .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { error: 'a colour like "#b5361d"' })
-  .meta({ description: 'A colour, #rrggbb.' });
+  .regex(COLOR, { error: 'a colour written #rrggbb or #rgb, like "#b5361d"' })
+  .meta({ description: 'A colour, #rrggbb or #rgb.' });
 
 export const PlacePropertiesSchema = z.looseObject({
   name: text("The place's name, as the text calls it."),

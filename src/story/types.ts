@@ -84,15 +84,32 @@ export interface ChapterView {
   readonly description: string | null;
 }
 
+/** How much of a date an editor gave: a day (`2025-02-04`), a month (`1741-06`) or a year (`1784`). */
+export type DatePrecision = 'year' | 'month' | 'day';
+
+/**
+ * A date as a span of time: a year spans the whole year, a month the month, a day the day. Dates
+ * sort by `start`, and a longer span first when two start together (`1784` before `1784-01-01`),
+ * which is also the order of the text as written (`"1784" < "1784-01" < "1784-01-01"`).
+ */
+export interface DateSpan {
+  /** Its first instant, 00:00 UTC. */
+  readonly start: Date;
+  /** The first instant after it (the next day, month or year). */
+  readonly end: Date;
+  readonly precision: DatePrecision;
+}
+
 export interface TimelineEvent {
   readonly id: string;
-  readonly date: Date;
-  /** The date as the editor wrote it, `YYYY-MM-DD`. */
-  readonly day: string;
+  /** When it happened: a day, a month or a year (see DateSpan). */
+  readonly when: DateSpan;
+  /** The date as the editor wrote it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+  readonly written: string;
   readonly label: string;
   /** Chapter id, or null if the event belongs to none. */
   readonly chapter: string | null;
-  /** Dated after the story's `published` day. */
+  /** Starts after the story's `published` day. */
   readonly after: boolean;
 }
 
@@ -104,8 +121,11 @@ export interface Chapter {
   readonly body: readonly Block[];
   readonly sources: readonly Source[];
   readonly view: ChapterView;
-  /** The dates of this chapter's events, [first, last], or null when it has none. */
-  readonly period: readonly [Date, Date] | null;
+  /**
+   * The dates of this chapter's events, [first, last] (the first to start, the last to end), or
+   * null when it has none.
+   */
+  readonly period: readonly [DateSpan, DateSpan] | null;
   /** Every event of this chapter is after the story's `published` day. */
   readonly after: boolean;
 }

@@ -12,7 +12,7 @@ import { AreaPropertiesSchema, PlacePropertiesSchema, RoutePropertiesSchema, Sto
 import { collectionIssues, storyArea } from './geojson.ts';
 import { fieldsAt } from './fields.ts';
 import { schemaIssues } from './zod-issues.ts';
-import { parseDay } from './rules.ts';
+import { parseDate } from './rules.ts';
 import { maybeBBox, maybeObject } from './maybe.ts';
 
 const PROPERTIES: Record<Layer, z.core.$ZodType> = {
@@ -108,24 +108,31 @@ export function validateLayer(
   });
 }
 
-/** Events listed out of date order are a warning: the timeline sorts them, but the file misleads. */
+/**
+ * Events listed out of date order are a warning: the timeline sorts them, but the file misleads.
+ * Dates as written sort as the timeline sorts them (by start, a year before the months and days in
+ * it: "1784" < "1784-03" < "1784-03-02"), so the text is compared.
+ */
 function eventOrder(story: unknown, file: string): Issue[] {
   const events = (story as { events?: unknown } | undefined)?.events;
   if (!Array.isArray(events)) return [];
   const out: Issue[] = [];
-  let last: { day: string; index: number } | null = null;
+  let last: { date: string; index: number } | null = null;
   events.forEach((e, i) => {
-    const day = (e as { date?: unknown } | null)?.date;
-    if (typeof day !== 'string' || parseDay(day) === null) return;
-    if (last && day < last.day) {
+    const date = (e as { date?: unknown } | null)?.date;
+    if (typeof date !== 'string' || parseDate(date) === null) return;
+    if (last && date < last.date) {
+      const inside = last.date.startsWith(date);
       out.push({
         severity: 'warning',
         file,
         path: `events[${i}].date`,
-        message: `${day} comes after ${last.day} (events[${last.index}]) in the list: keep events in date order (the timeline sorts them anyway)`,
+        message: inside
+          ? `${date} comes after ${last.date} (events[${last.index}]) in the list, but the timeline puts a year or a month before the dates in it: keep events in date order`
+          : `${date} comes after ${last.date} (events[${last.index}]) in the list: keep events in date order (the timeline sorts them anyway)`,
       });
     }
-    if (!last || day >= last.day) last = { day, index: i };
+    if (!last || date >= last.date) last = { date, index: i };
   });
   return out;
 }

@@ -79,3 +79,14 @@ export function keyTarget(key: string, i: number, count: number): number | null 
   if (!step || count <= 0) return null;
   return Math.max(0, Math.min(count - 1, step(i, count)));
 }
+
+/**
+ * `revealScroll(scrollLeft, clientWidth, x, room)` is where a sideways scroller showing
+ * [scrollLeft, scrollLeft + clientWidth] of the timeline scrolls to so that an event at x is in
+ * view with `room` pixels on each side: the same place when it already is, else the least move.
+ */
+export function revealScroll(scrollLeft: number, clientWidth: number, x: number, room: number): number {
+  if (x - room < scrollLeft) return Math.max(0, x - room);
+  if (x + room > scrollLeft + clientWidth) return x + room - clientWidth;
+  return scrollLeft;
+}

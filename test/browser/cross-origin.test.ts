@@ -2,6 +2,7 @@
 // that README gives, and under one that blocks the map's worker.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { fixtureFiles } from '../fixtures/fixtures.ts';
 import { useHostServer } from './host-server.ts';
 import { baseUrl, openPage, useBrowser, watchPolicy } from './page.ts';
 import { loseContext, settle } from './story.ts';
@@ -158,12 +159,43 @@ describe('a news site on another origin', () => {
         const view = el.renderRoot.querySelector('story-map-view')!;
         return {
           active: el.activeChapter,
-          loading: view.renderRoot.textContent?.includes('Loading map') ?? true,
+          loading: view.renderRoot.textContent?.includes('Loading the interactive map') ?? true,
           map: el.map,
         };
       });
       expect(reading).toEqual({ active: 'cecot', loading: false, map: null });
       expect(offOrigin).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("checks a story with mistakes on the page's own thread when its worker cannot start (the embed's origin is not the page's)", async () => {
+    // A browser starts a worker only from the page's own origin; the embed comes from the CDN.
+    const files = fixtureFiles('46-duplicate-key');
+    site().page('/mistakes.html', article().replace('/data/story.json', '/mistakes/story.json'), {
+      'content-security-policy': POLICIES.cdn(cdn()),
+    });
+    const { page, close } = await openPage(browser(), 'about:blank', { context: { reducedMotion: 'reduce' } });
+    try {
+      await page.route(`${cdn()}/mistakes/*`, (route) => {
+        const body = files[new URL(route.request().url()).pathname.split('/').pop()!];
+        return body === undefined
+          ? route.fulfill({ status: 404, body: 'not found' })
+          : route.fulfill({
+              status: 200,
+              contentType: 'application/json',
+              body,
+              headers: { 'access-control-allow-origin': '*' },
+            });
+      });
+      await watchStoryErrors(page);
+      await page.goto(site().url('/mistakes.html'));
+      await settle(page, { timeout: 30_000 });
+      await page.waitForFunction(() => (window as unknown as { storyErrors: string[] }).storyErrors.length > 0);
+      expect(await storyErrors(page)).toEqual([
+        expect.stringMatching(/\/mistakes\/story\.json: "title" is written twice in this object/),
+      ]);
     } finally {
       await close();
     }

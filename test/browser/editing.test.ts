@@ -118,6 +118,41 @@ describe('mistakes: a panel for editors, none for readers', () => {
     }
   });
 
+  it("checks the files in a worker: their issues arrive with lines, and the page's own thread loads none of the checks", async () => {
+    const { page, close } = await openPage(browser(), 'about:blank');
+    try {
+      const src = await serveFixture(page, '41-lat-lon-swapped', {
+        // Two more of the checks' kinds: a duplicate key, a schema mistake.
+        'story.json': () =>
+          fixtureFile('41-lat-lon-swapped', 'story.json').replace('"title": ', '"title": "x", "title": '),
+      });
+      // A reader's page (the preview panel has the checker on its own thread, for dropped files).
+      await page.goto(`${baseUrl()}?story=${src}`);
+      await settle(page);
+      await page.waitForFunction(() => document.querySelector('story-map')!.issues.length);
+      const issues = await page.evaluate(() =>
+        document.querySelector('story-map')!.issues.map((i) => `${i.file}:${i.line}: ${i.message}`),
+      );
+      expect(issues).toEqual([
+        expect.stringMatching(/^fixture\/41-lat-lon-swapped\/story\.json:\d+: "title" is written twice/),
+        expect.stringMatching(
+          /^fixture\/41-lat-lon-swapped\/places\.geojson:6: \[-16\.409, -71\.5375\] is outside the story's area/,
+        ),
+      ]);
+      // Scripts the page's main thread loaded (a worker's own imports are not listed here).
+      const scripts = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => new URL(e.name).pathname.split('/').pop()!)
+          .filter((name) => name.endsWith('.js')),
+      );
+      expect(scripts).toContainEqual(expect.stringMatching(/^check-worker-/));
+      expect(scripts.filter((name) => /^(validate|locate|checks)-/.test(name))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('shows readers no panel: the story reads, the issues go to the console once and to story-error', async () => {
     const { page, close, consoleErrors } = await openPage(browser(), 'about:blank');
     try {

@@ -77,11 +77,25 @@ describe('light first', () => {
             '',
         );
       expect(held.length).toBe(0);
-      expect(await panelText()).not.toContain('Loading map');
+      expect(await panelText()).not.toContain('Loading');
       // The reader's first input asks for it.
       await page.keyboard.press('Shift');
       await expect.poll(() => held.length).toBe(1);
-      expect(await panelText()).toContain('Loading map');
+      expect(await panelText()).toContain('Loading the interactive map: its code…');
+      // A slow load is said, to screen readers too (a status), with the step it is at.
+      const status = () =>
+        page.evaluate(
+          () =>
+            document
+              .querySelector('story-map')!
+              .renderRoot.querySelector('story-map-view')!
+              .renderRoot.querySelector('.loading[role="status"]')?.textContent ?? null,
+        );
+      await expect
+        .poll(status, { timeout: 10_000 })
+        .toBe(
+          'The interactive map is slow to load (its code, on a slow connection?); the picture shows this chapter meanwhile.',
+        );
       const state = await page.evaluate(() => ({
         map: document.querySelector('story-map')!.map,
         chapters: document.querySelectorAll('story-map .sm-story > [data-chapter]').length,
@@ -93,6 +107,8 @@ describe('light first', () => {
       expect(state).toEqual({ map: null, chapters: story.chapters.length, events: story.events.length });
       for (const route of held) await route.continue();
       await settle(page);
+      // Drawn: no line under the map any more.
+      expect(await panelText()).not.toContain('interactive map');
       expect(consoleErrors).toEqual([]);
     } finally {
       await close();
@@ -282,7 +298,12 @@ describe('a slow GeoJSON file', () => {
       // The features arrived without taking the reader back to the start.
       expect(after).toEqual({ active: 'expansion', distances: 1 });
       await expect(page.locator('#expansion .sm-map-description').textContent()).resolves.toBe(
-        describeView(panama.chapters.find((c) => c.id === 'expansion')!.view, panama.features, panama.lang),
+        describeView(
+          panama.chapters.find((c) => c.id === 'expansion')!.view,
+          panama.features,
+          panama.lang,
+          panama.chapters.find((c) => c.id === 'expansion')!.body,
+        ),
       );
       expect(consoleErrors).toEqual([]);
     } finally {

@@ -39,7 +39,7 @@ describe('the timeline', () => {
         const timeline = document.querySelector('story-map')!.renderRoot.querySelector('story-timeline')!;
         return ((timeline.renderRoot as ShadowRoot).activeElement as HTMLElement | null)?.dataset.event;
       });
-      expect(focused).toBe('guantanamo-beds');
+      expect(focused).toBe('guantanamo-memorandum');
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
       await landOn(page, 'swap');

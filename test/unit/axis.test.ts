@@ -1,92 +1,93 @@
 // @vitest-environment happy-dom
-// The axis drawn with Lit must be the axis d3-axis drew before it: same elements, same attributes.
-import { axisBottom, scaleLinear, select } from 'd3';
+// The axis drawn with Lit: a mark and labels per tick of the layout, the line broken at each break.
 import { render } from 'lit';
 import { describe, expect, it } from 'vitest';
-import { crispOffset, storyAxis } from '../../src/components/axis.ts';
-import { layoutTimeline, storyTicks, type Tick } from '../../src/time/scale.ts';
+import { axisLine, breakMark, crispOffset, storyAxis, TICK_SIZE } from '../../src/components/axis.ts';
+import { LABEL_X, layoutTimeline } from '../../src/time/scale.ts';
+import { isAfter, spanOf } from '../fixtures/timeline.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const d = (s: string) => new Date(`${s}T00:00:00Z`);
-const DATES = ['2019-06-01', '2022-03-26', '2023-01-31', '2025-01-20', '2025-01-23', '2025-02-03', '2025-07-18'].map(d);
+const DATES = ['2019-06-01', '2022-03-26', '2022-03-27', '2025-01-20', '2025-01-23', '2025-02-03', '2025-07-18'];
+const layoutOf = (dates: readonly string[], width: number) =>
+  layoutTimeline(
+    dates.map((s) => ({ when: spanOf(s), after: isAfter(s, '2025-02-04') })),
+    { width },
+  );
 
-interface Shape {
-  tag: string;
-  attributes: string[];
-  text: string;
-  children: Shape[];
-}
-
-/** An element as what is drawn: its tag, attributes in any order, text, and child elements (no comments). */
-function shape(el: Element): Shape {
-  return {
-    tag: el.tagName.toLowerCase(),
-    attributes: [...el.attributes].map((a) => `${a.name}=${a.value}`).sort(),
-    text: [...el.childNodes]
-      .filter((n) => n.nodeType === 3)
-      .map((n) => n.textContent)
-      .join('')
-      .trim(),
-    children: [...el.children].map(shape),
-  };
-}
-
-/** What the timeline drew with d3-axis: `axisBottom` with the ticks' dates and labels, classed by level. */
-function drawnByD3(ticks: Tick[], layout: ReturnType<typeof layoutTimeline>, offset: number): Shape {
-  const svg = document.createElementNS(SVG, 'svg');
-  const g = document.createElementNS(SVG, 'g');
-  g.setAttribute('class', 'axis');
-  g.setAttribute('transform', 'translate(0,40)');
-  svg.append(g);
-  // d3's own polylinear scale through the same points (timeScale does what it does).
-  const axis = axisBottom(scaleLinear().domain(layout.scale.domain()).range(layout.scale.range()))
-    .tickValues(ticks.map((t) => +t.date))
-    .tickFormat((_, i) => ticks[i]?.label ?? '')
-    .tickSizeOuter(0)
-    .offset(offset);
-  select(g).call(axis);
-  select(g)
-    .selectAll<SVGGElement, unknown>('.tick')
-    .attr('class', (_, i) => `tick ${ticks[i]?.level ?? ''}`);
-  return shape(g);
-}
-
-function drawnByLit(ticks: Tick[], layout: ReturnType<typeof layoutTimeline>, offset: number): Shape {
-  const svg = document.createElementNS(SVG, 'svg');
-  render(storyAxis(ticks, layout.scale.range(), 40, offset), svg);
-  return shape(svg.querySelector('g.axis')!);
+function draw(layout: ReturnType<typeof layoutOf>, offset = 0.5, into = document.createElementNS(SVG, 'svg')) {
+  render(storyAxis(layout, 40, offset), into);
+  return into;
 }
 
 describe('storyAxis', () => {
-  const layout = layoutTimeline(DATES, { range: [16, 716], split: d('2025-02-04'), gap: 30 });
-  const ticks = storyTicks(layout.scale, DATES);
+  const layout = layoutOf(DATES, 742);
 
-  it('storyAxis(ticks, range, y, 0.5) draws what d3-axis drew on a 1x screen', () => {
-    expect(ticks.length).toBeGreaterThan(3);
-    expect(drawnByLit(ticks, layout, 0.5)).toEqual(drawnByD3(ticks, layout, 0.5));
-  });
-
-  it('storyAxis(ticks, range, y, 0) draws what d3-axis drew on a denser screen', () => {
-    expect(drawnByLit(ticks, layout, 0)).toEqual(drawnByD3(ticks, layout, 0));
-  });
-
-  it('storyAxis(ticks, range, y, offset) keeps the classes the styles select', () => {
-    const svg = document.createElementNS(SVG, 'svg');
-    render(storyAxis(ticks, layout.scale.range(), 40, 0.5), svg);
-    expect(svg.querySelectorAll('path.domain')).toHaveLength(1);
-    expect([...svg.querySelectorAll('g.tick')].map((t) => t.getAttribute('class'))).toEqual(
-      ticks.map((t) => `tick ${t.level}`),
+  it('storyAxis(layout, y, offset) draws each tick as a mark with its unit and, where larger units begin, a second line', () => {
+    const svg = draw(layout);
+    const ticks = [...svg.querySelectorAll('g.tick')];
+    expect(ticks.map((t) => t.getAttribute('transform'))).toEqual(layout.ticks.map((t) => `translate(${t.x + 0.5},0)`));
+    expect(ticks.map((t) => t.querySelector('text.unit')!.textContent)).toEqual([
+      '1',
+      '26',
+      '27',
+      '20',
+      '23',
+      '3',
+      '18',
+    ]);
+    expect(ticks.map((t) => t.querySelector('text.context')?.textContent ?? null)).toEqual([
+      'Jun 2019',
+      'Mar 2022',
+      null,
+      'Jan 2025',
+      null,
+      'Feb',
+      'Jul',
+    ]);
+    // Labels start right of their mark; a mark with a second line runs down beside both lines.
+    expect(ticks.every((t) => t.querySelector('text')!.getAttribute('x') === String(LABEL_X))).toBe(true);
+    expect(ticks.map((t) => Number(t.querySelector('line')!.getAttribute('y2')))).toEqual(
+      layout.ticks.map((t) => (t.context === null ? TICK_SIZE : 34)),
     );
-    expect(svg.querySelectorAll('.tick.year').length).toBeGreaterThan(0);
+    expect(svg.querySelector('g.axis')!.getAttribute('text-anchor')).toBe('start');
   });
 
-  it('storyAxis(ticks, ...) draws a new set of ticks over the old one', () => {
-    const svg = document.createElementNS(SVG, 'svg');
-    render(storyAxis(ticks, layout.scale.range(), 40, 0.5), svg);
-    const wider = layoutTimeline(DATES, { range: [16, 1016], split: d('2025-02-04'), gap: 30 });
-    const more = storyTicks(wider.scale, DATES);
-    render(storyAxis(more, wider.scale.range(), 40, 0.5), svg);
-    expect(shape(svg.querySelector('g.axis')!)).toEqual(drawnByD3(more, wider, 0.5));
+  it('storyAxis(layout) classes ticks by level, and those where a year begins as major', () => {
+    const svg = draw(layoutOf(['1784', '1784-06', '1799-02-03'], 390));
+    expect([...svg.querySelectorAll('g.tick')].map((t) => t.getAttribute('class'))).toEqual([
+      'tick year major',
+      'tick month',
+      'tick day major',
+    ]);
+  });
+
+  it('storyAxis(layout) breaks the line at each break and draws a // mark there', () => {
+    const svg = draw(layout, 0);
+    expect(layout.breaks).toHaveLength(5);
+    expect(svg.querySelector('path.domain')!.getAttribute('d')).toBe(axisLine(layout.range, layout.breaks));
+    expect([...svg.querySelectorAll('path.break')].map((p) => p.getAttribute('d'))).toEqual(
+      layout.breaks.map((b) => breakMark(b.x)),
+    );
+    expect(svg.querySelector('path.break')!.getAttribute('data-from')).toBe('2019-06-02T00:00:00.000Z');
+  });
+
+  it('storyAxis(layout) draws a new layout over the old one', () => {
+    const svg = draw(layout);
+    draw(layoutOf(DATES.slice(0, 3), 390), 0.5, svg);
+    expect(svg.querySelectorAll('g.tick')).toHaveLength(3);
+    expect(svg.querySelectorAll('path.break')).toHaveLength(1);
+    expect(svg.querySelectorAll('path.domain')).toHaveLength(1);
+  });
+});
+
+describe('axisLine', () => {
+  it('axisLine(range, breaks) runs from end to end with a gap at each break', () => {
+    expect(axisLine([16, 300], [{ x: 100 }, { x: 200 }])).toBe('M16,0H96M104,0H196M204,0H300');
+    expect(axisLine([16, 300], [], 0.5)).toBe('M16.5,0.5H300.5');
+  });
+
+  it('breakMark(x) is two slanted strokes across the line at x', () => {
+    expect(breakMark(100)).toBe('M96,5L99,-5M101,5L104,-5');
   });
 });
 

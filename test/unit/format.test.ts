@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   chapterKicker,
   compassWord,
   describeView,
+  formatDate,
   formatDay,
   formatDistance,
   formatKm,
@@ -13,9 +17,14 @@ import {
 } from '../../src/story/format.ts';
 import { normalizeStory } from '../../src/story/normalize.ts';
 import type { Issue } from '../../src/story/issues.ts';
-import type { Chapter, ChapterView, RouteFeature } from '../../src/story/types.ts';
+import { parseDate } from '../../src/story/rules.ts';
+import type { Chapter, ChapterView, DateSpan, RouteFeature } from '../../src/story/types.ts';
 
+const DATA = join(dirname(fileURLToPath(import.meta.url)), '../../data');
+const json = (name: string) => JSON.parse(readFileSync(join(DATA, name), 'utf8'));
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
+/** A date as an editor writes it (a day, a month or a year), as a span. */
+const when = (text: string): DateSpan => parseDate(text)!;
 /** U+2009, the thin space Intl writes around the dash of a span. */
 const THIN = '\u2009';
 
@@ -31,29 +40,59 @@ describe('formatDay', () => {
   });
 });
 
+describe('formatDate', () => {
+  it('formatDate(when) writes a date as precisely as it was given: a day, a month, a year', () => {
+    expect(formatDate(when('2025-02-03'))).toBe('3 February 2025');
+    expect(formatDate(when('1741-06'))).toBe('June 1741');
+    expect(formatDate(when('1784'))).toBe('1784');
+    expect(formatDate(when('0850'))).toBe('850');
+  });
+
+  it('formatDate(when, lang) writes it in the language asked for', () => {
+    expect(formatDate(when('1741-06'), 'es')).toBe('junio de 1741');
+    expect(formatDate(when('2025-02-03'), 'es')).toBe('3 de febrero de 2025');
+  });
+});
+
 describe('formatPeriod', () => {
   it('formatPeriod([a, b]) writes one day once', () => {
-    expect(formatPeriod([day('2025-02-03'), day('2025-02-03')])).toBe('3 February 2025');
+    expect(formatPeriod([when('2025-02-03'), when('2025-02-03')])).toBe('3 February 2025');
   });
 
   it('formatPeriod([a, b]) writes what the two days share once', () => {
-    expect(formatPeriod([day('2025-01-20'), day('2025-01-29')])).toBe(`20${THIN}–${THIN}29 January 2025`);
-    expect(formatPeriod([day('2025-01-28'), day('2025-02-03')])).toBe(`28 January${THIN}–${THIN}3 February 2025`);
-    expect(formatPeriod([day('2022-07-21'), day('2023-02-24')])).toBe(`21 July 2022${THIN}–${THIN}24 February 2023`);
+    expect(formatPeriod([when('2025-01-20'), when('2025-01-29')])).toBe(`20${THIN}–${THIN}29 January 2025`);
+    expect(formatPeriod([when('2025-01-28'), when('2025-02-03')])).toBe(`28 January${THIN}–${THIN}3 February 2025`);
+    expect(formatPeriod([when('2022-07-21'), when('2023-02-24')])).toBe(`21 July 2022${THIN}–${THIN}24 February 2023`);
   });
 
   it('formatPeriod([a, b], lang) writes the span in the language asked for', () => {
-    expect(formatPeriod([day('2025-01-20'), day('2025-01-29')], 'es')).toBe('20–29 de enero de 2025');
+    expect(formatPeriod([when('2025-01-20'), when('2025-01-29')], 'es')).toBe('20–29 de enero de 2025');
+  });
+
+  it('formatPeriod([a, b]) writes months and years as given, and dates of two precisions each as given', () => {
+    expect(formatPeriod([when('1741-06'), when('1741-07')])).toBe(`June${THIN}–${THIN}July 1741`);
+    expect(formatPeriod([when('1784'), when('1799')])).toBe(`1784${THIN}–${THIN}1799`);
+    expect(formatPeriod([when('1784'), when('1790-05-02')])).toBe(`1784${THIN}–${THIN}2 May 1790`);
+    expect(formatPeriod([when('2025-01-20'), when('2025-03')], 'es')).toBe(
+      `20 de enero de 2025${THIN}–${THIN}marzo de 2025`,
+    );
+  });
+
+  it('formatPeriod([a, b]) is the larger date when one holds the other', () => {
+    expect(formatPeriod([when('1942'), when('1942-06-04')])).toBe('1942');
+    expect(formatPeriod([when('1942-06'), when('1942-06')])).toBe('June 1942');
   });
 });
 
 describe('chapterKicker', () => {
-  const chapter = (kicker: string | null, period: readonly [Date, Date] | null) => ({ kicker, period }) as Chapter;
+  const chapter = (kicker: string | null, period: readonly [string, string] | null) =>
+    ({ kicker, period: period && [when(period[0]), when(period[1])] }) as Chapter;
 
   it("chapterKicker(chapter) is the editor's kicker, else the dates of its events, else null", () => {
-    expect(chapterKicker(chapter('Before', [day('2025-01-20'), day('2025-01-29')]))).toBe('Before');
-    expect(chapterKicker(chapter(null, [day('2025-02-03'), day('2025-02-03')]))).toBe('3 February 2025');
-    expect(chapterKicker(chapter(null, [day('2025-02-03'), day('2025-02-03')]), 'es')).toBe('3 de febrero de 2025');
+    expect(chapterKicker(chapter('Before', ['2025-01-20', '2025-01-29']))).toBe('Before');
+    expect(chapterKicker(chapter(null, ['2025-02-03', '2025-02-03']))).toBe('3 February 2025');
+    expect(chapterKicker(chapter(null, ['2025-02-03', '2025-02-03']), 'es')).toBe('3 de febrero de 2025');
+    expect(chapterKicker(chapter(null, ['1741-06', '1784']))).toBe(`June 1741${THIN}–${THIN}1784`);
     expect(chapterKicker(chapter(null, null))).toBeNull();
   });
 });
@@ -128,6 +167,70 @@ describe('describeView', () => {
 
   it("describeView(view, features, lang) keeps the editor's description", () => {
     expect(describeView(view(['a'], ['a'], 'Where it began.'), story.features, 'en')).toBe('Where it began.');
+  });
+
+  it('describeView(view, features, lang, body) ends with the figures computed from the data: distances and route lengths', () => {
+    const { story: withRoute } = normalizeStory(
+      {
+        title: 'T',
+        chapters: [
+          {
+            id: 'one',
+            title: 'One',
+            body: ['Text.', { type: 'distance', from: 'a', to: 'c' }],
+            map: { focus: ['a', 'c'], show: ['r', 'q'], description: 'Two towns of the Andes.' },
+          },
+        ],
+      },
+      {
+        places: collection(
+          feature('a', 'Ayacucho', 'Point', [-74.2, -13.2]),
+          feature('c', 'Cusco', 'Point', [-72, -13.5]),
+        ),
+        routes: collection(
+          feature('r', 'The road', 'LineString', [
+            [-74.2, -13.2],
+            [-72, -13.5],
+          ]),
+          {
+            ...feature('q', 'The railway', 'LineString', [
+              [-74.2, -13.2],
+              [-72, -13.5],
+            ]),
+            properties: { name: 'The railway', label: 'Planned' },
+          },
+        ),
+      },
+      { story: 's.json' },
+    );
+    const chapter = withRoute.chapters[0]!;
+    const distance = chapter.body[1]!;
+    expect(distance.type).toBe('distance');
+    if (distance.type !== 'distance') return;
+    const km = formatDistance(distance.km, distance.miles, 'en');
+    expect(km).toBe('240 km (149 mi)');
+    // The editor's words, then the figures as the text and the map show them (a labelled route shows its label, not a length).
+    expect(describeView(chapter.view, withRoute.features, 'en', chapter.body)).toBe(
+      `Two towns of the Andes. Ayacucho to Cusco: ${km} in a straight line, heading ${compassWord(distance.bearing)}. The road (${routeCaption(withRoute.routes.features[0] as RouteFeature, 'en')}).`,
+    );
+    expect(describeView(chapter.view, withRoute.features, 'en')).toBe(
+      `Two towns of the Andes. The road (${routeCaption(withRoute.routes.features[0] as RouteFeature, 'en')}).`,
+    );
+  });
+
+  it('describeView(lakeside) gives the lake the distance the text gives it, 43 km', () => {
+    const { story: main } = normalizeStory(
+      json('story.json'),
+      { places: json('places.geojson'), routes: json('routes.geojson'), areas: json('areas.geojson') },
+      { story: 'story.json' },
+    );
+    const lakeside = main.chapters.find((c) => c.id === 'lakeside')!;
+    const text = describeView(lakeside.view, main.features, 'en', lakeside.body);
+    expect(text).toContain(
+      'San Salvador to Lake Coatepeque: 43 km (27 mi) in a straight line, heading west-northwest.',
+    );
+    // No other figure of distance in it: the only one is computed.
+    expect(text.match(/\d+ km/g)).toEqual(['43 km']);
   });
 
   it('describeView(view, features, lang) lists the names as the language does', () => {

@@ -15,6 +15,14 @@ const messages = (layer: 'places' | 'routes' | 'areas', value: unknown) =>
   validateLayer(layer, value, 'f.geojson').map((i) => `${i.path}: ${i.message}`);
 
 describe('validateLayer', () => {
+  it('validateLayer(layer, value) names a colour that is not #rrggbb or #rgb, CSS text included', () => {
+    const colored = (color: unknown) => ({ ...feature('a', 'Point', [1, 2]), properties: { name: 'N', color } });
+    expect(messages('places', collection(colored('#b5361d'), colored('#abc')))).toEqual([]);
+    expect(messages('places', collection(colored('red; background-image: url(https://example.com/x)')))).toEqual([
+      expect.stringMatching(/^features\[0\]\.properties\.color: .*a colour written #rrggbb or #rgb, like "#b5361d"/),
+    ]);
+  });
+
   it('validateLayer(layer, value) says which features have no id chapters could name, after the rest', () => {
     expect(
       messages(

@@ -44,6 +44,48 @@ describe('legendFor', () => {
     expect(legend('swap')).toContainEqual({ symbol: 'line', color: '#1d3557', label: 'Happened' });
   });
 
+  it('legendFor(view) names the places shown for context by their kind, as it names the highlighted ones', () => {
+    // Lake Coatepeque is highlighted; San Salvador (a capital) and El Congo (a town) are in `show`.
+    expect(legend('lakeside')).toContainEqual({
+      symbol: 'dot',
+      color: palette.context,
+      label: 'Capital and town, for context',
+    });
+    expect(legend('lakeside').some((e) => e.label.startsWith('Other place'))).toBe(false);
+  });
+
+  it('legendFor(view) keys a city in `show` as a city, an approximate one as a ring, and places of no kind as other places', () => {
+    const place = (id: string, properties: Record<string, unknown>) => ({
+      layer: 'places' as const,
+      feature: {
+        type: 'Feature',
+        id,
+        properties: { name: id, ...properties },
+        geometry: { type: 'Point', coordinates: [0, 0] },
+      } as never,
+    });
+    const features = new Map([
+      ['a', place('a', { kind: 'prison' })],
+      ['b', place('b', { kind: 'city' })],
+      ['c', place('c', { kind: 'city', precision: 'approximate' })],
+      ['d', place('d', {})],
+      ['e', place('e', { kind: 'city' })],
+    ]);
+    const key = (visible: string[]) =>
+      legendFor(
+        { camera: null, focus: ['a'], highlight: ['a'], visible, description: '' },
+        (id) => features.get(id),
+        palette,
+      );
+    expect(key(['a', 'b', 'c', 'e']).map((e) => [e.symbol, e.label])).toEqual([
+      ['dot', 'Prison'],
+      ['dot', 'City, for context'],
+      ['ring', 'City, approximate location, for context'],
+    ]);
+    expect(key(['a', 'b', 'd']).map((e) => e.label)).toEqual(['Prison', 'City and other places, for context']);
+    expect(key(['a', 'd']).map((e) => e.label)).toEqual(['Prison', 'Other place']);
+  });
+
   it('legendFor(view) follows a colour set in the data', () => {
     const view = { camera: null, focus: ['p'], highlight: ['p'], visible: ['p'], description: '' };
     const feature = {

@@ -91,11 +91,74 @@ describe('normalizeStory', () => {
 
   it('normalizeStory(the default story) dates the timeline from 2019-06-01 and sets events after the article apart', () => {
     const { story } = normalizeStory(input, data, files);
-    expect(story.events[0]!.day).toBe('2019-06-01');
-    const after = story.events.filter((e) => e.after).map((e) => e.day);
+    expect(story.events[0]!.written).toBe('2019-06-01');
+    const after = story.events.filter((e) => e.after).map((e) => e.written);
     expect(after.every((d) => d > '2025-02-04')).toBe(true);
-    expect(story.events.filter((e) => !e.after).every((e) => e.day <= '2025-02-04')).toBe(true);
+    expect(story.events.filter((e) => !e.after).every((e) => e.written <= '2025-02-04')).toBe(true);
     expect(story.chapters.filter((c) => c.after).map((c) => c.id)).toEqual(['transfers', 'swap']);
+  });
+
+  it('normalizeStory(story) takes events dated by a month or a year, sorted at their start, a year before the days in it', () => {
+    const { story } = normalizeStory(
+      small({
+        published: '1942-06-05',
+        chapters: [
+          { id: 'one', title: 'One' },
+          { id: 'two', title: 'Two' },
+        ],
+        events: [
+          { date: '1942-06-04', label: 'day', chapter: 'one' },
+          { date: '1942', label: 'year', chapter: 'two' },
+          { date: '1741-06', label: 'month', chapter: 'one' },
+          { date: '1942-06', label: 'June', chapter: 'two' },
+          { date: '1942-07-01', label: 'after', chapter: 'two' },
+          { date: '1942-13', label: 'no such month' },
+        ],
+      }),
+      smallData,
+      { story: 's.json' },
+    );
+    expect(story.events.map((e) => [e.written, e.when.precision, e.after])).toEqual([
+      ['1741-06', 'month', false],
+      ['1942', 'year', false],
+      ['1942-06', 'month', false],
+      ['1942-06-04', 'day', false],
+      ['1942-07-01', 'day', true],
+    ]);
+    expect(story.events[1]!.when).toEqual({
+      start: new Date('1942-01-01T00:00Z'),
+      end: new Date('1943-01-01T00:00Z'),
+      precision: 'year',
+    });
+    // A chapter's period runs from the first event to start to the last to end.
+    const period = (id: string) =>
+      story.chapters.find((c) => c.id === id)!.period!.map((w) => w.start.toISOString().slice(0, 10));
+    expect(period('one')).toEqual(['1741-06-01', '1942-06-04']);
+    expect(period('two')).toEqual(['1942-01-01', '1942-01-01']);
+    // A year that holds the publication day is not after it, though part of it is.
+    expect(story.chapters.map((c) => c.after)).toEqual([false, false]);
+  });
+
+  it('normalizeStory(the default story) sets apart, in the text, what came after the article in chapters before it', () => {
+    const { story } = normalizeStory(input, data, files);
+    const mixed = story.chapters.filter((c) => !c.after && story.events.some((e) => e.chapter === c.id && e.after));
+    expect(mixed.map((c) => c.id)).toEqual(['legal', 'deportations']);
+    for (const c of mixed)
+      expect(
+        c.body.some((b) => b.type === 'note' && b.label === 'After this report'),
+        c.id,
+      ).toBe(true);
+    // A chapter's dates run to its last event: the transfers chapter to 6 June, not 26 March.
+    const transfers = story.chapters.find((c) => c.id === 'transfers')!;
+    expect(transfers.period!.map((w) => w.start.toISOString().slice(0, 10))).toEqual(['2025-03-15', '2025-06-06']);
+    // The announcement and the memorandum of 29 January are two events.
+    expect(story.events.filter((e) => e.written === '2025-01-29').map((e) => e.id)).toEqual([
+      'guantanamo-beds',
+      'guantanamo-memorandum',
+    ]);
+    expect(story.events.find((e) => e.id === 'state-of-exception')!.label).toMatch(
+      /^The Legislative Assembly .*Decree 333/,
+    );
   });
 
   it('normalizeStory(the default story) computes the San Salvador–CECOT distance with turf', () => {
@@ -111,6 +174,24 @@ describe('normalizeStory', () => {
     expect(route.geometry.type).toBe('LineString');
     expect((route.geometry.coordinates as number[][]).length).toBeGreaterThan(2);
     expect(route.properties).not.toHaveProperty('caption');
+  });
+
+  it('normalizeStory(story) keeps only colours the format allows: CSS text never reaches the map or the map key', () => {
+    const colors = ['#b5361d', '#abc', 'red; background-image: url(https://example.com/x.png)', 'url(x)', 'red', 7];
+    const places = {
+      type: 'FeatureCollection',
+      features: colors.map((color, i) => place(`p${i}`, [-74, 4.6], { color })),
+    };
+    const { story } = normalizeStory(small(), { places }, { story: 's.json', places: 'p.geojson' });
+    expect(story.places.features.map((f) => (f.properties as { color?: unknown }).color)).toEqual([
+      '#b5361d',
+      '#abc',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(story.places.features.filter((f) => 'color' in f.properties)).toHaveLength(2);
   });
 
   it('normalizeStory(story) reports an unknown focus id with the nearest existing one, and keeps the chapter', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type MapPhase, panelView, wantsEngine } from '../../src/map/panel.ts';
+import { loadingNote, type MapPhase, panelView, SLOW_MS, wantsEngine } from '../../src/map/panel.ts';
 import { stillAction } from '../../src/still/when.ts';
 
 describe('wantsEngine', () => {
@@ -59,5 +59,20 @@ describe('stillAction', () => {
     expect(stillAction({ ...base, figure: { chapter: 'swap', size: null } })).toBe('load');
     expect(stillAction({ ...base, figure: null })).toBe('load');
     expect(stillAction({ ...base, figure: { chapter: 'swap', size: null }, loaded: true })).toBe('draw');
+  });
+});
+
+describe('loadingNote', () => {
+  it('loadingNote(step, elapsed, still) names the step, and after SLOW_MS says the load is slow (and what stands in)', () => {
+    expect(loadingNote('code', 0, true)).toEqual({ text: 'Loading the interactive map: its code…', slow: false });
+    expect(loadingNote('files', SLOW_MS - 1, true).text).toBe('Loading the interactive map: its data and fonts…');
+    expect(loadingNote('drawing', SLOW_MS, true)).toEqual({
+      text: 'The interactive map is slow to load (drawing the chapter, on a slow connection?); the picture shows this chapter meanwhile.',
+      slow: true,
+    });
+    // With no still picture in the panel, nothing is said to stand in for the map.
+    expect(loadingNote('code', SLOW_MS * 2, false).text).toBe(
+      'The interactive map is slow to load (its code, on a slow connection?).',
+    );
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parseDate } from '../../src/story/rules.ts';
 import type { Chapter, TimelineEvent } from '../../src/story/types.ts';
-import { cursorChapter, cursorSpan, keyTarget, tabStop } from '../../src/time/timeline.ts';
+import { cursorChapter, cursorSpan, keyTarget, revealScroll, tabStop } from '../../src/time/timeline.ts';
 
-const day = (s: string) => new Date(`${s}T00:00:00Z`);
+const when = (s: string) => parseDate(s)!;
 
 function chapter(id: string, index: number, period: [string, string] | null): Chapter {
   return {
@@ -13,13 +14,13 @@ function chapter(id: string, index: number, period: [string, string] | null): Ch
     body: [],
     sources: [],
     view: { camera: null, focus: [], highlight: [], visible: [], description: '' },
-    period: period && [day(period[0]), day(period[1])],
+    period: period && [when(period[0]), when(period[1])],
     after: false,
   };
 }
 
 function event(id: string, date: string, chapter: string | null): TimelineEvent {
-  return { id, date: day(date), day: date, label: id, chapter, after: false };
+  return { id, when: when(date), written: date, label: id, chapter, after: false };
 }
 
 // Chapter "quiet" has no events: the cursor stays on "first" while it is read.
@@ -112,5 +113,18 @@ describe('keyTarget', () => {
     expect(keyTarget('Tab', 1, 4)).toBeNull();
     expect(keyTarget('a', 1, 4)).toBeNull();
     expect(keyTarget('toString', 1, 4)).toBeNull();
+  });
+});
+
+describe('revealScroll', () => {
+  it('revealScroll(left, width, x, room) stays put when the event is in view with room around it', () => {
+    expect(revealScroll(100, 390, 300, 24)).toBe(100);
+  });
+
+  it('revealScroll(left, width, x, room) moves just enough to show an event at either edge, half hidden or out of view', () => {
+    expect(revealScroll(100, 390, 480, 24)).toBe(114);
+    expect(revealScroll(100, 390, 900, 24)).toBe(534);
+    expect(revealScroll(100, 390, 110, 24)).toBe(86);
+    expect(revealScroll(100, 390, 10, 24)).toBe(0);
   });
 });

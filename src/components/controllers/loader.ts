@@ -1,7 +1,7 @@
 /**
  * Loading the host's story, from its `src` or its `story` property, on `@lit/task`: a newer load
  * aborts an older one (its fetches stop). The story's text shows as soon as its story file reads,
- * its features once its GeoJSON has; its format checks follow at the browser's next idle moment
+ * its features once its GeoJSON has; its format checks (in a worker) follow at the browser's next idle moment
  * after the reader's first input (at once in preview mode; their code loads then, so a reader who
  * only looks never downloads it); then its issues are announced with `story-error` (cancelable: if no
  * one cancels it, they are logged, once). Never throws: a bug
@@ -13,6 +13,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatIssue, type Issue } from '../../story/issues.ts';
 import { type LoadOptions, type LoadResult, loadStory, loadStoryData } from '../../story/load.ts';
 import { normalizeStory } from '../../story/normalize.ts';
+import { checkStory } from '../../story/run-checks.ts';
 import type { StoryInput } from '../../story/types.ts';
 import { emit } from '../events.ts';
 import { readerHasActed } from '../first-input.ts';
@@ -91,6 +92,8 @@ export class StoryLoader implements ReactiveController {
         if (!signal.aborted) this.#show(early);
       },
       checksAfter: () => checksWhen((this.#host as { edit?: boolean }).edit === true),
+      // In a worker: checking a large GeoJSON file takes seconds a reader's main thread should not spend.
+      check: checkStory,
     };
     if (fresh) options.fetch = (url, init) => fetch(url, { ...init, cache: 'no-store' });
     let result: LoadResult;

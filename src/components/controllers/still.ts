@@ -68,6 +68,11 @@ export class StillController implements ReactiveController {
   #visibility: IntersectionObserver | null = null;
   #near = false;
   #observed: HTMLElement | null = null;
+  /**
+   * The observed view's size, as the resize observer last measured it (null: not yet): `sync` runs
+   * at every update of the host, where reading the layout would make the browser lay the page out.
+   */
+  #size: { width: number; height: number } | null = null;
   #connected = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: StillOptions) {
@@ -91,7 +96,11 @@ export class StillController implements ReactiveController {
     window.addEventListener('beforeprint', this.#onBeforePrint);
     preparers.add(this.#prepareForPrint);
     listenForPrintKey();
-    this.#resize = new ResizeObserver(() => this.sync());
+    this.#resize = new ResizeObserver(() => {
+      const view = this.#observed;
+      this.#size = view && { width: view.clientWidth, height: view.clientHeight };
+      this.sync();
+    });
     this.#visibility = new IntersectionObserver(
       (entries) => {
         const near = entries.some((e) => e.isIntersecting);
@@ -120,6 +129,7 @@ export class StillController implements ReactiveController {
     this.#visibility = null;
     this.#near = false;
     this.#observed = null;
+    this.#size = null;
   }
 
   hostUpdated(): void {
@@ -137,8 +147,10 @@ export class StillController implements ReactiveController {
       this.#visibility?.disconnect();
       this.#visibility?.observe(view);
       this.#observed = view;
+      this.#size = null;
     }
-    if (!this.#connected || !story || !chapter || !view || view.clientWidth === 0 || view.clientHeight === 0) return;
+    const viewSize = this.#size;
+    if (!this.#connected || !story || !chapter || !view || !viewSize?.width || !viewSize.height) return;
     const figure = this.#figure();
     // A figure is of this story if drawn from it here, or served with the page (the text controller
     // removes the page's when it shows another story), until the story is loaded again.
@@ -147,7 +159,7 @@ export class StillController implements ReactiveController {
       this.#host.requestUpdate(); // `shown` changes
     }
     const current = figure !== null && this.#figureStory === story;
-    const size = `${view.clientWidth}x${view.clientHeight}`;
+    const size = `${viewSize.width}x${viewSize.height}`;
     const action = stillAction({
       needed: this.#phase !== 'drawn',
       figure:
@@ -179,7 +191,7 @@ export class StillController implements ReactiveController {
         frames: [
           {
             layout: narrow ? 'narrow' : 'wide',
-            size: { width: view.clientWidth, height: view.clientHeight },
+            size: viewSize,
             margin: 0,
           },
         ],

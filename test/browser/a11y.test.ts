@@ -1,0 +1,90 @@
+// Accessibility as a machine checks it: axe-core (WCAG 2.x A and AA rules, and its best practices)
+// finds no violation on the story page, through its open shadow roots: at the top and at a chapter,
+// on a desktop and a phone, in preview mode, and with no WebGL (the still map in the panel).
+// The keyboard walk, focus visibility and the map's description are tested in links.test.ts and
+// lifecycle.test.ts.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { baseUrl, launchBrowser, openPage, useBrowser } from './page.ts';
+import { arrived, landOn, settle } from './story.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const browser = useBrowser();
+
+/** axe-core's violations on the page, one line each: impact, rule, and the elements it found. */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } })
+      .axe;
+    interface AxeResults {
+      violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[];
+    }
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    return violations.map(
+      (v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+    );
+  });
+}
+
+describe('accessibility (axe-core)', () => {
+  it('finds no violation at the top of the page and at a chapter, on a desktop (1280x800)', async () => {
+    const { page, close } = await openPage(browser(), baseUrl());
+    try {
+      await settle(page);
+      expect(await violations(page)).toEqual([]);
+      await page.evaluate(() => document.querySelector('story-map')!.goTo('cecot'));
+      await landOn(page, 'cecot');
+      expect(await violations(page)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('finds no violation on a phone (390x844), at the top and at a chapter', async () => {
+    const { page, close } = await openPage(browser(), `${baseUrl()}#rubio`, { width: 390, height: 844 });
+    try {
+      await arrived(page, 'rubio');
+      await settle(page);
+      expect(await violations(page)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('finds no violation in preview mode on a phone (the issues, the camera snippet, the file drop)', async () => {
+    // On a phone the camera snippet is wider than its box: a scrollable region, which the keyboard must reach.
+    const { page, close } = await openPage(browser(), `${baseUrl()}?edit`, { width: 390, height: 844 });
+    try {
+      await settle(page);
+      await page.waitForFunction(() =>
+        document
+          .querySelector('story-map')
+          ?.renderRoot?.querySelector('story-map-editor')
+          ?.renderRoot?.querySelector('pre'),
+      );
+      expect(await violations(page)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('finds no violation without WebGL (the still map and its note in the panel)', async () => {
+    const chrome = inject('chrome');
+    const webglless = await launchBrowser({ ...chrome, args: [...chrome.args, '--disable-3d-apis'] });
+    try {
+      const { page } = await openPage(webglless, baseUrl());
+      await page.keyboard.press('Shift');
+      await page.waitForFunction(() => {
+        const view = document.querySelector('story-map')?.renderRoot?.querySelector('story-map-view');
+        return view?.renderRoot?.querySelector('[role="status"]')?.textContent?.includes('still picture');
+      });
+      expect(await violations(page)).toEqual([]);
+    } finally {
+      await webglless.close();
+    }
+  });
+});
