@@ -8,7 +8,8 @@
 //   - "no bounds, places only": no map.bounds, no areas or routes, so the swapped-coordinates check
 //     frames the story by its places (the case that was quadratic: 432 s at 50,000 places);
 //   - "with bounds": map.bounds given, areas and routes (the benchmark's default story);
-//   - "with mistakes": no bounds, every tenth place swapped, a misspelt id in every chapter.
+//   - "with mistakes": no bounds, every tenth place swapped, the others with 15 digits (an issue per
+//     place), a misspelt id in every chapter.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

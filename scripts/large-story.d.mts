@@ -8,7 +8,7 @@ export interface LargeStoryOptions {
   areas?: number;
   /** false: no `map.bounds` (the checker frames the story by its areas and routes, else its places). */
   bounds?: boolean;
-  /** true: every tenth place swapped, a misspelt id in every chapter. */
+  /** true: every tenth place swapped, the others with 15 digits, a misspelt id in every chapter. */
   mistakes?: boolean;
   seed?: number;
 }

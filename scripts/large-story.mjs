@@ -42,8 +42,9 @@ const round = (x) => Math.round(x * 1e4) / 1e4;
  * `largeStory({chapters, places, routes, areas, bounds, mistakes, seed})` is the story object and its
  * three FeatureCollections: `{story, places, routes, areas}`. `bounds: false` leaves `map.bounds` out
  * (the checker then frames the story by its areas and routes, or, with `routes: 0, areas: 0`, by its
- * places). `mistakes: true` swaps the coordinates of every tenth place and misspells an id in every
- * chapter, so the checker has issues to place and ids to suggest.
+ * places). `mistakes: true` swaps the coordinates of every tenth place, writes the other places with
+ * 15 digits (as many exports do: a precision warning for each), and misspells an id in every chapter,
+ * so the checker has an issue for every place to place and ids to suggest.
  */
 export function largeStory({
   chapters = 200,
@@ -71,10 +72,12 @@ export function largeStory({
       geometry: { type: 'Point', coordinates: [round(w + rand() * (e - w)), round(s + rand() * (n - s))] },
     });
   }
-  const swapped = (list) =>
-    list.map((f, i) =>
-      i % 10 === 5 ? { ...f, geometry: { ...f.geometry, coordinates: [...f.geometry.coordinates].reverse() } } : f,
-    );
+  const mistaken = (list) =>
+    list.map((f, i) => {
+      const [lon, lat] = f.geometry.coordinates;
+      const coordinates = i % 10 === 5 ? [lat, lon] : [lon + 1 / 3e7, lat];
+      return { ...f, geometry: { ...f.geometry, coordinates } };
+    });
   const coords = (i) => placeFeatures[i].geometry.coordinates;
   const routeFeatures = [];
   for (let i = 0; i < routes; i++) {
@@ -157,7 +160,7 @@ export function largeStory({
   const fc = (features) => ({ type: 'FeatureCollection', features });
   return {
     story,
-    places: fc(mistakes ? swapped(placeFeatures) : placeFeatures),
+    places: fc(mistakes ? mistaken(placeFeatures) : placeFeatures),
     routes: fc(routeFeatures),
     areas: fc(areaFeatures),
   };

@@ -2,15 +2,18 @@
 // The checker's cost grows linearly with the number of features: the generated 200-chapter story
 // (scripts/large-story.mjs) with 5,000 and then 50,000 places, no map.bounds and no areas or routes
 // (so the swapped-coordinates check frames the story by its places, once), with mistakes to report
-// (a tenth of the places swapped, a misspelt id in every chapter: "did you mean" among all the ids).
+// (a tenth of the places swapped, the others with 15 digits: an issue for every place to locate; a
+// misspelt id in every chapter: "did you mean" among all the ids).
 // Ten times the features must cost about ten times the time; the quadratic check this replaces
-// cost a hundred times (4.3 s, then 382 s). `npm run bench` prints the times and peak memory.
+// cost a hundred times (4.3 s, then 382 s), as did placing an issue per place by Array#shift.
+// `npm run bench` prints the times and peak memory.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeLargeStory } from '../../scripts/large-story.mjs';
 import { checkFile } from '../../src/cli/check.ts';
+import { locateIssues } from '../../src/story/locate.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'story-map-scale-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,8 +43,12 @@ describe('the checker on a large story', () => {
       times.large = Math.min(times.large, checked.ms);
       lines = checked.lines;
     }
-    // It did the work: the swapped places and the misspelt ids are found, with suggestions.
-    expect(lines.some((l) => l.includes('were they swapped?'))).toBe(true);
+    // It did the work: an issue for every place (listed 20 times, then counted), the swapped places
+    // out of range, and the misspelt ids, with suggestions.
+    expect(lines).toContainEqual(
+      expect.stringMatching(/: warning: …and 44980 more like "coordinates with more than 6/),
+    );
+    expect(lines).toContainEqual(expect.stringMatching(/: error: latitude -?[\d.]+ is outside \[-90, 90\]/));
     expect(
       lines.filter((l) => /: error: no place, route or area has the id "q\d+"; did you mean "p\d+"\?/.test(l)),
     ).toHaveLength(20);
@@ -107,4 +114,38 @@ describe('the checker on a 100,000-character id', () => {
     ).toBeLessThan(400);
     expect(ms).toBeLessThan(1000);
   });
+});
+
+describe('locateIssues on a file with an issue per feature', () => {
+  it('takes about ten times as long for ten times the issues (10,000 and 100,000)', () => {
+    const make = (n: number) => {
+      const text = `{"features":[\n${Array.from({ length: n }, (_, i) => `{"id":"p${i}"}`).join(',\n')}\n]}`;
+      const issues = Array.from({ length: n }, (_, i) => ({
+        severity: 'warning' as const,
+        file: 'places.geojson',
+        path: `features[${i}].id`,
+        message: 'm',
+      }));
+      return { texts: new Map([['places.geojson', text]]), issues };
+    };
+    const small = make(10_000);
+    const large = make(100_000);
+    const time = ({ texts, issues }: ReturnType<typeof make>) => {
+      const t0 = performance.now();
+      const located = locateIssues(issues, texts);
+      const ms = performance.now() - t0;
+      // Each issue gets its own line: the feature's.
+      expect(located.at(-1)).toMatchObject({ line: issues.length + 1, column: 2 });
+      return ms;
+    };
+    const times = { small: Infinity, large: Infinity };
+    for (let run = 0; run < 3; run++) {
+      times.small = Math.min(times.small, time(small));
+      times.large = Math.min(times.large, time(large));
+    }
+    // Taking each file's located issues by Array#shift made this quadratic (about 100).
+    expect(times.large / times.small, `${times.small.toFixed(0)} ms, then ${times.large.toFixed(0)} ms`).toBeLessThan(
+      40,
+    );
+  }, 120_000);
 });
