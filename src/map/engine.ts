@@ -12,6 +12,7 @@ import { type GeoJSONSource, type MapGeoJSONFeature, Map as MapLibreMap, setWork
 import mapCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { routeCaption } from '../story/format.ts';
+import { mapLabel } from '../story/rules.ts';
 import { loadBasemap } from './load-basemap.ts';
 import type { Camera, ChapterView, RouteFeature, Story } from '../story/types.ts';
 import type { Palette } from './palette.ts';
@@ -96,7 +97,7 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
     type: 'FeatureCollection',
     features: story.routes.features.map((r) => ({
       ...r,
-      properties: { ...r.properties, caption: routeCaption(r as RouteFeature, story.lang) },
+      properties: { ...r.properties, caption: mapLabel(routeCaption(r as RouteFeature, story.lang)) },
     })),
   };
   const data = { places: story.places, routes, areas: story.areas };

@@ -14,6 +14,7 @@ import type {
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
+import { MAP_LABEL_MAX } from '../story/rules.ts';
 import type { ChapterView } from '../story/types.ts';
 import type { Palette } from './palette.ts';
 
@@ -299,7 +300,7 @@ function placeLayer(
       'icon-image': ['match', ['get', 'precision'], 'approximate', 'ring', 'dot'],
       'icon-size': d.icon,
       'icon-allow-overlap': true,
-      'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
+      'text-field': shortened(['coalesce', ['get', 'label'], ['get', 'name']]),
       'text-font': [d.font],
       'text-size': d.size,
       'text-variable-anchor': ANCHORS[side],
@@ -323,6 +324,25 @@ function placeLayer(
 export const PLACE_LAYERS = SIDES.flatMap((side) =>
   (Object.keys(PLACE) as PlaceLayerKind[]).map((kind) => `place-${kind}-${side}`),
 );
+
+/**
+ * `shortened(text)`: a label expression cut as `mapLabel` cuts it (MAP_LABEL_MAX characters, then
+ * "…"), so that a story's long name never reaches MapLibre's text layout whole (a 20,000-character
+ * label overflows it).
+ */
+function shortened(text: ExpressionSpecification): ExpressionSpecification {
+  return [
+    'let',
+    'text',
+    text,
+    [
+      'case',
+      ['>', ['length', ['var', 'text']], MAP_LABEL_MAX],
+      ['concat', ['slice', ['var', 'text'], 0, MAP_LABEL_MAX - 1], '…'],
+      ['var', 'text'],
+    ],
+  ];
+}
 
 /** A layer's filter for one chapter. */
 export interface LayerFilter {

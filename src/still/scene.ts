@@ -17,6 +17,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { mercatorX, mercatorY } from '../geo/camera.ts';
 import type { BasemapGeoJSON } from '../map/style.ts';
 import { routeCaption } from '../story/format.ts';
+import { mapLabel } from '../story/rules.ts';
 import { ANCHORS as STYLE_ANCHORS, PLACE as STYLE_PLACE } from '../map/style.ts';
 import type { Camera, ChapterView, LngLat, RouteFeature, Story } from '../story/types.ts';
 
@@ -464,7 +465,7 @@ export function stillScene(options: StillOptions): StillScene {
       const f = story.features.get(m.id)?.feature;
       if (!f) continue;
       const p = f.properties as { label?: unknown; name: string };
-      const text = typeof p.label === 'string' && p.label ? p.label : p.name;
+      const text = mapLabel(typeof p.label === 'string' && p.label ? p.label : p.name);
       const textSpec: TextSpec = {
         kind,
         id: m.id,
@@ -530,7 +531,7 @@ export function stillScene(options: StillOptions): StillScene {
   for (const f of story.routes.features) {
     const id = String(f.id);
     if (!highlighted.has(id)) continue;
-    const caption = routeCaption(f as RouteFeature, story.lang);
+    const caption = mapLabel(routeCaption(f as RouteFeature, story.lang));
     const coords = f.geometry.type === 'LineString' ? f.geometry.coordinates : (f.geometry.coordinates[0] ?? []);
     const label = routeLabel(
       id,

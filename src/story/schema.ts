@@ -20,6 +20,7 @@ import {
   PLACE_KINDS,
   parseDate,
   parseDay,
+  TEXT_LIMITS,
 } from './rules.ts';
 
 z.config({ jitless: true });
@@ -51,8 +52,18 @@ export const isoDate = z
     examples: ['2025-02-04', '1741-06', '1784'],
   });
 
-const text = (description: string, examples?: string[]) =>
-  z.string().trim().min(1, { error: 'must not be empty' }).meta({ description, examples });
+/** The message for a text over its limit. */
+const tooLong = (max: number) => (issue: { input: unknown }) =>
+  `is ${String(issue.input).length.toLocaleString('en')} characters long: at most ${max.toLocaleString('en')} are allowed here`;
+
+/** A text field: not empty, and at most TEXT_LIMITS[size] characters. */
+const text = (description: string, examples?: string[], size: keyof typeof TEXT_LIMITS = 'short') =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(TEXT_LIMITS[size], { error: tooLong(TEXT_LIMITS[size]) })
+    .meta({ description: `${description} At most ${TEXT_LIMITS[size].toLocaleString('en')} characters.`, examples });
 
 export const Longitude = z
   .number()
@@ -125,11 +136,11 @@ export const SourceSchema = z
 
 const Paragraph = z.strictObject({
   type: z.literal('paragraph'),
-  text: text('The paragraph.'),
+  text: text('The paragraph.', undefined, 'long'),
 });
 const Quote = z.strictObject({
   type: z.literal('quote'),
-  text: text('The words quoted, without quotation marks.'),
+  text: text('The words quoted, without quotation marks.', undefined, 'long'),
   speaker: text('Who said it. Every quote is attributed.', ['Marco Rubio']),
   role: text("The speaker's role.", ['US Secretary of State']).optional(),
   context: text('Where or to whom it was said.', ['to reporters in San Salvador']).optional(),
@@ -137,18 +148,27 @@ const Quote = z.strictObject({
 const Note = z.strictObject({
   type: z.literal('note'),
   label: text('The note\'s heading (default "Note").', ['Correction']).optional(),
-  text: text('The note, for example a correction of the source.'),
+  text: text('The note, for example a correction of the source.', undefined, 'long'),
 });
 const Distance = z.strictObject({
   type: z.literal('distance'),
   from: FeatureId.meta({ description: 'The place the distance is measured from.' }),
   to: FeatureId.meta({ description: 'The place the distance is measured to.' }),
-  text: text('A sentence after the computed figure, e.g. comparing it with a distance by road.').optional(),
+  text: text(
+    'A sentence after the computed figure, e.g. comparing it with a distance by road.',
+    undefined,
+    'long',
+  ).optional(),
 });
 
 export const BlockSchema = z
   .union([
-    z.string().trim().min(1, { error: 'an empty paragraph' }).meta({ description: 'A paragraph of text.' }),
+    z
+      .string()
+      .trim()
+      .min(1, { error: 'an empty paragraph' })
+      .max(TEXT_LIMITS.long, { error: tooLong(TEXT_LIMITS.long) })
+      .meta({ description: `A paragraph of text. At most ${TEXT_LIMITS.long.toLocaleString('en')} characters.` }),
     z.discriminatedUnion('type', [Paragraph, Quote, Note, Distance]),
   ])
   .meta({
@@ -175,6 +195,8 @@ export const ChapterMapSchema = z
     show: z.array(FeatureId).optional().meta({ description: 'More features drawn quietly, for context.' }),
     description: text(
       'What the map shows, in words, for screen-reader users (generated from the features when left out).',
+      undefined,
+      'long',
     ).optional(),
   })
   .meta({ description: 'The whole map state of the chapter: where it looks and what it draws.' });
@@ -233,7 +255,7 @@ export const StorySchema = z
       .optional()
       .meta({ description: 'The language of the text (default "en"); dates are written in it.' }),
     title: text('The headline.'),
-    dek: text('The standfirst under the headline.').optional(),
+    dek: text('The standfirst under the headline.', undefined, 'long').optional(),
     byline: text('The credit line.').optional(),
     published: isoDay.optional().meta({
       description:

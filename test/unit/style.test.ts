@@ -2,6 +2,7 @@ import { createPropertyExpression, featureFilter, latest, validateStyleMin } fro
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { chapterLayers, PLACE_LAYERS, sdfCircle, STATE_SOURCES, storyStyle } from '../../src/map/style.ts';
+import { MAP_LABEL_MAX, mapLabel } from '../../src/story/rules.ts';
 import type { ChapterView } from '../../src/story/types.ts';
 import { palette } from './theme.ts';
 
@@ -178,5 +179,23 @@ describe('sdfCircle', () => {
     const { data, width } = sdfCircle(48, true);
     expect(data[(24 * width + 24) * 4 + 3]).toBeLessThan(64);
     expect(data[(24 * width + 24 + 13) * 4 + 3]).toBeGreaterThan(192);
+  });
+});
+
+describe('storyStyle: labels a story cannot overflow', () => {
+  it("draws a place's label cut as mapLabel cuts it (MAP_LABEL_MAX characters, then …), short ones whole", () => {
+    const l = layer(PLACE_LAYERS[0]!) as { layout: Record<string, unknown> };
+    const spec = (latest as unknown as Record<string, Record<string, unknown>>).layout_symbol!['text-field'];
+    const parsed = createPropertyExpression(l.layout['text-field'], 'text-field', spec as never);
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    const drawn = (properties: Record<string, unknown>) =>
+      String(parsed.value.evaluate({ zoom: 5 }, { type: 1, properties, geometry: [] } as never));
+    const long = 'Ciudad '.repeat(3000);
+    expect(drawn({ name: 'San Salvador' })).toBe('San Salvador');
+    expect(drawn({ name: 'San Salvador', label: 'S. Salvador' })).toBe('S. Salvador');
+    expect(drawn({ name: long })).toBe(mapLabel(long));
+    expect(mapLabel(long)).toHaveLength(MAP_LABEL_MAX);
+    expect(mapLabel(long).endsWith('…')).toBe(true);
+    expect(mapLabel('x'.repeat(MAP_LABEL_MAX))).toBe('x'.repeat(MAP_LABEL_MAX));
   });
 });
