@@ -11,6 +11,7 @@ import type { FeatureCollection } from 'geojson';
 import { type GeoJSONSource, type MapGeoJSONFeature, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import mapCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { longitudeDelta } from '../geo/longitude.ts';
 import { routeCaption } from '../story/format.ts';
 import { loadBasemap } from './load-basemap.ts';
 import type { Camera, ChapterView, RouteFeature, Story } from '../story/types.ts';
@@ -117,7 +118,7 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
     boxZoom: false,
     doubleClickZoom: options.dragPan,
     keyboard: true,
-    renderWorldCopies: false,
+    renderWorldCopies: true,
     fadeDuration: options.motion ? 300 : 0,
     attributionControl: { compact: false },
     locale: { 'Map.Title': 'Map. Arrow keys pan it; the story moves it as you read.' },
@@ -197,7 +198,9 @@ function chapterFilters(story: Story, view: ChapterView, camera: Camera): Chapte
     view,
     (id) => {
       const f = story.features.get(id)?.feature;
-      return f?.geometry.type === 'Point' && f.geometry.coordinates[0]! > camera.center[0] ? 'east' : 'west';
+      return f?.geometry.type === 'Point' && longitudeDelta(camera.center[0], f.geometry.coordinates[0]!) > 0
+        ? 'east'
+        : 'west';
     },
     ids,
   );

@@ -13,7 +13,8 @@ import type {
   LayerSpecification,
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
+import { cutOutline } from '../geo/longitude.ts';
 import type { ChapterView } from '../story/types.ts';
 import type { Palette } from './palette.ts';
 
@@ -48,6 +49,31 @@ export interface StoryGeoJSON {
 }
 
 const NONE: FilterSpecification = ['==', ['get', 'id'], '\u0000none'];
+
+/** Set on an area split at 180°: its own rings are filled, not outlined (see areaFeatures). */
+const CUT = 'sm:cut';
+/** Set on the outline drawn for such an area instead. */
+const OUTLINE = 'sm:outline';
+
+/**
+ * `areaFeatures(areas)`: the areas source's features. An area split at 180° (RFC 7946, section
+ * 3.1.9) is two polygons meeting along the meridian; outlining those would draw the cut as a line,
+ * so the area is filled from its polygons and outlined from `cutOutline` (the same id, so the same
+ * feature state), which leaves the cut out. Other areas are outlined from their own rings.
+ */
+export function areaFeatures(areas: FeatureCollection): FeatureCollection {
+  const features: Feature[] = [];
+  for (const f of areas.features) {
+    const outline = f.geometry ? cutOutline(f.geometry) : null;
+    if (!outline) {
+      features.push(f);
+      continue;
+    }
+    features.push({ ...f, properties: { ...f.properties, [CUT]: true } });
+    features.push({ ...f, properties: { ...f.properties, [OUTLINE]: true }, geometry: outline as Feature['geometry'] });
+  }
+  return { type: 'FeatureCollection', features };
+}
 
 const inIds = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];
 
@@ -91,7 +117,11 @@ export function storyStyle(
       id: 'area-fill',
       type: 'fill',
       source: 'areas',
+      filter: ['!=', ['get', OUTLINE], true],
       paint: {
+        // No antialiased edge: it would draw the cut of an area split at 180° as a hairline. The area's
+        // line (drawn whenever its fill is) covers the other edges.
+        'fill-antialias': false,
         'fill-color': ['coalesce', ['get', 'color'], palette.area],
         'fill-opacity': shownWhen('highlight', 0.22),
       },
@@ -119,6 +149,7 @@ export function storyStyle(
       id: 'area-line',
       type: 'line',
       source: 'areas',
+      filter: ['!=', ['get', CUT], true],
       paint: {
         'line-color': ['coalesce', ['get', 'color'], palette.accent],
         'line-width': 1.6,
@@ -237,7 +268,7 @@ export function storyStyle(
       departments: { type: 'geojson', data: basemap.departments },
       labels: { type: 'geojson', data: basemap.labels },
       // Feature states are keyed by the story's ids.
-      areas: { type: 'geojson', data: story.areas, promoteId: 'id' },
+      areas: { type: 'geojson', data: areaFeatures(story.areas), promoteId: 'id' },
       routes: { type: 'geojson', data: story.routes, promoteId: 'id' },
       'route-labels': { type: 'geojson', data: story.routes },
       places: { type: 'geojson', data: story.places },

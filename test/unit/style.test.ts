@@ -1,7 +1,14 @@
 import { createPropertyExpression, featureFilter, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { chapterLayers, PLACE_LAYERS, sdfCircle, STATE_SOURCES, storyStyle } from '../../src/map/style.ts';
+import {
+  areaFeatures,
+  chapterLayers,
+  PLACE_LAYERS,
+  sdfCircle,
+  STATE_SOURCES,
+  storyStyle,
+} from '../../src/map/style.ts';
 import type { ChapterView } from '../../src/story/types.ts';
 import { palette } from './theme.ts';
 
@@ -178,5 +185,82 @@ describe('sdfCircle', () => {
     const { data, width } = sdfCircle(48, true);
     expect(data[(24 * width + 24) * 4 + 3]).toBeLessThan(64);
     expect(data[(24 * width + 24 + 13) * 4 + 3]).toBeGreaterThan(192);
+  });
+});
+
+describe('areas split at 180°', () => {
+  const polygon = (id: string, coordinates: number[][][][]): Feature => ({
+    type: 'Feature',
+    id,
+    properties: { id, name: id },
+    geometry: { type: 'MultiPolygon', coordinates },
+  });
+  const split = polygon('bering', [
+    [
+      [
+        [180, 63],
+        [170, 60],
+        [180, 52],
+        [180, 63],
+      ],
+    ],
+    [
+      [
+        [-180, 52],
+        [-168, 54],
+        [-180, 63],
+        [-180, 52],
+      ],
+    ],
+  ]);
+  const whole = polygon('peru', [
+    [
+      [
+        [-81.3, -18.4],
+        [-68.7, -18.4],
+        [-68.7, -0.1],
+        [-81.3, -18.4],
+      ],
+    ],
+  ]);
+
+  it('areaFeatures(areas) fills a split area from its polygons and outlines it without the cut, with the same id', () => {
+    const out = areaFeatures(collection(whole, split)).features;
+    expect(out).toHaveLength(3);
+    expect(out[0]).toBe(whole);
+    const [fill, outline] = [out[1]!, out[2]!];
+    expect(fill.geometry).toBe(split.geometry);
+    expect(outline.geometry).toEqual({
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [180, 63],
+          [170, 60],
+          [180, 52],
+        ],
+        [
+          [-180, 52],
+          [-168, 54],
+          [-180, 63],
+        ],
+      ],
+    });
+    // The same id (so the same feature state, with promoteId); the fill layer skips the outline, the
+    // line layer the split polygons.
+    expect(fill.properties!.id).toBe('bering');
+    expect(outline.properties!.id).toBe('bering');
+    const keepsOf = (id: string, f: Feature) => keeps(id, f.properties as Record<string, unknown>);
+    expect([keepsOf('area-fill', whole), keepsOf('area-fill', fill), keepsOf('area-fill', outline)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect([keepsOf('area-line', whole), keepsOf('area-line', fill), keepsOf('area-line', outline)]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    // No antialiased fill edge along the cut (it would draw a hairline there).
+    expect((layer('area-fill') as { paint: Record<string, unknown> }).paint['fill-antialias']).toBe(false);
   });
 });
