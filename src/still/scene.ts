@@ -599,21 +599,23 @@ export function stillScene(options: StillOptions): StillScene {
       });
   for (const { at, spec } of basemapSpecs) tryPlace(layout(spec, at, 'center', 0, measure));
 
-  // Route captions (highlighted routes): at the middle of the line, along it, 0.9 em above.
+  // Route captions (highlighted routes): at the middle of each line (each part of a route split at
+  // 180°, as MapLibre's line-center placement does) where it fits, along it, 0.9 em above.
   for (const f of story.routes.features) {
     const id = String(f.id);
     if (!highlighted.has(id)) continue;
     const caption = routeCaption(f as RouteFeature, story.lang);
-    const coords = f.geometry.type === 'LineString' ? f.geometry.coordinates : (f.geometry.coordinates[0] ?? []);
-    for (const k of copies(rawLongitudes({ type: 'LineString', coordinates: coords }))) {
-      const label = routeLabel(
-        id,
-        caption,
-        coords.map((c) => project(c as LngLat, k)),
-        measure,
-      );
-      if (label) tryPlace(label);
-    }
+    const parts = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const coords of parts)
+      for (const k of copies(rawLongitudes({ type: 'LineString', coordinates: coords }))) {
+        const label = routeLabel(
+          id,
+          caption,
+          coords.map((c) => project(c as LngLat, k)),
+          measure,
+        );
+        if (label) tryPlace(label);
+      }
   }
 
   const roundLabel = (l: StillLabel): StillLabel => ({
