@@ -13,7 +13,7 @@ import type {
   LayerSpecification,
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
 import { cutOutline } from '../geo/longitude.ts';
 import type { ChapterView } from '../story/types.ts';
 import type { Palette } from './palette.ts';
@@ -54,6 +54,29 @@ const NONE: FilterSpecification = ['==', ['get', 'id'], '\u0000none'];
 const CUT = 'sm:cut';
 /** Set on the outline drawn for such an area instead. */
 const OUTLINE = 'sm:outline';
+
+/**
+ * `labelLine(geometry)`: the line a route's caption goes along: the route itself, or of a route in
+ * parts (one split at 180°) its longest part, so the caption is written once.
+ */
+export function labelLine(geometry: LineString | MultiLineString): Position[] {
+  if (geometry.type === 'LineString') return geometry.coordinates;
+  const length = (line: Position[]) =>
+    line.reduce((sum, p, i) => (i ? sum + Math.hypot(p[0]! - line[i - 1]![0]!, p[1]! - line[i - 1]![1]!) : 0), 0);
+  return geometry.coordinates.reduce<Position[]>((a, b) => (length(b) > length(a) ? b : a), []);
+}
+
+/** `routeLabelFeatures(routes)`: the route-labels source: each route along its labelLine. */
+export function routeLabelFeatures(routes: FeatureCollection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: routes.features.map((f) =>
+      f.geometry?.type === 'MultiLineString'
+        ? { ...f, geometry: { type: 'LineString', coordinates: labelLine(f.geometry) } }
+        : f,
+    ),
+  };
+}
 
 /**
  * `areaFeatures(areas)`: the areas source's features. An area split at 180° (RFC 7946, section
@@ -270,7 +293,7 @@ export function storyStyle(
       // Feature states are keyed by the story's ids.
       areas: { type: 'geojson', data: areaFeatures(story.areas), promoteId: 'id' },
       routes: { type: 'geojson', data: story.routes, promoteId: 'id' },
-      'route-labels': { type: 'geojson', data: story.routes },
+      'route-labels': { type: 'geojson', data: routeLabelFeatures(story.routes) },
       places: { type: 'geojson', data: story.places },
     },
     'font-faces': {

@@ -21,7 +21,7 @@ import { mercatorX, mercatorY } from '../geo/camera.ts';
 import { cutOutline, longitudeDelta } from '../geo/longitude.ts';
 import type { BasemapGeoJSON } from '../map/style.ts';
 import { routeCaption } from '../story/format.ts';
-import { ANCHORS as STYLE_ANCHORS, PLACE as STYLE_PLACE } from '../map/style.ts';
+import { labelLine, ANCHORS as STYLE_ANCHORS, PLACE as STYLE_PLACE } from '../map/style.ts';
 import type { Camera, ChapterView, LngLat, RouteFeature, Story } from '../story/types.ts';
 
 export interface Size {
@@ -599,23 +599,22 @@ export function stillScene(options: StillOptions): StillScene {
       });
   for (const { at, spec } of basemapSpecs) tryPlace(layout(spec, at, 'center', 0, measure));
 
-  // Route captions (highlighted routes): at the middle of each line (each part of a route split at
-  // 180°, as MapLibre's line-center placement does) where it fits, along it, 0.9 em above.
+  // Route captions (highlighted routes): at the middle of the line (of a route in parts, its longest:
+  // the map's route-labels source), along it, 0.9 em above; in each copy of the world in view.
   for (const f of story.routes.features) {
     const id = String(f.id);
     if (!highlighted.has(id)) continue;
     const caption = routeCaption(f as RouteFeature, story.lang);
-    const parts = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const coords of parts)
-      for (const k of copies(rawLongitudes({ type: 'LineString', coordinates: coords }))) {
-        const label = routeLabel(
-          id,
-          caption,
-          coords.map((c) => project(c as LngLat, k)),
-          measure,
-        );
-        if (label) tryPlace(label);
-      }
+    const coords = labelLine(f.geometry);
+    for (const k of copies(rawLongitudes({ type: 'LineString', coordinates: coords }))) {
+      const label = routeLabel(
+        id,
+        caption,
+        coords.map((c) => project(c as LngLat, k)),
+        measure,
+      );
+      if (label) tryPlace(label);
+    }
   }
 
   const roundLabel = (l: StillLabel): StillLabel => ({

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   areaFeatures,
   chapterLayers,
+  routeLabelFeatures,
   PLACE_LAYERS,
   sdfCircle,
   STATE_SOURCES,
@@ -262,5 +263,38 @@ describe('areas split at 180°', () => {
     ]);
     // No antialiased fill edge along the cut (it would draw a hairline there).
     expect((layer('area-fill') as { paint: Record<string, unknown> }).paint['fill-antialias']).toBe(false);
+  });
+
+  it('routeLabelFeatures(routes) captions a route split at 180° once, along its longest part', () => {
+    const split: Feature = {
+      type: 'Feature',
+      properties: { id: 'crossing', caption: '8,290 km' },
+      geometry: {
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [139.6, 35.4],
+            [160, 44],
+            [180, 48.07],
+          ],
+          [
+            [-180, 48.07],
+            [-150, 46],
+            [-122.4, 37.8],
+          ],
+        ],
+      },
+    };
+    const [labelled, plain] = routeLabelFeatures(collection(split, line('road', 'happened'))).features;
+    expect(labelled!.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [-180, 48.07],
+        [-150, 46],
+        [-122.4, 37.8],
+      ],
+    });
+    expect(labelled!.properties).toBe(split.properties);
+    expect(plain).toEqual(line('road', 'happened'));
   });
 });
