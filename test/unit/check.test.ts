@@ -153,7 +153,7 @@ describe('npm run check, the command', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 20_000);
 
   it('passes the test story across 180° (test/fixtures/antimeridian)', () => {
     expect(run(['test/fixtures/antimeridian/story.json'])).toEqual({
