@@ -232,13 +232,17 @@ export function cutOutline(geometry: {
   type: string;
   coordinates?: unknown;
 }): { type: 'MultiLineString'; coordinates: Position[][] } | null {
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
   const polygons =
     geometry.type === 'Polygon'
-      ? [geometry.coordinates as Position[][]]
+      ? [list(geometry.coordinates)]
       : geometry.type === 'MultiPolygon'
-        ? (geometry.coordinates as Position[][][])
+        ? list(geometry.coordinates).map(list)
         : [];
-  const rings = polygons.flat();
+  // Whatever an editor wrote (a dropped file is drawn with its mistakes): only lists of positions count.
+  const rings = polygons
+    .flat()
+    .map((ring) => list(ring).filter((p): p is Position => Array.isArray(p) && typeof p[0] === 'number'));
   const cut = rings.some((ring) => ring.some((p, i) => i > 0 && alongAntimeridian(ring[i - 1]!, p)));
   return cut ? { type: 'MultiLineString', coordinates: outlineOf(rings) } : null;
 }

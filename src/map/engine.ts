@@ -19,6 +19,7 @@ import type { Palette } from './palette.ts';
 import { beforeDeadline, MapStartError, START_TIMEOUT_MS, started } from './start.ts';
 import { preferredWorker } from './worker.ts';
 import {
+  areaFeatures,
   type ChapterLayers,
   chapterLayers,
   overlayLayers,
@@ -242,9 +243,11 @@ export function setEditable(map: MapLibreMap, editable: boolean, dragPan: boolea
 export function setOverlay(map: MapLibreMap, data: FeatureCollection | null, palette: Palette): void {
   const layers = overlayLayers('dropped', palette.dropped, palette.markerHalo);
   const source = map.getSource<GeoJSONSource>('dropped');
-  if (data && source) source.setData(data);
-  else if (data) {
-    map.addSource('dropped', { type: 'geojson', data });
+  // Areas split at 180° outlined without the cut, as the story's own.
+  const drawn = data && areaFeatures(data);
+  if (drawn && source) source.setData(drawn);
+  else if (drawn) {
+    map.addSource('dropped', { type: 'geojson', data: drawn });
     for (const layer of layers) map.addLayer(layer);
   } else if (source) {
     for (const layer of layers) map.removeLayer(layer.id);

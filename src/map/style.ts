@@ -86,8 +86,9 @@ export function routeLabelFeatures(routes: FeatureCollection): FeatureCollection
  */
 export function areaFeatures(areas: FeatureCollection): FeatureCollection {
   const features: Feature[] = [];
-  for (const f of areas.features) {
-    const outline = f.geometry ? cutOutline(f.geometry) : null;
+  // A dropped file is drawn with its mistakes: whatever is not a feature with a geometry passes as it is.
+  for (const f of Array.isArray(areas.features) ? areas.features : []) {
+    const outline = f && typeof f === 'object' && f.geometry ? cutOutline(f.geometry) : null;
     if (!outline) {
       features.push(f);
       continue;
@@ -464,7 +465,7 @@ export function sdfCircle(size: number, ring = false): { width: number; height: 
 }
 
 /**
- * `overlayLayers(source, color, halo)` draws a GeoJSON file over the story in one colour (preview mode:
+ * `overlayLayers(source, color, halo)` draws a GeoJSON file (its areaFeatures) over the story in one colour (preview mode:
  * a file the editor dropped on the page): areas filled, lines, and points as circles. The layers
  * are named after the source (`dropped-fill`, `dropped-line`, `dropped-point`).
  */
@@ -474,14 +475,15 @@ export function overlayLayers(source: string, color: string, halo: string): Laye
       id: `${source}-fill`,
       type: 'fill',
       source,
-      filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'fill-color': color, 'fill-opacity': 0.25 },
+      filter: ['all', ['==', ['geometry-type'], 'Polygon'], ['!=', ['get', OUTLINE], true]],
+      // As the story's areas (areaFeatures): no antialiased edge along a cut at 180°; the line covers the others.
+      paint: { 'fill-color': color, 'fill-opacity': 0.25, 'fill-antialias': false },
     },
     {
       id: `${source}-line`,
       type: 'line',
       source,
-      filter: ['!=', ['geometry-type'], 'Point'],
+      filter: ['all', ['!=', ['geometry-type'], 'Point'], ['!=', ['get', CUT], true]],
       paint: { 'line-color': color, 'line-width': 2 },
     },
     {

@@ -265,6 +265,16 @@ describe('areas split at 180°', () => {
     expect((layer('area-fill') as { paint: Record<string, unknown> }).paint['fill-antialias']).toBe(false);
   });
 
+  it('areaFeatures(collection) passes whatever is not an area split at 180° as it is, and never throws', () => {
+    const junk = [null, 1, { type: 'Feature' }, { type: 'Feature', geometry: { type: 'Polygon', coordinates: 7 } }];
+    const odd = { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [[['x', [179, 1], [180, 2]]], 3] } };
+    expect(areaFeatures({ type: 'FeatureCollection', features: [...junk, odd] } as never).features).toEqual([
+      ...junk,
+      odd,
+    ]);
+    expect(areaFeatures({ type: 'FeatureCollection' } as never).features).toEqual([]);
+  });
+
   it('routeLabelFeatures(routes) captions a route split at 180° once, along its longest part', () => {
     const split: Feature = {
       type: 'Feature',
