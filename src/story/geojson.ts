@@ -429,6 +429,23 @@ function swapped(c: Check, [lon, lat]: number[], path: string, area: BBox): void
 }
 
 /**
+ * `storyAreas(collections)`: storyArea for each feature judged, with the box of the areas and routes
+ * measured once (it is the same for every place: only a shape, or a story of places alone, excepts
+ * itself).
+ */
+export function storyAreas(collections: readonly unknown[]): (except: unknown) => BBox | null {
+  const isShape = (f: unknown) =>
+    isObj(f) && isObj(f.geometry) && typeof f.geometry.type === 'string' && f.geometry.type !== 'Point';
+  const shapes = collections.some((fc) => isObj(fc) && Array.isArray(fc.features) && fc.features.some(isShape));
+  let box: BBox | null | undefined;
+  return (except) => {
+    if (!shapes || isShape(except)) return storyArea(collections, except);
+    if (box === undefined) box = storyArea(collections);
+    return box;
+  };
+}
+
+/**
  * `storyArea(collections, except)` is the box around the story's areas and routes (the shapes that
  * frame it), or, when it has neither, around its other places (all but `except`, the one being
  * judged); null when nothing can be measured.

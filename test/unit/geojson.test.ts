@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { validateLayer } from '../../src/story/validate.ts';
-import { naiveCrossing, storyArea } from '../../src/story/geojson.ts';
+import { naiveCrossing, storyArea, storyAreas } from '../../src/story/geojson.ts';
 import { boxAround, isClockwise } from '../../src/geo/shape.ts';
 
 const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
@@ -246,5 +246,24 @@ describe('across 180°', () => {
     expect(
       validateLayer('places', collection(feature('p', 'Point', [-70, 40])), 'f.geojson', () => storyArea([areas])),
     ).toEqual([]);
+  });
+
+  it('storyAreas(collections)(feature) is storyArea(collections, feature), the shapes measured once', () => {
+    const places = collection(
+      feature('a', 'Point', [170, 50]),
+      feature('b', 'Point', [-170, 55]),
+      feature('c', 'Point', [1, 2]),
+    );
+    const routes = collection(
+      feature('r', 'LineString', [
+        [175, 51],
+        [-175, 52],
+      ]),
+    );
+    for (const cs of [[places], [places, routes]]) {
+      const around = storyAreas(cs);
+      for (const f of [...places.features, ...routes.features]) expect(around(f)).toEqual(storyArea(cs, f));
+    }
+    expect(storyAreas([places, routes])(places.features[0])).toEqual([175, 51, -175, 52]);
   });
 });
