@@ -5,6 +5,7 @@
  */
 import type { BBox, Camera, ChapterView, Story, StoryFeature } from '../story/types.ts';
 import { boxAround } from './shape.ts';
+import { wrapLongitude } from './longitude.ts';
 
 const TILE_SIZE = 512;
 
@@ -52,13 +53,14 @@ export function latFromMercatorY(y: number): number {
 /**
  * `fitBounds(bbox, viewport, options)` returns the camera that shows the box inside the viewport
  * minus its padding, centred in that free area: the same result as MapLibre's `cameraForBounds`
- * at bearing 0.
+ * at bearing 0. A box across 180° (west > east, as RFC 7946 writes it) is fitted as one piece;
+ * the centre's longitude is always given in [-180, 180] (a centre at 185° comes back as -175°).
  */
 export function fitBounds(box: BBox, viewport: Viewport, options: FitOptions): Camera {
   const { padding, maxZoom = DEFAULT_MAX_ZOOM, minZoom = 0 } = options;
   const [west, south, east, north] = box;
   const x0 = mercatorX(west);
-  const x1 = mercatorX(east);
+  const x1 = mercatorX(west > east ? east + 360 : east);
   const y0 = mercatorY(north);
   const y1 = mercatorY(south);
   const freeWidth = Math.max(1, viewport.width - padding.left - padding.right);
@@ -71,7 +73,7 @@ export function fitBounds(box: BBox, viewport: Viewport, options: FitOptions): C
   const worldSize = TILE_SIZE * 2 ** zoom;
   const cx = (x0 + x1) / 2 + (padding.right - padding.left) / 2 / worldSize;
   const cy = (y0 + y1) / 2 + (padding.bottom - padding.top) / 2 / worldSize;
-  return { center: [lonFromMercatorX(cx), latFromMercatorY(cy)], zoom, bearing: 0, pitch: 0 };
+  return { center: [wrapLongitude(lonFromMercatorX(cx)), latFromMercatorY(cy)], zoom, bearing: 0, pitch: 0 };
 }
 
 /**
@@ -120,10 +122,20 @@ export function cameraForView(
 export const AMERICAS: Camera = { center: [-80, 15], zoom: 2, bearing: 0, pitch: 0 };
 
 /**
+ * `storyCamera(story, viewport)`: where the map looks for the story as a whole: its camera
+ * (`map.camera`), else its area (`map.bounds`, across 180° too) fitted at this size, else the Americas.
+ */
+export function storyCamera(story: Story, viewport: Viewport): Camera {
+  if (story.overview) return story.overview;
+  if (story.bounds) return fitBounds(story.bounds, viewport, { padding: framePadding(viewport) });
+  return AMERICAS;
+}
+
+/**
  * `chapterCamera(story, view, viewport)`: the camera of a chapter's view at a map size, for the
- * interactive map and the still one alike: the view's own (cameraForView), else the story's, else
- * the Americas.
+ * interactive map and the still one alike: the view's own (cameraForView), else the story's
+ * (storyCamera).
  */
 export function chapterCamera(story: Story, view: ChapterView, viewport: Viewport): Camera {
-  return cameraForView(view, (id) => story.features.get(id)?.feature, viewport) ?? story.overview ?? AMERICAS;
+  return cameraForView(view, (id) => story.features.get(id)?.feature, viewport) ?? storyCamera(story, viewport);
 }

@@ -65,24 +65,44 @@ const text = (description: string, examples?: string[], size: keyof typeof TEXT_
     .max(TEXT_LIMITS[size], { error: tooLong(TEXT_LIMITS[size]) })
     .meta({ description: `${description} At most ${TEXT_LIMITS[size].toLocaleString('en')} characters.`, examples });
 
-export const Longitude = z
-  .number()
-  .min(-180, { error: 'a longitude is between -180 and 180' })
-  .max(180, { error: 'a longitude is between -180 and 180' });
-export const Latitude = z
-  .number()
-  .min(-90, { error: 'a latitude is between -90 and 90' })
-  .max(90, { error: 'a latitude is between -90 and 90' });
+/** A number in [min, max], or a message naming it: "longitude 185 is out of range: it must be between -180 and 180". */
+const degrees = (what: string, min: number, max: number, hint = '') => {
+  const error = (issue: { input: unknown }) =>
+    `${what} ${String(issue.input)} is out of range: it must be between ${min} and ${max}${hint}`;
+  return z.number().min(min, { error }).max(max, { error });
+};
+
+export const Longitude = degrees('longitude', -180, 180);
+export const Latitude = degrees('latitude', -90, 90);
 
 export const LngLatSchema = z.tuple([Longitude, Latitude]).meta({
   description: '[longitude, latitude] in degrees (GeoJSON order: longitude first).',
   examples: [[-89.1872, 13.6894]],
 });
 
-export const BBoxSchema = z.tuple([Longitude, Latitude, Longitude, Latitude]).meta({
-  description: '[west, south, east, north] in degrees.',
-  examples: [[-118, -5, -60, 40]],
-});
+/** A camera may look past 180°: 185 and -175 are the same meridian (the map takes either). */
+const CameraLongitude = degrees('longitude', -360, 360, ' (past 180° write 185 or -175: the same meridian)');
+
+const BoxLongitude = degrees(
+  'longitude',
+  -180,
+  180,
+  '; a box across 180° has its west edge east of its east edge, e.g. [170, 50, -170, 60]',
+);
+
+export const BBoxSchema = z
+  .tuple([BoxLongitude, Latitude, BoxLongitude, Latitude])
+  .refine(([, south, , north]) => south <= north, {
+    error: (issue) => {
+      const [, south, , north] = issue.input as number[];
+      return `south ${south} is north of north ${north}: a box is [west, south, east, north]`;
+    },
+  })
+  .meta({
+    description:
+      '[west, south, east, north] in degrees. Across 180° the west edge is east of the east edge: [170, 50, -170, 60] is 20° wide.',
+    examples: [[-118, -5, -60, 40]],
+  });
 
 export const FeatureId = z
   .string()
@@ -91,7 +111,13 @@ export const FeatureId = z
 
 export const CameraSchema = z
   .strictObject({
-    center: LngLatSchema.meta({ description: 'Where the map is centred: [longitude, latitude].' }),
+    center: z.tuple([CameraLongitude, Latitude]).meta({
+      description: 'Where the map is centred: [longitude, latitude]. Past 180° either way works: 185 or -175.',
+      examples: [
+        [-89.1872, 13.6894],
+        [176, 52.4],
+      ],
+    }),
     zoom: z
       .number()
       .min(0)
@@ -276,7 +302,8 @@ export const StorySchema = z
           description: 'Where the map looks before the first chapter, and for chapters that aim at nothing.',
         }),
         bounds: BBoxSchema.optional().meta({
-          description: "The story's area. The checker uses it to spot swapped coordinates.",
+          description:
+            "The story's area, [west, south, east, north]; across 180° west is east of east ([170, 50, -170, 60]). The map shows it when the story has no camera; the checker uses it to spot swapped coordinates.",
         }),
       })
       .optional()

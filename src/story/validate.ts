@@ -9,7 +9,7 @@ import type { BBox, Layer } from './types.ts';
 import { formatPath, type Issue } from './issues.ts';
 import { editDistance } from './suggest.ts';
 import { AreaPropertiesSchema, PlacePropertiesSchema, RoutePropertiesSchema, StorySchema } from './schema.ts';
-import { collectionIssues, storyArea } from './geojson.ts';
+import { collectionIssues, storyAreas } from './geojson.ts';
 import { fieldsAt } from './fields.ts';
 import { schemaIssues } from './zod-issues.ts';
 import { parseDate } from './rules.ts';
@@ -52,7 +52,8 @@ export function validateStory(files: StoryFileSet): Issue[] {
 
   const given = maybeBBox(maybeObject(maybeObject(story).map).bounds);
   const collections = Object.values(files.layers).map((l) => l!.value);
-  const area = (feature: unknown) => given ?? storyArea(collections, feature);
+  const around = storyAreas(collections);
+  const area = (feature: unknown) => given ?? around(feature);
   for (const [layer, entry] of Object.entries(files.layers) as [
     Layer,
     { value: unknown; file: string; size?: number },

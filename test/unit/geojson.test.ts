@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { validateLayer } from '../../src/story/validate.ts';
-import { storyArea } from '../../src/story/geojson.ts';
+import { naiveCrossing, storyArea, storyAreas } from '../../src/story/geojson.ts';
 import { boxAround, isClockwise } from '../../src/geo/shape.ts';
 
 const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
@@ -92,5 +92,186 @@ describe('isClockwise', () => {
     ];
     expect(isClockwise(ccw)).toBe(false);
     expect(isClockwise([...ccw].reverse())).toBe(true);
+  });
+});
+
+describe('across 180°', () => {
+  const withProps = (properties: Record<string, unknown>, type: string, coordinates: unknown) => ({
+    type: 'Feature',
+    id: 'x',
+    properties: { name: 'N', ...properties },
+    geometry: { type, coordinates },
+  });
+
+  it('naiveCrossing(line) finds the first segment that jumps more than 180°, and where the short way meets 180°', () => {
+    expect(
+      naiveCrossing([
+        [-176.6581, 51.88],
+        [174.1136, 52.7122],
+      ]),
+    ).toEqual({ index: 1, from: -176.6581, to: 174.1136, at: [-180, 52.1814] });
+    expect(
+      naiveCrossing([
+        [170, 0],
+        [179, 1],
+        [-179, 2],
+        [-170, 3],
+      ]),
+    ).toEqual({ index: 2, from: 179, to: -179, at: [180, 1.5] });
+    // Split at 180° (RFC 7946), or exactly half the world: no naive crossing.
+    expect(
+      naiveCrossing([
+        [174.1136, 52.7122],
+        [180, 52.18],
+      ]),
+    ).toBeNull();
+    expect(
+      naiveCrossing([
+        [-90, 0],
+        [90, 0],
+      ]),
+    ).toBeNull();
+  });
+
+  it('a straight route or an area drawn across 180° unsplit is an error; a great-circle route is not (it goes the short way)', () => {
+    const jump = [
+      [-178, 51],
+      [177, 52],
+    ];
+    expect(messages('routes', collection(withProps({ path: 'straight' }, 'LineString', jump)))).toEqual([
+      expect.stringMatching(
+        /^features\[0\]\.geometry\.coordinates\[1\]: this line jumps from longitude -178 to 177, 355° the long way round.*split it there \(RFC 7946, section 3\.1\.9\): end this line at \[-180, 51\.4\] and start the next at \[180, 51\.4\]/,
+      ),
+    ]);
+    expect(messages('routes', collection(withProps({}, 'LineString', jump)))).toEqual([]);
+    expect(messages('routes', collection(withProps({ path: 'great-circle' }, 'MultiLineString', [jump])))).toEqual([]);
+    expect(
+      messages(
+        'routes',
+        collection(
+          withProps({ path: 'straight' }, 'MultiLineString', [
+            [
+              [0, 0],
+              [1, 1],
+            ],
+            jump,
+          ]),
+        ),
+      ),
+    ).toEqual([expect.stringMatching(/^features\[0\]\.geometry\.coordinates\[1\]\[1\]: this line jumps/)]);
+  });
+
+  it('an area drawn across 180° unsplit gets the crossing named, not "the outer ring runs clockwise"', () => {
+    const ring = [
+      [177, 51],
+      [-178, 51],
+      [-178, 53],
+      [177, 53],
+      [177, 51],
+    ];
+    expect(isClockwise(ring)).toBe(true);
+    const found = messages('areas', collection(withProps({}, 'Polygon', [ring])));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(
+      /^features\[0\]\.geometry\.coordinates\[0\]\[1\]: this ring jumps from longitude 177 to -178/,
+    );
+    expect(found[0]).toMatch(/MultiPolygon of two/);
+    expect(found[0]).not.toMatch(/clockwise/);
+    // Split at 180° as RFC 7946 says: valid, counterclockwise parts, no warning.
+    const split = [
+      [
+        [
+          [177, 51],
+          [180, 51],
+          [180, 53],
+          [177, 53],
+          [177, 51],
+        ],
+      ],
+      [
+        [
+          [-180, 51],
+          [-178, 51],
+          [-178, 53],
+          [-180, 53],
+          [-180, 51],
+        ],
+      ],
+    ];
+    expect(messages('areas', collection(withProps({}, 'MultiPolygon', split)))).toEqual([]);
+  });
+
+  it('a line continued past 180° is out of range, with the way to draw it', () => {
+    expect(
+      messages(
+        'routes',
+        collection(
+          withProps({ path: 'straight' }, 'LineString', [
+            [178, 51],
+            [183, 52],
+          ]),
+        ),
+      ),
+    ).toEqual([
+      'features[0].geometry.coordinates[1][0]: longitude 183 is out of range: it must be between -180 and 180 (a line or an area that crosses 180° is split there, not continued past it: see data/README.md)',
+    ]);
+    expect(messages('places', collection(feature('p', 'Point', [183, 52])))).toEqual([
+      'features[0].geometry.coordinates[0]: longitude 183 is out of range: it must be between -180 and 180',
+    ]);
+  });
+
+  it('storyArea is the smallest box across 180° (not the whole world), and the swap check reads it', () => {
+    const areas = collection(
+      withProps({}, 'MultiPolygon', [
+        [
+          [
+            [100, 0],
+            [180, 0],
+            [180, 60],
+            [100, 60],
+            [100, 0],
+          ],
+        ],
+        [
+          [
+            [-180, 0],
+            [-20, 0],
+            [-20, 60],
+            [-180, 60],
+            [-180, 0],
+          ],
+        ],
+      ]),
+    );
+    expect(storyArea([areas])).toEqual([100, 0, -20, 60]);
+    // [40, -70] is not in the area (its longitude is in the gap from -20° to 100°); [-70, 40] is: swapped.
+    const swapped = validateLayer('places', collection(feature('p', 'Point', [40, -70])), 'f.geojson', () =>
+      storyArea([areas]),
+    ).map((i) => i.message);
+    expect(swapped).toEqual([
+      expect.stringMatching(/^\[40, -70\] is outside the story's area, but \[-70, 40\] is inside it/),
+    ]);
+    expect(
+      validateLayer('places', collection(feature('p', 'Point', [-70, 40])), 'f.geojson', () => storyArea([areas])),
+    ).toEqual([]);
+  });
+
+  it('storyAreas(collections)(feature) is storyArea(collections, feature), the shapes measured once', () => {
+    const places = collection(
+      feature('a', 'Point', [170, 50]),
+      feature('b', 'Point', [-170, 55]),
+      feature('c', 'Point', [1, 2]),
+    );
+    const routes = collection(
+      feature('r', 'LineString', [
+        [175, 51],
+        [-175, 52],
+      ]),
+    );
+    for (const cs of [[places], [places, routes]]) {
+      const around = storyAreas(cs);
+      for (const f of [...places.features, ...routes.features]) expect(around(f)).toEqual(storyArea(cs, f));
+    }
+    expect(storyAreas([places, routes])(places.features[0])).toEqual([175, 51, -175, 52]);
   });
 });
