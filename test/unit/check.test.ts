@@ -91,7 +91,8 @@ describe('npm run check, fixture by fixture', () => {
   }
 });
 
-describe('npm run check, the command', () => {
+// Each test runs the real command (a tsx process, a second or two; more beside the browser tests).
+describe('npm run check, the command', { timeout: 30_000 }, () => {
   const tsx = join(ROOT, 'node_modules/.bin/tsx');
   const run = (args: string[], cwd = ROOT) => {
     try {
