@@ -5,7 +5,7 @@
  */
 import type { BBox, Camera, ChapterView, Story, StoryFeature } from '../story/types.ts';
 import { boxAround } from './shape.ts';
-import { wrapLongitude } from './longitude.ts';
+import { longitudeDelta, wrapLongitude } from './longitude.ts';
 
 const TILE_SIZE = 512;
 
@@ -108,7 +108,12 @@ export function cameraForView(
   viewport: Viewport,
   options: Partial<FitOptions> = {},
 ): Camera | null {
-  if (view.camera) return view.camera;
+  if (view.camera) {
+    // An explicit camera, composed on one screen, still shows the highlighted features on another.
+    const highlighted = view.highlight.map(lookup).filter((f): f is StoryFeature => f !== undefined);
+    const box = boxAround(highlighted);
+    return box ? keepInView(view.camera, box, viewport) : view.camera;
+  }
   const features = view.focus.map(lookup).filter((f): f is StoryFeature => f !== undefined);
   const box = boxAround(features);
   if (!box) return null;
@@ -116,6 +121,37 @@ export function cameraForView(
     .filter((f) => f.geometry.type === 'Point')
     .map((f) => labelWidth(String((f.properties as { label?: string; name: string }).label ?? f.properties.name)));
   return fitBounds(box, viewport, { padding: framePadding(viewport, Math.max(0, ...labels)), ...options });
+}
+
+/** The room kept between a highlighted feature and the map's edge by keepInView (a marker's radius and a bit). */
+export const IN_VIEW_MARGIN = 16;
+
+/**
+ * `keepInView(camera, box, viewport, margin)` is `camera`, zoomed out about its own centre only as
+ * far as needed for `box` to lie inside the viewport with `margin` pixels to spare (a camera set on
+ * a desktop, seen on a phone). A camera that already shows the box is returned as it is. Across 180°
+ * the box's corners are taken on the side nearer the centre; bearing is allowed for, pitch is not.
+ */
+export function keepInView(camera: Camera, box: BBox, viewport: Viewport, margin = IN_VIEW_MARGIN): Camera {
+  const [west, south, east, north] = box;
+  const [lon, lat] = camera.center;
+  const halfW = viewport.width / 2 - margin;
+  const halfH = viewport.height / 2 - margin;
+  if (halfW <= 0 || halfH <= 0) return camera;
+  const b = (camera.bearing * Math.PI) / 180;
+  let scale = Infinity; // the largest world size (pixels) at which every corner fits
+  for (const x of [west, east])
+    for (const y of [south, north]) {
+      const dx = longitudeDelta(lon, x) / 360;
+      const dy = mercatorY(y) - mercatorY(lat);
+      // Screen offsets of the corner once the map is turned by the bearing (clockwise).
+      const sx = Math.abs(dx * Math.cos(b) + dy * Math.sin(b));
+      const sy = Math.abs(-dx * Math.sin(b) + dy * Math.cos(b));
+      if (sx > 0) scale = Math.min(scale, halfW / sx);
+      if (sy > 0) scale = Math.min(scale, halfH / sy);
+    }
+  const fits = Math.log2(scale / TILE_SIZE);
+  return fits < camera.zoom ? { ...camera, zoom: Math.max(0, fits) } : camera;
 }
 
 /** Where the map looks when a chapter declares nothing usable and the story no camera: the Americas. */

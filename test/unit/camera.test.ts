@@ -10,11 +10,13 @@ import {
   lonFromMercatorX,
   mercatorX,
   mercatorY,
+  IN_VIEW_MARGIN,
+  keepInView,
   storyCamera,
 } from '../../src/geo/camera.ts';
 import { longitudeDelta } from '../../src/geo/longitude.ts';
 import { normalizeStory } from '../../src/story/normalize.ts';
-import type { BBox, ChapterView, LngLat, PlaceFeature } from '../../src/story/types.ts';
+import type { BBox, Camera, ChapterView, LngLat, PlaceFeature } from '../../src/story/types.ts';
 
 const TILE = 512;
 
@@ -124,6 +126,19 @@ describe('cameraForView', () => {
     expect(cameraForView(view({ camera, focus: ['a'] }), (id) => features.get(id), { width: 500, height: 500 })).toBe(
       camera,
     );
+  });
+
+  it('cameraForView(view) zooms an explicit camera out on a small map until its highlighted features show', () => {
+    // Composed on a desktop: San Salvador and Washington both show at 741x662, not at 390x339.
+    const camera = { center: [-83, 26] as LngLat, zoom: 3.4, bearing: 0, pitch: 0 };
+    const chapter = view({ camera, focus: ['a', 'b'], highlight: ['a', 'b'] });
+    const lookup = (id: string) => features.get(id);
+    expect(cameraForView(chapter, lookup, { width: 741, height: 662 })).toBe(camera);
+    const small = cameraForView(chapter, lookup, { width: 390, height: 339 })!;
+    expect(small.center).toEqual(camera.center);
+    expect(small.zoom).toBeLessThan(camera.zoom);
+    const seen = visibleBox(small.center, small.zoom, 390, 339);
+    expect(containsPoint(seen, [-89.1872, 13.6894]) && containsPoint(seen, [-77.0364, 38.8978])).toBe(true);
   });
 
   it('cameraForView(view) fits the focus features when no camera is given', () => {
@@ -243,5 +258,56 @@ describe('across 180°', () => {
     expect(storyCamera(withBounds, size)).toEqual(camera);
     const neither = normalizeStory({ title: 'T', chapters: [{ id: 'a', title: 'A' }] }, {}, { story: 's' }).story;
     expect(chapterCamera(neither, neither.chapters[0]!.view, size)).toBe(AMERICAS);
+  });
+});
+
+describe('keepInView', () => {
+  /** A point's offset from the centre in screen pixels at `camera` (bearing 0). */
+  const offset = (camera: Camera, [lon, lat]: [number, number]) => {
+    const size = 512 * 2 ** camera.zoom;
+    return [
+      ((((((lon - camera.center[0]) % 360) + 540) % 360) - 180) / 360) * size,
+      (mercatorY(lat) - mercatorY(camera.center[1])) * size,
+    ];
+  };
+  const desktop = { width: 741, height: 662 };
+  const phone = { width: 390, height: 339 };
+
+  it('keepInView(camera, box, viewport) leaves a camera that shows the box as it is', () => {
+    const camera: Camera = { center: [-80.5, 37.2], zoom: 4.6, bearing: 0, pitch: 0 };
+    const washington: BBox = [-77.04, 38.9, -77.04, 38.9];
+    expect(keepInView(camera, washington, desktop)).toBe(camera);
+    expect(keepInView(camera, washington, phone)).toBe(camera);
+  });
+
+  it('keepInView(camera, box, viewport) zooms out about the same centre until the box is inside, margin kept', () => {
+    const camera: Camera = { center: [-90, 15], zoom: 6, bearing: 0, pitch: 0 };
+    const box: BBox = [-85, 10, -80, 12];
+    const kept = keepInView(camera, box, phone);
+    expect(kept.center).toEqual(camera.center);
+    expect(kept.zoom).toBeLessThan(camera.zoom);
+    const corners: [number, number][] = [
+      [-85, 10],
+      [-85, 12],
+      [-80, 10],
+      [-80, 12],
+    ];
+    const worst = Math.max(...corners.map((c) => Math.abs(offset(kept, c)[0]!)));
+    // The farthest corner sits exactly at the margin: no more zoomed out than needed.
+    expect(worst).toBeCloseTo(phone.width / 2 - IN_VIEW_MARGIN, 6);
+    for (const c of corners)
+      expect(Math.abs(offset(kept, c)[1]!)).toBeLessThanOrEqual(phone.height / 2 - IN_VIEW_MARGIN);
+  });
+
+  it('keepInView(camera, box, viewport) measures across 180° the short way, and turns with the bearing', () => {
+    const across: Camera = { center: [178, 51], zoom: 5, bearing: 0, pitch: 0 };
+    // 4 to 6 degrees east across 180°, not 354: the camera already shows it on a desktop.
+    expect(keepInView(across, [-178, 50, -176, 52], desktop)).toBe(across);
+    // A wide box: fits a 741 px width at bearing 0; turned 90°, it must fit the height.
+    const flat: Camera = { center: [0, 0], zoom: 3, bearing: 0, pitch: 0 };
+    const wide: BBox = [-30, -1, 30, 1];
+    const level = keepInView(flat, wide, { width: 741, height: 300 });
+    const turned = keepInView({ ...flat, bearing: 90 }, wide, { width: 741, height: 300 });
+    expect(turned.zoom).toBeLessThan(level.zoom);
   });
 });
