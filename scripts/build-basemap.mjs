@@ -71,6 +71,15 @@ const ARCTIC_LAT = 60;
 const ARCTIC_FACTOR = 0.5;
 
 /**
+ * The Aleutians west of 180° (Near, Rat and Buldir islands: Attu, Shemya, Kiska, Amchitka, …): in
+ * Natural Earth they are part of the USA at longitudes 172°E to 180°; here they are shifted by -360°
+ * (to -188° to -180°) so that they sit next to the rest of the chain (see section 1).
+ */
+const WESTERN_ALEUTIANS = [-188, 50.5, -180, 53.5];
+/** Islands at least this large (Attu, Kiska, Amchitka, Agattu, Semisopochnoi) must contain their own pole of inaccessibility. */
+const WESTERN_ALEUTIANS_CHECKED_KM2 = 200;
+
+/**
  * Small islands. Rings whose centre lies in one of these boxes are always kept (each keeps at least
  * a few points); so is the largest polygon of every country. Elsewhere islands smaller than the
  * minimum area are dropped.
@@ -78,6 +87,7 @@ const ARCTIC_FACTOR = 0.5;
 const KEEP_ALL_ISLANDS = [
   [-92, 7, -59, 28.5], // Central America, Caribbean, Bahamas, Venezuela's islands
   [-65.2, 32, -64.4, 32.6], // Bermuda
+  WESTERN_ALEUTIANS, // the Aleutians west of 180° (Attu to Semisopochnoi), shifted by -360°
 ];
 const MIN_ISLAND_KM2 = 120;
 const MIN_ISLAND_KM2_ARCTIC = 400;
@@ -602,6 +612,33 @@ for (const f of areas.features)
     for (const ring of poly)
       for (const [x, y] of ring) check(x >= -180 && x <= 180 && y >= -90 && y <= 90, `${f.id}: position out of range`);
 check(outCountries.length === AMERICAS.length + Object.keys(EXTRA).length, 'every country keeps at least one polygon');
+
+// The western Aleutians: every island of the source west of 180° is in the basemap, next to the rest
+// of the chain (at -188° to -180°), no polygon straddles -180°, and the largest contain their points.
+{
+  const overlaps = (a, b) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+  const usIn = polygonsOf(countryFeatures.find((f) => f.id === '840').geometry).filter((p) => ringBbox(p[0])[2] < -180);
+  const usOut = polygonsOf(countryById.get('840').geometry);
+  check(usIn.length >= 9, `the source has ${usIn.length} US polygons west of 180°, expected 9`);
+  for (const p of usIn) {
+    const box = ringBbox(p[0]);
+    check(
+      usOut.some((q) => overlaps(ringBbox(q[0]), box)),
+      `basemap: the island at ${box.map((v) => (v + (v < -90 ? 360 : 0)).toFixed(2))} (west of 180°) was dropped`,
+    );
+  }
+  for (const q of usOut) {
+    const [w, , e] = ringBbox(q[0]);
+    check(!(w < -180 && e > -180), `basemap: a US polygon straddles -180° (${w}, ${e})`);
+  }
+  for (const p of usIn.filter((q) => ringAreaKm2(q[0]) >= WESTERN_ALEUTIANS_CHECKED_KM2)) {
+    const inside = polylabel(p, 1e-3);
+    check(
+      turf.booleanPointInPolygon(inside, countryById.get('840')),
+      `basemap: ${[inside[0] + 360, inside[1]].map((v) => v.toFixed(3))} (an island west of 180°) is not in the USA`,
+    );
+  }
+}
 
 // RFC 7946: outer rings counter-clockwise, holes clockwise; at most AREAS_DECIMALS decimals.
 for (const f of areas.features)

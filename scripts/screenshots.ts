@@ -4,16 +4,18 @@
  * reduced and the map idle, so two builds can be compared picture by picture.
  *
  * Without a base URL it builds the site and serves it itself (and stops the server by its PID).
- * With one, it photographs that server (for example the build of another commit).
+ * With one, it photographs that server (for example the build of another commit); give "" for none.
+ * The story is the site's own, a URL (`?story=`), or a story file on the disk (its folder is served
+ * to the pages), e.g. `npm run screenshots -- shots "" test/fixtures/antimeridian/story.json`.
  *
  * The map loads at the reader's first input: each page gets a key press. With STILL=1 it gets none,
  * and MapLibre's chunk is held back, so the pictures show each chapter's still map instead
  * (`<name>-still.png`), to compare with the interactive one.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../test/browser/chrome.ts';
 
@@ -66,21 +68,34 @@ async function serve(): Promise<{ url: string; stop: () => void }> {
   };
 }
 
+/** A story file on the disk (not under the site), served to the pages at /local-story/ from its folder. */
+const LOCAL = '/local-story/';
+
 async function main([out, given, storyUrl]: string[]): Promise<void> {
-  if (!out) throw new Error('usage: npm run screenshots -- <out-dir> [base-url] [story-url]');
+  if (!out) throw new Error('usage: npm run screenshots -- <out-dir> [base-url] [story-url or story file]');
   mkdirSync(out, { recursive: true });
   const server = given ? { url: given, stop: () => {} } : await serve();
   const chrome = await findChrome();
   const browser = await chromium.launch({ executablePath: chrome.executablePath, args: chrome.args, headless: true });
   try {
-    const query = storyUrl ? `?story=${encodeURIComponent(storyUrl)}` : '';
+    const local = storyUrl && existsSync(storyUrl) ? resolve(storyUrl) : null;
+    const story = local ? `${LOCAL.slice(1)}${basename(local)}` : storyUrl;
+    const query = story ? `?story=${encodeURIComponent(story)}` : '';
     const still = process.env.STILL === '1';
     for (const viewport of VIEWPORTS) {
       const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
       // tsx names the functions it compiles with a helper the page does not have.
       await context.addInitScript('globalThis.__name = (f) => f');
+      if (local)
+        await context.route(`**${LOCAL}*`, async (route) => {
+          const file = join(dirname(local), basename(new URL(route.request().url()).pathname));
+          if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+          return route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(file) });
+        });
       const page = await context.newPage();
       await page.goto(`${server.url}${query}`);
+      // A story opened with ?story= is not in the page's HTML: its text comes once its file has loaded.
+      await page.waitForFunction(() => document.querySelector('story-map [data-chapter]'));
       const ids = await page.evaluate(async () => {
         await customElements.whenDefined('story-map');
         const el = document.querySelector('story-map')!;
@@ -129,7 +144,17 @@ async function main([out, given, storyUrl]: string[]): Promise<void> {
           id,
           { timeout: 30_000 },
         );
-        // Idle: tiles, labels and fonts drawn; then two frames for the page to paint.
+        // The interactive map shown (not the still under it), then idle: tiles, labels and fonts
+        // drawn; then two frames for the page to paint.
+        await shot.waitForFunction(
+          () =>
+            document
+              .querySelector('story-map')
+              ?.renderRoot.querySelector('story-map-view')
+              ?.renderRoot.querySelector('.canvas.shown'),
+          null,
+          { timeout: 30_000 },
+        );
         await shot.evaluate(
           () =>
             new Promise<void>((done) => {

@@ -1,13 +1,16 @@
 /**
- * `npx tsx scripts/still-fixture.ts [--shots <dir>]`: regenerates test/fixtures/still/projection.json,
- * the reference numbers of the static map's projection test (test/unit/still.test.ts), from a real
- * MapLibre map: the story page, served by Vite's dev server, in Chromium at 1280x800 and 390x844.
+ * `npx tsx scripts/still-fixture.ts [--across] [--shots <dir>]`: regenerates
+ * test/fixtures/still/projection.json, the reference numbers of the static map's projection test
+ * (test/unit/still.test.ts), from a real MapLibre map: the story page, served by Vite's dev server,
+ * in Chromium at 1280x800 and 390x844. With `--across`, the same for the test story across 180°
+ * (test/fixtures/antimeridian), into test/fixtures/still/antimeridian.json.
  *
  * For each chapter (opened by its deep link, motion reduced, map idle) it records the map's size,
- * the camera the page chose and `map.project()` of every place; then it moves the map to explicit
- * cameras (one with a bearing) and records the same. With `--shots`, it also writes, per chapter
- * and size, a PNG of the interactive map beside the static map drawn for it (and the two overlaid),
- * to look at.
+ * the camera the page chose and `map.project()` of every place (in the copy of the world nearest
+ * the map's centre: MapLibre draws every copy, and that is the one on screen); then it moves the map
+ * to explicit cameras (one with a bearing) and records the same. With `--shots`, it also writes, per
+ * chapter and size, a PNG of the interactive map beside the static map drawn for it (and the two
+ * overlaid), to look at.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,18 +20,28 @@ import { findChrome } from '../test/browser/chrome.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
-const OUT = join(ROOT, 'test/fixtures/still/projection.json');
+const ACROSS = process.argv.includes('--across');
+/** The story, as the page is asked for it (`?story=`), and its files on the dev server. */
+const STORY = ACROSS
+  ? { query: '?story=test/fixtures/antimeridian/story.json', dir: '/test/fixtures/antimeridian/' }
+  : { query: '', dir: '/data/' };
+const OUT = join(ROOT, ACROSS ? 'test/fixtures/still/antimeridian.json' : 'test/fixtures/still/projection.json');
 
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 
-/** Cameras set on the map directly: not fitted, one rotated. */
-const EXPLICIT = [
-  { name: 'explicit', camera: { center: [-84, 18], zoom: 3.3, bearing: 0, pitch: 0 } },
-  { name: 'bearing', camera: { center: [-89, 13.7], zoom: 7.2, bearing: 30, pitch: 0 } },
-] as const;
+/** Cameras set on the map directly: not fitted, one rotated (across 180° for that story). */
+const EXPLICIT = ACROSS
+  ? ([
+      { name: 'explicit', camera: { center: [-185, 57], zoom: 3.3, bearing: 0, pitch: 0 } },
+      { name: 'bearing', camera: { center: [179.5, 52.2], zoom: 5.2, bearing: 25, pitch: 0 } },
+    ] as const)
+  : ([
+      { name: 'explicit', camera: { center: [-84, 18], zoom: 3.3, bearing: 0, pitch: 0 } },
+      { name: 'bearing', camera: { center: [-89, 13.7], zoom: 7.2, bearing: 30, pitch: 0 } },
+    ] as const);
 
 export interface ProjectionCase {
   viewport: string;
@@ -75,14 +88,17 @@ async function idle(page: Page): Promise<void> {
 
 /** The map's size, camera and every place's projection, now. */
 function record(page: Page): Promise<Omit<ProjectionCase, 'viewport' | 'chapter' | 'camera'>> {
-  return page.evaluate(async () => {
+  return page.evaluate(async (dir) => {
     const el = document.querySelector('story-map')!;
     const map = el.map!;
     const view = el.shadowRoot!.querySelector('story-map-view') as HTMLElement;
-    const places = await (await fetch('/data/places.geojson')).json();
+    const places = await (await fetch(`${dir}places.geojson`)).json();
     const points: Record<string, [number, number]> = {};
+    const centre = map.getCenter().lng;
     for (const f of places.features) {
-      const p = map.project(f.geometry.coordinates);
+      const [lng, lat] = f.geometry.coordinates;
+      // The copy of the world nearest the centre (MapLibre draws the place in every copy).
+      const p = map.project([lng + 360 * Math.round((centre - lng) / 360), lat]);
       points[f.id] = [Math.round(p.x * 1000) / 1000, Math.round(p.y * 1000) / 1000];
     }
     const c = map.getCenter();
@@ -91,7 +107,7 @@ function record(page: Page): Promise<Omit<ProjectionCase, 'viewport' | 'chapter'
       map: { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() },
       points,
     };
-  });
+  }, STORY.dir);
 }
 
 /** A PNG of the map view's box: the interactive map, the still drawn over it, and both (half each). */
@@ -103,7 +119,7 @@ async function shots(page: Page, dir: string, name: string, camera: ProjectionCa
   });
   const map = await page.screenshot({ clip: box });
   await page.evaluate(
-    async ({ box, camera }) => {
+    async ({ box, camera, dir }) => {
       const [{ render }, still, { decodeBasemap }, { normalizeStory }] = await Promise.all([
         import('/node_modules/lit/index.js' as string),
         import('/src/still/index.ts' as string),
@@ -111,15 +127,15 @@ async function shots(page: Page, dir: string, name: string, camera: ProjectionCa
         import('/src/story/normalize.ts' as string),
       ]);
       const get = async (p: string) => (await fetch(p)).json();
-      const input = await get('/data/story.json');
+      const input = await get(`${dir}story.json`);
       const { story } = normalizeStory(
         input,
         {
-          places: await get('/data/places.geojson'),
-          routes: await get('/data/routes.geojson'),
-          areas: await get('/data/areas.geojson'),
+          places: await get(`${dir}${input.data.places}`),
+          routes: await get(`${dir}${input.data.routes}`),
+          areas: await get(`${dir}${input.data.areas}`),
         },
-        { story: 'data/story.json' },
+        { story: `${dir.slice(1)}story.json` },
       );
       const basemap = decodeBasemap(await get('/data/basemap/americas.json'));
       const el = document.querySelector('story-map')!;
@@ -136,7 +152,7 @@ async function shots(page: Page, dir: string, name: string, camera: ProjectionCa
       el.append(figure);
       render(still.stillTemplate(scene, { label: 'still' }), figure);
     },
-    { box, camera },
+    { box, camera, dir: STORY.dir },
   );
   const stillPng = await page.screenshot({ clip: box });
   await page.evaluate(() => {
@@ -177,7 +193,9 @@ async function main(args: string[]): Promise<void> {
       // tsx names the functions it compiles with a helper the page does not have.
       await context.addInitScript('globalThis.__name = (f) => f');
       const page = await context.newPage();
-      await page.goto(server.url);
+      await page.goto(`${server.url}${STORY.query}`);
+      // A story opened with ?story= is not in the page's HTML: its text comes once its file has loaded.
+      await page.waitForFunction(() => document.querySelector('story-map .sm-story > [data-chapter]'));
       const ids = await page.evaluate(async () => {
         await customElements.whenDefined('story-map');
         const el = document.querySelector('story-map')!;
@@ -187,7 +205,7 @@ async function main(args: string[]): Promise<void> {
       await page.close();
       for (const id of ids) {
         const shot = await context.newPage();
-        await shot.goto(`${server.url}#${id}`);
+        await shot.goto(`${server.url}${STORY.query}#${id}`);
         await shot.waitForFunction(
           (id) => {
             const el = document.querySelector('story-map');
@@ -227,7 +245,7 @@ async function main(args: string[]): Promise<void> {
   );
   writeFileSync(
     OUT,
-    `${JSON.stringify({ maplibre: version, generated: 'npx tsx scripts/still-fixture.ts', cases }, null, 1)}\n`,
+    `${JSON.stringify({ maplibre: version, generated: `npx tsx scripts/still-fixture.ts${ACROSS ? ' --across' : ''}`, cases }, null, 1)}\n`,
   );
   console.log(`${OUT}: ${cases.length} cases`);
 }

@@ -7,7 +7,7 @@
  * Exits 1 when any file has an error (warnings alone exit 0), 2 when called wrongly.
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadStory } from '../story/load.ts';
 import { formatIssue, printable } from '../story/issues.ts';
@@ -51,7 +51,8 @@ async function main(args: string[]): Promise<number> {
   for (const file of files) {
     const { lines, errors, warnings } = await checkFile(file);
     for (const line of lines) console.log(line);
-    console.log(summary(file, errors, warnings));
+    // Named as its issues name it: relative to the working directory.
+    console.log(summary(relative(process.cwd(), resolve(file)) || file, errors, warnings));
     failed ||= errors > 0;
   }
   return failed ? 1 : 0;

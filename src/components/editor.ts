@@ -262,7 +262,7 @@ export class StoryMapEditor extends LitElement {
     const layer = layerOf(value);
     const { locate } = await import('../story/locate.ts');
     const story = this.story;
-    const area = story ? (story.bounds ?? storyArea([story.places, story.routes, story.areas])()) : null;
+    const area = story ? (story.bounds ?? storyArea([story.places, story.routes, story.areas])) : null;
     const issues = locate(
       text,
       validateLayer(layer, value, name, () => area),

@@ -10,7 +10,7 @@ import type { FeatureCollection } from 'geojson';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { AMERICAS, chapterCamera, fitBounds } from '../geo/camera.ts';
+import { AMERICAS, chapterCamera, fitBounds, storyCamera } from '../geo/camera.ts';
 import { boxAround } from '../geo/shape.ts';
 import type { MapLibreMap } from '../map/engine.ts';
 import { beforeDeadline, type MapFailure, MapStartError, START_TIMEOUT_MS } from '../map/start.ts';
@@ -409,7 +409,9 @@ export class StoryMapView extends LitElement {
         container: root.querySelector<HTMLElement>('.canvas')!,
         story,
         view,
-        camera: view ? this.cameraFor(view) : (story.overview ?? AMERICAS),
+        camera: view
+          ? this.cameraFor(view)
+          : storyCamera(story, { width: this.clientWidth || 1, height: this.clientHeight || 1 }),
         palette: this.#palette,
         dragPan: matchMedia('(pointer: fine)').matches,
         motion: this.motion,

@@ -5,6 +5,7 @@
  */
 import type { BBox, Camera, ChapterView, Story, StoryFeature } from '../story/types.ts';
 import { boxAround } from './shape.ts';
+import { longitudeDelta, wrapLongitude } from './longitude.ts';
 
 const TILE_SIZE = 512;
 
@@ -52,13 +53,14 @@ export function latFromMercatorY(y: number): number {
 /**
  * `fitBounds(bbox, viewport, options)` returns the camera that shows the box inside the viewport
  * minus its padding, centred in that free area: the same result as MapLibre's `cameraForBounds`
- * at bearing 0.
+ * at bearing 0. A box across 180° (west > east, as RFC 7946 writes it) is fitted as one piece;
+ * the centre's longitude is always given in [-180, 180] (a centre at 185° comes back as -175°).
  */
 export function fitBounds(box: BBox, viewport: Viewport, options: FitOptions): Camera {
   const { padding, maxZoom = DEFAULT_MAX_ZOOM, minZoom = 0 } = options;
   const [west, south, east, north] = box;
   const x0 = mercatorX(west);
-  const x1 = mercatorX(east);
+  const x1 = mercatorX(west > east ? east + 360 : east);
   const y0 = mercatorY(north);
   const y1 = mercatorY(south);
   const freeWidth = Math.max(1, viewport.width - padding.left - padding.right);
@@ -71,7 +73,7 @@ export function fitBounds(box: BBox, viewport: Viewport, options: FitOptions): C
   const worldSize = TILE_SIZE * 2 ** zoom;
   const cx = (x0 + x1) / 2 + (padding.right - padding.left) / 2 / worldSize;
   const cy = (y0 + y1) / 2 + (padding.bottom - padding.top) / 2 / worldSize;
-  return { center: [lonFromMercatorX(cx), latFromMercatorY(cy)], zoom, bearing: 0, pitch: 0 };
+  return { center: [wrapLongitude(lonFromMercatorX(cx)), latFromMercatorY(cy)], zoom, bearing: 0, pitch: 0 };
 }
 
 /**
@@ -106,7 +108,12 @@ export function cameraForView(
   viewport: Viewport,
   options: Partial<FitOptions> = {},
 ): Camera | null {
-  if (view.camera) return view.camera;
+  if (view.camera) {
+    // An explicit camera, composed on one screen, still shows the highlighted features on another.
+    const highlighted = view.highlight.map(lookup).filter((f): f is StoryFeature => f !== undefined);
+    const box = boxAround(highlighted);
+    return box ? keepInView(view.camera, box, viewport) : view.camera;
+  }
   const features = view.focus.map(lookup).filter((f): f is StoryFeature => f !== undefined);
   const box = boxAround(features);
   if (!box) return null;
@@ -116,14 +123,55 @@ export function cameraForView(
   return fitBounds(box, viewport, { padding: framePadding(viewport, Math.max(0, ...labels)), ...options });
 }
 
+/** The room kept between a highlighted feature and the map's edge by keepInView (a marker's radius and a bit). */
+export const IN_VIEW_MARGIN = 16;
+
+/**
+ * `keepInView(camera, box, viewport, margin)` is `camera`, zoomed out about its own centre only as
+ * far as needed for `box` to lie inside the viewport with `margin` pixels to spare (a camera set on
+ * a desktop, seen on a phone). A camera that already shows the box is returned as it is. Across 180°
+ * the box's corners are taken on the side nearer the centre; bearing is allowed for, pitch is not.
+ */
+export function keepInView(camera: Camera, box: BBox, viewport: Viewport, margin = IN_VIEW_MARGIN): Camera {
+  const [west, south, east, north] = box;
+  const [lon, lat] = camera.center;
+  const halfW = viewport.width / 2 - margin;
+  const halfH = viewport.height / 2 - margin;
+  if (halfW <= 0 || halfH <= 0) return camera;
+  const b = (camera.bearing * Math.PI) / 180;
+  let scale = Infinity; // the largest world size (pixels) at which every corner fits
+  for (const x of [west, east])
+    for (const y of [south, north]) {
+      const dx = longitudeDelta(lon, x) / 360;
+      const dy = mercatorY(y) - mercatorY(lat);
+      // Screen offsets of the corner once the map is turned by the bearing (clockwise).
+      const sx = Math.abs(dx * Math.cos(b) + dy * Math.sin(b));
+      const sy = Math.abs(-dx * Math.sin(b) + dy * Math.cos(b));
+      if (sx > 0) scale = Math.min(scale, halfW / sx);
+      if (sy > 0) scale = Math.min(scale, halfH / sy);
+    }
+  const fits = Math.log2(scale / TILE_SIZE);
+  return fits < camera.zoom ? { ...camera, zoom: Math.max(0, fits) } : camera;
+}
+
 /** Where the map looks when a chapter declares nothing usable and the story no camera: the Americas. */
 export const AMERICAS: Camera = { center: [-80, 15], zoom: 2, bearing: 0, pitch: 0 };
 
 /**
+ * `storyCamera(story, viewport)`: where the map looks for the story as a whole: its camera
+ * (`map.camera`), else its area (`map.bounds`, across 180° too) fitted at this size, else the Americas.
+ */
+export function storyCamera(story: Story, viewport: Viewport): Camera {
+  if (story.overview) return story.overview;
+  if (story.bounds) return fitBounds(story.bounds, viewport, { padding: framePadding(viewport) });
+  return AMERICAS;
+}
+
+/**
  * `chapterCamera(story, view, viewport)`: the camera of a chapter's view at a map size, for the
- * interactive map and the still one alike: the view's own (cameraForView), else the story's, else
- * the Americas.
+ * interactive map and the still one alike: the view's own (cameraForView), else the story's
+ * (storyCamera).
  */
 export function chapterCamera(story: Story, view: ChapterView, viewport: Viewport): Camera {
-  return cameraForView(view, (id) => story.features.get(id)?.feature, viewport) ?? story.overview ?? AMERICAS;
+  return cameraForView(view, (id) => story.features.get(id)?.feature, viewport) ?? storyCamera(story, viewport);
 }

@@ -11,13 +11,16 @@ import type { FeatureCollection } from 'geojson';
 import { type GeoJSONSource, type MapGeoJSONFeature, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import mapCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { longitudeDelta } from '../geo/longitude.ts';
 import { routeCaption } from '../story/format.ts';
+import { mapLabel } from '../story/rules.ts';
 import { loadBasemap } from './load-basemap.ts';
 import type { Camera, ChapterView, RouteFeature, Story } from '../story/types.ts';
 import type { Palette } from './palette.ts';
 import { beforeDeadline, MapStartError, START_TIMEOUT_MS, started } from './start.ts';
 import { preferredWorker } from './worker.ts';
 import {
+  areaFeatures,
   type ChapterLayers,
   chapterLayers,
   overlayLayers,
@@ -96,7 +99,7 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
     type: 'FeatureCollection',
     features: story.routes.features.map((r) => ({
       ...r,
-      properties: { ...r.properties, caption: routeCaption(r as RouteFeature, story.lang) },
+      properties: { ...r.properties, caption: mapLabel(routeCaption(r as RouteFeature, story.lang)) },
     })),
   };
   const data = { places: story.places, routes, areas: story.areas };
@@ -117,7 +120,7 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
     boxZoom: false,
     doubleClickZoom: options.dragPan,
     keyboard: true,
-    renderWorldCopies: false,
+    renderWorldCopies: true,
     fadeDuration: options.motion ? 300 : 0,
     attributionControl: { compact: false },
     locale: { 'Map.Title': 'Map. Arrow keys pan it; the story moves it as you read.' },
@@ -197,7 +200,9 @@ function chapterFilters(story: Story, view: ChapterView, camera: Camera): Chapte
     view,
     (id) => {
       const f = story.features.get(id)?.feature;
-      return f?.geometry.type === 'Point' && f.geometry.coordinates[0]! > camera.center[0] ? 'east' : 'west';
+      return f?.geometry.type === 'Point' && longitudeDelta(camera.center[0], f.geometry.coordinates[0]!) > 0
+        ? 'east'
+        : 'west';
     },
     ids,
   );
@@ -239,9 +244,11 @@ export function setEditable(map: MapLibreMap, editable: boolean, dragPan: boolea
 export function setOverlay(map: MapLibreMap, data: FeatureCollection | null, palette: Palette): void {
   const layers = overlayLayers('dropped', palette.dropped, palette.markerHalo);
   const source = map.getSource<GeoJSONSource>('dropped');
-  if (data && source) source.setData(data);
-  else if (data) {
-    map.addSource('dropped', { type: 'geojson', data });
+  // Areas split at 180° outlined without the cut, as the story's own.
+  const drawn = data && areaFeatures(data);
+  if (drawn && source) source.setData(drawn);
+  else if (drawn) {
+    map.addSource('dropped', { type: 'geojson', data: drawn });
     for (const layer of layers) map.addLayer(layer);
   } else if (source) {
     for (const layer of layers) map.removeLayer(layer.id);

@@ -13,7 +13,9 @@ import type {
   LayerSpecification,
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
+import { cutOutline } from '../geo/longitude.ts';
+import { MAP_LABEL_MAX } from '../story/rules.ts';
 import type { ChapterView } from '../story/types.ts';
 import type { Palette } from './palette.ts';
 
@@ -48,6 +50,55 @@ export interface StoryGeoJSON {
 }
 
 const NONE: FilterSpecification = ['==', ['get', 'id'], '\u0000none'];
+
+/** Set on an area split at 180°: its own rings are filled, not outlined (see areaFeatures). */
+const CUT = 'sm:cut';
+/** Set on the outline drawn for such an area instead. */
+const OUTLINE = 'sm:outline';
+
+/**
+ * `labelLine(geometry)`: the line a route's caption goes along: the route itself, or of a route in
+ * parts (one split at 180°) its longest part, so the caption is written once.
+ */
+export function labelLine(geometry: LineString | MultiLineString): Position[] {
+  if (geometry.type === 'LineString') return geometry.coordinates;
+  const length = (line: Position[]) =>
+    line.reduce((sum, p, i) => (i ? sum + Math.hypot(p[0]! - line[i - 1]![0]!, p[1]! - line[i - 1]![1]!) : 0), 0);
+  return geometry.coordinates.reduce<Position[]>((a, b) => (length(b) > length(a) ? b : a), []);
+}
+
+/** `routeLabelFeatures(routes)`: the route-labels source: each route along its labelLine. */
+export function routeLabelFeatures(routes: FeatureCollection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: routes.features.map((f) =>
+      f.geometry?.type === 'MultiLineString'
+        ? { ...f, geometry: { type: 'LineString', coordinates: labelLine(f.geometry) } }
+        : f,
+    ),
+  };
+}
+
+/**
+ * `areaFeatures(areas)`: the areas source's features. An area split at 180° (RFC 7946, section
+ * 3.1.9) is two polygons meeting along the meridian; outlining those would draw the cut as a line,
+ * so the area is filled from its polygons and outlined from `cutOutline` (the same id, so the same
+ * feature state), which leaves the cut out. Other areas are outlined from their own rings.
+ */
+export function areaFeatures(areas: FeatureCollection): FeatureCollection {
+  const features: Feature[] = [];
+  // A dropped file is drawn with its mistakes: whatever is not a feature with a geometry passes as it is.
+  for (const f of Array.isArray(areas.features) ? areas.features : []) {
+    const outline = f && typeof f === 'object' && f.geometry ? cutOutline(f.geometry) : null;
+    if (!outline) {
+      features.push(f);
+      continue;
+    }
+    features.push({ ...f, properties: { ...f.properties, [CUT]: true } });
+    features.push({ ...f, properties: { ...f.properties, [OUTLINE]: true }, geometry: outline as Feature['geometry'] });
+  }
+  return { type: 'FeatureCollection', features };
+}
 
 const inIds = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];
 
@@ -91,7 +142,11 @@ export function storyStyle(
       id: 'area-fill',
       type: 'fill',
       source: 'areas',
+      filter: ['!=', ['get', OUTLINE], true],
       paint: {
+        // No antialiased edge: it would draw the cut of an area split at 180° as a hairline. The area's
+        // line (drawn whenever its fill is) covers the other edges.
+        'fill-antialias': false,
         'fill-color': ['coalesce', ['get', 'color'], palette.area],
         'fill-opacity': shownWhen('highlight', 0.22),
       },
@@ -119,6 +174,7 @@ export function storyStyle(
       id: 'area-line',
       type: 'line',
       source: 'areas',
+      filter: ['!=', ['get', CUT], true],
       paint: {
         'line-color': ['coalesce', ['get', 'color'], palette.accent],
         'line-width': 1.6,
@@ -237,9 +293,9 @@ export function storyStyle(
       departments: { type: 'geojson', data: basemap.departments },
       labels: { type: 'geojson', data: basemap.labels },
       // Feature states are keyed by the story's ids.
-      areas: { type: 'geojson', data: story.areas, promoteId: 'id' },
+      areas: { type: 'geojson', data: areaFeatures(story.areas), promoteId: 'id' },
       routes: { type: 'geojson', data: story.routes, promoteId: 'id' },
-      'route-labels': { type: 'geojson', data: story.routes },
+      'route-labels': { type: 'geojson', data: routeLabelFeatures(story.routes) },
       places: { type: 'geojson', data: story.places },
     },
     'font-faces': {
@@ -299,7 +355,7 @@ function placeLayer(
       'icon-image': ['match', ['get', 'precision'], 'approximate', 'ring', 'dot'],
       'icon-size': d.icon,
       'icon-allow-overlap': true,
-      'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
+      'text-field': shortened(['coalesce', ['get', 'label'], ['get', 'name']]),
       'text-font': [d.font],
       'text-size': d.size,
       'text-variable-anchor': ANCHORS[side],
@@ -323,6 +379,25 @@ function placeLayer(
 export const PLACE_LAYERS = SIDES.flatMap((side) =>
   (Object.keys(PLACE) as PlaceLayerKind[]).map((kind) => `place-${kind}-${side}`),
 );
+
+/**
+ * `shortened(text)`: a label expression cut as `mapLabel` cuts it (MAP_LABEL_MAX characters, then
+ * "…"), so that a story's long name never reaches MapLibre's text layout whole (a 20,000-character
+ * label overflows it).
+ */
+function shortened(text: ExpressionSpecification): ExpressionSpecification {
+  return [
+    'let',
+    'text',
+    text,
+    [
+      'case',
+      ['>', ['length', ['var', 'text']], MAP_LABEL_MAX],
+      ['concat', ['slice', ['var', 'text'], 0, MAP_LABEL_MAX - 1], '…'],
+      ['var', 'text'],
+    ],
+  ];
+}
 
 /** A layer's filter for one chapter. */
 export interface LayerFilter {
@@ -410,7 +485,7 @@ export function sdfCircle(size: number, ring = false): { width: number; height: 
 }
 
 /**
- * `overlayLayers(source, color, halo)` draws a GeoJSON file over the story in one colour (preview mode:
+ * `overlayLayers(source, color, halo)` draws a GeoJSON file (its areaFeatures) over the story in one colour (preview mode:
  * a file the editor dropped on the page): areas filled, lines, and points as circles. The layers
  * are named after the source (`dropped-fill`, `dropped-line`, `dropped-point`).
  */
@@ -420,14 +495,15 @@ export function overlayLayers(source: string, color: string, halo: string): Laye
       id: `${source}-fill`,
       type: 'fill',
       source,
-      filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'fill-color': color, 'fill-opacity': 0.25 },
+      filter: ['all', ['==', ['geometry-type'], 'Polygon'], ['!=', ['get', OUTLINE], true]],
+      // As the story's areas (areaFeatures): no antialiased edge along a cut at 180°; the line covers the others.
+      paint: { 'fill-color': color, 'fill-opacity': 0.25, 'fill-antialias': false },
     },
     {
       id: `${source}-line`,
       type: 'line',
       source,
-      filter: ['!=', ['geometry-type'], 'Point'],
+      filter: ['all', ['!=', ['geometry-type'], 'Point'], ['!=', ['get', CUT], true]],
       paint: { 'line-color': color, 'line-width': 2 },
     },
     {

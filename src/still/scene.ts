@@ -8,6 +8,9 @@
  * spherical geoMercator: it reads polygon rings with the opposite winding to RFC 7946 (our files'
  * rings would fill the whole world) and resamples edges as great circles, where MapLibre draws
  * straight lines in Mercator. A planar transform draws what MapLibre draws, vertex for vertex.
+ * Like MapLibre (with `renderWorldCopies`), the world repeats every 360° of longitude: each shape
+ * and place is drawn in every copy of the world the map shows, so a camera at 180° sees both sides
+ * (and a shape given past 180°, like the basemap's western Aleutians at -187°, where it belongs).
  * Bearing rotates about the map's centre, as in MapLibre. Pitch is drawn flat (as if 0): a tilted
  * camera would need MapLibre's perspective matrix; no chapter of ours tilts, and the still is a
  * stand-in until the map loads.
@@ -15,9 +18,11 @@
 import { type GeoStream, geoClipRectangle, geoPath } from 'd3';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { mercatorX, mercatorY } from '../geo/camera.ts';
+import { cutOutline, longitudeDelta } from '../geo/longitude.ts';
 import type { BasemapGeoJSON } from '../map/style.ts';
 import { routeCaption } from '../story/format.ts';
-import { ANCHORS as STYLE_ANCHORS, PLACE as STYLE_PLACE } from '../map/style.ts';
+import { mapLabel } from '../story/rules.ts';
+import { labelLine, ANCHORS as STYLE_ANCHORS, PLACE as STYLE_PLACE } from '../map/style.ts';
 import type { Camera, ChapterView, LngLat, RouteFeature, Story } from '../story/types.ts';
 
 export interface Size {
@@ -372,20 +377,75 @@ const inside = (a: Box, b: Box) => a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2] 
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
+/** The least and greatest longitude of a GeoJSON object's positions, as written (not wrapped). */
+function rawLongitudes(g: unknown): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  const walk = (v: unknown): void => {
+    if (!Array.isArray(v)) return;
+    if (typeof v[0] === 'number') {
+      if (v[0] < min) min = v[0];
+      if (v[0] > max) max = v[0];
+      return;
+    }
+    for (const x of v) walk(x);
+  };
+  const visit = (o: unknown): void => {
+    if (!o || typeof o !== 'object') return;
+    const x = o as {
+      type?: string;
+      features?: unknown[];
+      geometry?: unknown;
+      geometries?: unknown[];
+      coordinates?: unknown;
+    };
+    if (x.type === 'FeatureCollection') for (const f of x.features ?? []) visit(f);
+    else if (x.type === 'Feature') visit(x.geometry);
+    else if (x.type === 'GeometryCollection') for (const c of x.geometries ?? []) visit(c);
+    else walk(x.coordinates);
+  };
+  visit(g);
+  return [min, max];
+}
+
 /** `stillScene(options)`: the chapter's static map (see the top of the file). */
 export function stillScene(options: StillOptions): StillScene {
   const { basemap, story, view, camera, size } = options;
   const margin = options.margin ?? 0;
   const digits = options.digits ?? 1;
   const measure = options.measure ?? estimateWidth;
-  const project = projector(camera, size);
+  const base = projector(camera, size);
   const zoom = camera.zoom;
   // Polygons are clipped a little beyond the drawn area, so their outline (the coast line) is not
   // drawn along its edges.
   const extent: Box = [-margin, -margin, size.width + margin, size.height + margin];
   const clip: Box = [extent[0] - 4, extent[1] - 4, extent[2] + 4, extent[3] + 4];
-  const path = geoPath(planar(project, clip, 0.5)).digits(digits);
-  const d = (g: Feature | FeatureCollection | Geometry) => path(g as Parameters<typeof path>[0]) ?? '';
+  // The longitudes the drawn area spans (any bearing: the circle around it), and the copies of the
+  // world that a thing spanning [west, east] as written shows in: shifted by 360° × k.
+  const world = TILE_SIZE * 2 ** zoom;
+  const reach = ((Math.hypot(size.width / 2 + margin, size.height / 2 + margin) + 8) / world) * 360;
+  const copies = ([west, east]: [number, number]): number[] => {
+    const ks: number[] = [];
+    if (!Number.isFinite(west) || !Number.isFinite(east)) return ks;
+    const first = Math.ceil((camera.center[0] - reach - east) / 360);
+    const last = Math.floor((camera.center[0] + reach - west) / 360);
+    for (let k = first; k <= last; k++) ks.push(k);
+    return ks;
+  };
+  const project = (p: readonly [number, number], k = 0) => base([p[0] + 360 * k, p[1]]);
+  const paths = new Map<number, ReturnType<typeof geoPath>>();
+  const pathIn = (k: number) => {
+    let path = paths.get(k);
+    if (!path) {
+      path = geoPath(planar((p) => project(p, k), clip, 0.5)).digits(digits);
+      paths.set(k, path);
+    }
+    return path;
+  };
+  const d = (g: Feature | FeatureCollection | Geometry) =>
+    copies(rawLongitudes(g))
+      .map((k) => pathIn(k)(g as Parameters<ReturnType<typeof geoPath>>[0]) ?? '')
+      .join('');
   const visible = new Set(view.visible);
   const highlighted = new Set(view.highlight);
   const own = (p: unknown) => {
@@ -401,7 +461,9 @@ export function stillScene(options: StillOptions): StillScene {
     const shape = { id, d: d(f), color: own(f.properties) };
     if (!shape.d) continue;
     if (highlighted.has(id)) areaFills.push(shape);
-    areaLines.push(shape);
+    // An area split at 180° is outlined without the cut (as the map's areas source does).
+    const outline = cutOutline(f.geometry);
+    areaLines.push(outline ? { ...shape, d: d(outline as Geometry) } : shape);
   }
   const routes: StillRoute[] = [];
   for (const f of story.routes.features) {
@@ -418,22 +480,25 @@ export function stillScene(options: StillOptions): StillScene {
     for (const f of story.places.features) {
       const id = String(f.id);
       if (!visible.has(id) || highlighted.has(id) !== (layer === 'highlight')) continue;
-      const [x, y] = project(f.geometry.coordinates as LngLat);
-      const radius = MARKER_RADIUS * spec.icon;
-      if (x < extent[0] - radius || x > extent[2] + radius || y < extent[1] - radius || y > extent[3] + radius)
-        continue;
-      const p = f.properties;
-      markers.push({
-        id,
-        x: round(x, 2),
-        y: round(y, 2),
-        highlight: layer === 'highlight',
-        ring: p.precision === 'approximate',
-        kind: typeof p.kind === 'string' ? p.kind : null,
-        color: layer === 'highlight' ? own(p) : null,
-        radius,
-        halo: spec.halo,
-      });
+      const at = f.geometry.coordinates as LngLat;
+      for (const k of copies([at[0], at[0]])) {
+        const [x, y] = project(at, k);
+        const radius = MARKER_RADIUS * spec.icon;
+        if (x < extent[0] - radius || x > extent[2] + radius || y < extent[1] - radius || y > extent[3] + radius)
+          continue;
+        const p = f.properties;
+        markers.push({
+          id,
+          x: round(x, 2),
+          y: round(y, 2),
+          highlight: layer === 'highlight',
+          ring: p.precision === 'approximate',
+          kind: typeof p.kind === 'string' ? p.kind : null,
+          color: layer === 'highlight' ? own(p) : null,
+          radius,
+          halo: spec.halo,
+        });
+      }
     }
   }
 
@@ -445,7 +510,7 @@ export function stillScene(options: StillOptions): StillScene {
     return [m.x - r, m.y - r, m.x + r, m.y + r];
   });
   // A place's label may touch its own marker (MapLibre's text and icon of one symbol do not collide).
-  const ownMarker = new Map(markers.map((m, i) => [m.id, placed[i]!]));
+  const ownMarker = new Map(markers.map((m, i) => [m, placed[i]!]));
   const view_: Box = [0, 0, size.width, size.height];
   const labels: StillLabel[] = [];
   const tryPlace = (label: StillLabel, self: Box | undefined = undefined) => {
@@ -464,7 +529,7 @@ export function stillScene(options: StillOptions): StillScene {
       const f = story.features.get(m.id)?.feature;
       if (!f) continue;
       const p = f.properties as { label?: unknown; name: string };
-      const text = typeof p.label === 'string' && p.label ? p.label : p.name;
+      const text = mapLabel(typeof p.label === 'string' && p.label ? p.label : p.name);
       const textSpec: TextSpec = {
         kind,
         id: m.id,
@@ -475,13 +540,13 @@ export function stillScene(options: StillOptions): StillScene {
         maxWidth: spec.maxWidth,
       };
       for (const anchor of ANCHORS[sideOf(m.id) ? 'east' : 'west']) {
-        if (tryPlace(layout(textSpec, [m.x, m.y], anchor, spec.offset, measure), ownMarker.get(m.id))) break;
+        if (tryPlace(layout(textSpec, [m.x, m.y], anchor, spec.offset, measure), ownMarker.get(m))) break;
       }
     }
   }
   function sideOf(id: string): boolean {
     const f = story.features.get(id)?.feature;
-    return f?.geometry.type === 'Point' && f.geometry.coordinates[0]! > camera.center[0];
+    return f?.geometry.type === 'Point' && longitudeDelta(camera.center[0], f.geometry.coordinates[0]!) > 0;
   }
 
   // The basemap's names: department names in close-ups (from 7.5), else countries by rank.
@@ -493,52 +558,64 @@ export function stillScene(options: StillOptions): StillScene {
     .map((f) => ({ f, p: (f.properties ?? {}) as { name?: string; kind?: string; rank?: number } }))
     .filter(({ p }) => typeof p.name === 'string');
   const basemapSpecs: { at: [number, number]; spec: TextSpec }[] = [];
-  const point = (f: Feature) => project((f.geometry as unknown as { coordinates: [number, number] }).coordinates);
+  // A name in each copy of the world in view (the nearest copy first).
+  const points = (f: Feature): [number, number][] => {
+    const at = (f.geometry as unknown as { coordinates: [number, number] }).coordinates;
+    return copies([at[0], at[0]])
+      .sort((a, b) => Math.abs(at[0] + 360 * a - camera.center[0]) - Math.abs(at[0] + 360 * b - camera.center[0]))
+      .map((k) => project(at, k));
+  };
   if (zoom >= 7.5) {
     for (const { f, p } of names.filter(({ p }) => p.kind === 'department'))
-      basemapSpecs.push({
-        at: point(f),
-        spec: { kind: 'department', id: p.name!, text: p.name!, font: 'italic', size: 11, spacing: 0, maxWidth: 6 },
-      });
+      for (const at of points(f))
+        basemapSpecs.push({
+          at,
+          spec: { kind: 'department', id: p.name!, text: p.name!, font: 'italic', size: 11, spacing: 0, maxWidth: 6 },
+        });
   } else {
     const size = round(interpolate(zoom, [2, 10], [6, 13]), 1);
     for (const { f, p } of names
       .filter(({ p }) => p.kind === 'country' && (p.rank ?? 99) <= rankLimit)
       .sort((a, b) => (a.p.rank ?? 99) - (b.p.rank ?? 99)))
-      basemapSpecs.push({
-        at: point(f),
-        spec: {
-          kind: 'country',
-          id: p.name!,
-          text: p.name!.toLocaleUpperCase(story.lang),
-          font: 'regular',
-          size,
-          spacing: 0.08,
-          maxWidth: 7,
-        },
-      });
+      for (const at of points(f))
+        basemapSpecs.push({
+          at,
+          spec: {
+            kind: 'country',
+            id: p.name!,
+            text: p.name!.toLocaleUpperCase(story.lang),
+            font: 'regular',
+            size,
+            spacing: 0.08,
+            maxWidth: 7,
+          },
+        });
   }
   const seaSize = round(interpolate(zoom, [2, 11], [6, 14]), 1);
   for (const { f, p } of names.filter(({ p }) => p.kind === 'sea'))
-    basemapSpecs.push({
-      at: point(f),
-      spec: { kind: 'sea', id: p.name!, text: p.name!, font: 'italic', size: seaSize, spacing: 0.12, maxWidth: 6 },
-    });
+    for (const at of points(f))
+      basemapSpecs.push({
+        at,
+        spec: { kind: 'sea', id: p.name!, text: p.name!, font: 'italic', size: seaSize, spacing: 0.12, maxWidth: 6 },
+      });
   for (const { at, spec } of basemapSpecs) tryPlace(layout(spec, at, 'center', 0, measure));
 
-  // Route captions (highlighted routes): at the middle of the line, along it, 0.9 em above.
+  // Route captions (highlighted routes): at the middle of the line (of a route in parts, its longest:
+  // the map's route-labels source), along it, 0.9 em above; in each copy of the world in view.
   for (const f of story.routes.features) {
     const id = String(f.id);
     if (!highlighted.has(id)) continue;
-    const caption = routeCaption(f as RouteFeature, story.lang);
-    const coords = f.geometry.type === 'LineString' ? f.geometry.coordinates : (f.geometry.coordinates[0] ?? []);
-    const label = routeLabel(
-      id,
-      caption,
-      coords.map((c) => project(c as LngLat)),
-      measure,
-    );
-    if (label) tryPlace(label);
+    const caption = mapLabel(routeCaption(f as RouteFeature, story.lang));
+    const coords = labelLine(f.geometry);
+    for (const k of copies(rawLongitudes({ type: 'LineString', coordinates: coords }))) {
+      const label = routeLabel(
+        id,
+        caption,
+        coords.map((c) => project(c as LngLat, k)),
+        measure,
+      );
+      if (label) tryPlace(label);
+    }
   }
 
   const roundLabel = (l: StillLabel): StillLabel => ({

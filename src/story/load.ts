@@ -72,15 +72,21 @@ export interface LoadOptions {
 }
 
 /**
- * `displayName(url, base)` is how a file is named in messages: relative to `base` when it is
- * under it (a path, as the editor wrote it), else its path on the same origin, else the URL.
+ * `displayName(url, base)` is how a file is named in messages: on the disk (the checker), relative
+ * to the folder of `base` (`data/story.json`, `../other/places.geojson`), as the story file is named
+ * on the command line; on the web, its path on the same origin, else the URL.
  */
 export function displayName(url: URL, base: string = globalThis.location?.href ?? url.href): string {
   const from = new URL(base);
-  if (url.origin !== from.origin) return url.href;
+  if (url.origin !== from.origin || url.protocol !== from.protocol) return url.href;
   const dir = from.pathname.replace(/[^/]*$/, '');
-  if (url.protocol === 'file:')
-    return safeDecode(url.pathname.startsWith(dir) ? url.pathname.slice(dir.length) : url.pathname);
+  if (url.protocol === 'file:') {
+    const here = dir.split('/').filter(Boolean);
+    const there = url.pathname.split('/').filter(Boolean);
+    let common = 0;
+    while (common < here.length && common < there.length - 1 && here[common] === there[common]) common++;
+    return safeDecode([...here.slice(common).map(() => '..'), ...there.slice(common)].join('/'));
+  }
   return safeDecode(url.pathname.replace(/^\//, ''));
 }
 

@@ -5,6 +5,7 @@
  */
 import { safeUrl } from './url.ts';
 import type { BBox, Camera, LngLat, Source } from './types.ts';
+import { wrapLongitude } from '../geo/longitude.ts';
 
 export type Obj = Record<string, unknown>;
 
@@ -33,22 +34,31 @@ export function maybeLngLat(v: unknown): LngLat | null {
   return Array.isArray(v) && isFiniteNumber(v[0]) && isFiniteNumber(v[1]) ? [v[0], v[1]] : null;
 }
 
-/** `maybeCamera(v)` is a camera when v has a center and a zoom (bearing and pitch default to 0), else null. */
+/**
+ * `maybeCamera(v)` is a camera when v has a center and a zoom (bearing and pitch default to 0), else
+ * null. A centre past 180° is given in [-180, 180]: 185 comes back as -175, the same meridian.
+ */
 export function maybeCamera(v: unknown): Camera | null {
   if (!isObject(v)) return null;
   const center = maybeLngLat(v.center);
   if (!center || typeof v.zoom !== 'number') return null;
   return {
-    center,
+    center: [wrapLongitude(center[0]), center[1]],
     zoom: v.zoom,
     bearing: typeof v.bearing === 'number' ? v.bearing : 0,
     pitch: typeof v.pitch === 'number' ? v.pitch : 0,
   };
 }
 
-/** `maybeBBox(v)` is v when it is four finite numbers, else null. */
+/**
+ * `maybeBBox(v)` is v when it is a box `[west, south, east, north]` in degrees (south not north of
+ * north; west east of east for a box across 180°), else null.
+ */
 export function maybeBBox(v: unknown): BBox | null {
-  return Array.isArray(v) && v.length === 4 && v.every(isFiniteNumber) ? (v as BBox) : null;
+  if (!Array.isArray(v) || v.length !== 4 || !v.every(isFiniteNumber)) return null;
+  const [west, south, east, north] = v as BBox;
+  const lon = (x: number) => x >= -180 && x <= 180;
+  return lon(west) && lon(east) && south >= -90 && south <= north && north <= 90 ? (v as BBox) : null;
 }
 
 /** `maybeSource(v)` is a source when v names who published it; a link that is not a web link is dropped. */

@@ -195,6 +195,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
 
   const published = parseDay(raw.published);
   const overview = maybeCamera(maybeObject(raw.map).camera);
+  const bounds = maybeBBox(maybeObject(raw.map).bounds);
 
   // Chapters. Their ids are made unique, so links and events always find one chapter.
   const chapterIds = new Set<string>();
@@ -218,9 +219,9 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     let camera = maybeCamera(map.camera);
     let fitIds = focus;
     if (!camera && focus.length === 0) {
-      // Nothing to aim at: show the story's overview, or all places.
+      // Nothing to aim at: show the story's overview, else its area (chapterCamera fits it), else all places.
       if (overview) camera = overview;
-      else fitIds = allPlaceIds();
+      else if (!bounds) fitIds = allPlaceIds();
     }
     const view: ChapterView = {
       camera,
@@ -370,7 +371,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     areas: fc(areas.features),
     features,
     overview,
-    bounds: maybeBBox(maybeObject(raw.map).bounds),
+    bounds,
   };
   return { story, issues };
 }

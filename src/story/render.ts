@@ -27,7 +27,8 @@ function blockTemplate(block: Block, lang: string): TemplateResult {
         <footer>— <cite>${block.speaker}</cite>${block.role ? html`, ${block.role}` : nothing}${block.context ? html`, ${block.context}` : nothing}</footer>
       </blockquote>`;
     case 'note':
-      return html`<aside class="sm-note" aria-label=${block.label}><strong>${block.label}:</strong> ${block.text}</aside>`;
+      // A note, not a landmark: two notes may share a label ("After this report").
+      return html`<div class="sm-note" role="note"><strong>${block.label}:</strong> ${block.text}</div>`;
     case 'distance':
       return html`<figure class="sm-distance">
         <p class="sm-distance-figure">${formatDistance(block.km, block.miles, lang)}</p>

@@ -90,3 +90,18 @@ export const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 export function isColor(v: unknown): v is string {
   return typeof v === 'string' && COLOR.test(v);
 }
+
+/**
+ * The longest text a field may hold, in characters: `short` for names, titles, labels and credits,
+ * `long` for paragraphs, quotes, notes and descriptions. The checker enforces them; the page still
+ * reads a longer text, and shortens what it draws on the map (MAP_LABEL_MAX).
+ */
+export const TEXT_LIMITS = { short: 300, long: 10_000 } as const;
+
+/** The longest label the map draws (the interactive map and the still); a longer one ends with "…". */
+export const MAP_LABEL_MAX = 60;
+
+/** `mapLabel(text)` is `text` as the map draws it: at most MAP_LABEL_MAX characters, cut with "…". */
+export function mapLabel(text: string): string {
+  return text.length > MAP_LABEL_MAX ? `${text.slice(0, MAP_LABEL_MAX - 1)}…` : text;
+}

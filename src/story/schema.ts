@@ -21,6 +21,7 @@ import {
   PLACE_KINDS,
   parseDate,
   parseDay,
+  TEXT_LIMITS,
 } from './rules.ts';
 
 z.config({ jitless: true });
@@ -54,27 +55,57 @@ export const isoDate = z
     examples: ['2025-02-04', '1741-06', '1784'],
   });
 
-const text = (description: string, examples?: string[]) =>
-  z.string().trim().min(1, { error: 'must not be empty' }).meta({ description, examples });
+/** The message for a text over its limit. */
+const tooLong = (max: number) => (issue: { input: unknown }) =>
+  `is ${String(issue.input).length.toLocaleString('en')} characters long: at most ${max.toLocaleString('en')} are allowed here`;
 
-export const Longitude = z
-  .number()
-  .min(-180, { error: 'a longitude is between -180 and 180' })
-  .max(180, { error: 'a longitude is between -180 and 180' });
-export const Latitude = z
-  .number()
-  .min(-90, { error: 'a latitude is between -90 and 90' })
-  .max(90, { error: 'a latitude is between -90 and 90' });
+/** A text field: not empty, and at most TEXT_LIMITS[size] characters. */
+const text = (description: string, examples?: string[], size: keyof typeof TEXT_LIMITS = 'short') =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(TEXT_LIMITS[size], { error: tooLong(TEXT_LIMITS[size]) })
+    .meta({ description: `${description} At most ${TEXT_LIMITS[size].toLocaleString('en')} characters.`, examples });
+
+/** A number in [min, max], or a message naming it: "longitude 185 is out of range: it must be between -180 and 180". */
+const degrees = (what: string, min: number, max: number, hint = '') => {
+  const error = (issue: { input: unknown }) =>
+    `${what} ${String(issue.input)} is out of range: it must be between ${min} and ${max}${hint}`;
+  return z.number().min(min, { error }).max(max, { error });
+};
+
+export const Longitude = degrees('longitude', -180, 180);
+export const Latitude = degrees('latitude', -90, 90);
 
 export const LngLatSchema = z.tuple([Longitude, Latitude]).meta({
   description: '[longitude, latitude] in degrees (GeoJSON order: longitude first).',
   examples: [[-89.1872, 13.6894]],
 });
 
-export const BBoxSchema = z.tuple([Longitude, Latitude, Longitude, Latitude]).meta({
-  description: '[west, south, east, north] in degrees.',
-  examples: [[-118, -5, -60, 40]],
-});
+/** A camera may look past 180°: 185 and -175 are the same meridian (the map takes either). */
+const CameraLongitude = degrees('longitude', -360, 360, ' (past 180° write 185 or -175: the same meridian)');
+
+const BoxLongitude = degrees(
+  'longitude',
+  -180,
+  180,
+  '; a box across 180° has its west edge east of its east edge, e.g. [170, 50, -170, 60]',
+);
+
+export const BBoxSchema = z
+  .tuple([BoxLongitude, Latitude, BoxLongitude, Latitude])
+  .refine(([, south, , north]) => south <= north, {
+    error: (issue) => {
+      const [, south, , north] = issue.input as number[];
+      return `south ${south} is north of north ${north}: a box is [west, south, east, north]`;
+    },
+  })
+  .meta({
+    description:
+      '[west, south, east, north] in degrees. Across 180° the west edge is east of the east edge: [170, 50, -170, 60] is 20° wide.',
+    examples: [[-118, -5, -60, 40]],
+  });
 
 export const FeatureId = z
   .string()
@@ -83,7 +114,13 @@ export const FeatureId = z
 
 export const CameraSchema = z
   .strictObject({
-    center: LngLatSchema.meta({ description: 'Where the map is centred: [longitude, latitude].' }),
+    center: z.tuple([CameraLongitude, Latitude]).meta({
+      description: 'Where the map is centred: [longitude, latitude]. Past 180° either way works: 185 or -175.',
+      examples: [
+        [-89.1872, 13.6894],
+        [176, 52.4],
+      ],
+    }),
     zoom: z
       .number()
       .min(0)
@@ -128,11 +165,11 @@ export const SourceSchema = z
 
 const Paragraph = z.strictObject({
   type: z.literal('paragraph'),
-  text: text('The paragraph.'),
+  text: text('The paragraph.', undefined, 'long'),
 });
 const Quote = z.strictObject({
   type: z.literal('quote'),
-  text: text('The words quoted, without quotation marks.'),
+  text: text('The words quoted, without quotation marks.', undefined, 'long'),
   speaker: text('Who said it. Every quote is attributed.', ['Marco Rubio']),
   role: text("The speaker's role.", ['US Secretary of State']).optional(),
   context: text('Where or to whom it was said.', ['to reporters in San Salvador']).optional(),
@@ -140,18 +177,27 @@ const Quote = z.strictObject({
 const Note = z.strictObject({
   type: z.literal('note'),
   label: text('The note\'s heading (default "Note").', ['Correction']).optional(),
-  text: text('The note, for example a correction of the source.'),
+  text: text('The note, for example a correction of the source.', undefined, 'long'),
 });
 const Distance = z.strictObject({
   type: z.literal('distance'),
   from: FeatureId.meta({ description: 'The place the distance is measured from.' }),
   to: FeatureId.meta({ description: 'The place the distance is measured to.' }),
-  text: text('A sentence after the computed figure, e.g. comparing it with a distance by road.').optional(),
+  text: text(
+    'A sentence after the computed figure, e.g. comparing it with a distance by road.',
+    undefined,
+    'long',
+  ).optional(),
 });
 
 export const BlockSchema = z
   .union([
-    z.string().trim().min(1, { error: 'an empty paragraph' }).meta({ description: 'A paragraph of text.' }),
+    z
+      .string()
+      .trim()
+      .min(1, { error: 'an empty paragraph' })
+      .max(TEXT_LIMITS.long, { error: tooLong(TEXT_LIMITS.long) })
+      .meta({ description: `A paragraph of text. At most ${TEXT_LIMITS.long.toLocaleString('en')} characters.` }),
     z.discriminatedUnion('type', [Paragraph, Quote, Note, Distance]),
   ])
   .meta({
@@ -178,6 +224,8 @@ export const ChapterMapSchema = z
     show: z.array(FeatureId).optional().meta({ description: 'More features drawn quietly, for context.' }),
     description: text(
       'What the map shows, in words, for screen-reader users (generated from the features when left out).',
+      undefined,
+      'long',
     ).optional(),
   })
   .meta({ description: 'The whole map state of the chapter: where it looks and what it draws.' });
@@ -236,7 +284,7 @@ export const StorySchema = z
       .optional()
       .meta({ description: 'The language of the text (default "en"); dates are written in it.' }),
     title: text('The headline.'),
-    dek: text('The standfirst under the headline.').optional(),
+    dek: text('The standfirst under the headline.', undefined, 'long').optional(),
     byline: text('The credit line.').optional(),
     published: isoDay.optional().meta({
       description:
@@ -257,7 +305,8 @@ export const StorySchema = z
           description: 'Where the map looks before the first chapter, and for chapters that aim at nothing.',
         }),
         bounds: BBoxSchema.optional().meta({
-          description: "The story's area. The checker uses it to spot swapped coordinates.",
+          description:
+            "The story's area, [west, south, east, north]; across 180° west is east of east ([170, 50, -170, 60]). The map shows it when the story has no camera; the checker uses it to spot swapped coordinates.",
         }),
       })
       .optional()

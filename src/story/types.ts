@@ -147,5 +147,6 @@ export interface Story {
   readonly features: ReadonlyMap<string, { layer: Layer; feature: StoryFeature }>;
   /** The camera for the whole story (before the first chapter, and the fallback). */
   readonly overview: Camera | null;
+  /** The story's area (`map.bounds`): west > east across 180°. Fitted when the story has no camera. */
   readonly bounds: BBox | null;
 }

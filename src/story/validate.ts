@@ -9,7 +9,7 @@ import type { BBox, Layer } from './types.ts';
 import { formatPath, type Issue, quote } from './issues.ts';
 import { editDistance } from './suggest.ts';
 import { AreaPropertiesSchema, PlacePropertiesSchema, RoutePropertiesSchema, StorySchema } from './schema.ts';
-import { collectionIssues, storyArea } from './geojson.ts';
+import { collectionIssues, storyAreas } from './geojson.ts';
 import { fieldsAt } from './fields.ts';
 import { schemaIssues } from './zod-issues.ts';
 import { parseDate } from './rules.ts';
@@ -52,7 +52,8 @@ export function validateStory(files: StoryFileSet): Issue[] {
 
   const given = maybeBBox(maybeObject(maybeObject(story).map).bounds);
   // Measured once for the whole story: each place is then judged in constant time.
-  const area = given ? () => given : storyArea(Object.values(files.layers).map((l) => l!.value));
+  const around = storyAreas(Object.values(files.layers).map((l) => l!.value));
+  const area = given ? () => given : around;
   for (const [layer, entry] of Object.entries(files.layers) as [
     Layer,
     { value: unknown; file: string; size?: number },

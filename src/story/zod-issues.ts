@@ -16,7 +16,7 @@ const quote = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
-  if (typeof value === 'string') return `the text ${quoted(value)}`;
+  if (typeof value === 'string') return `the text ${quoted(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `${value}`;
   if (typeof value === 'object') return 'an object';
@@ -120,8 +120,12 @@ function convert(issue: ZodIssue, within: Path, ctx: Context): Issue[] {
     }
     case 'too_small':
     case 'too_big': {
-      if (issue.message && !issue.message.startsWith('Too '))
-        return [at(path, `${issue.message}, got ${kindOf(valueAt(input, path))}`)];
+      if (issue.message && !issue.message.startsWith('Too ')) {
+        const value = valueAt(input, path);
+        // A message that names the number itself ("longitude 185 is out of range: …") needs no "got".
+        const named = typeof value === 'number' && issue.message.includes(String(value));
+        return [at(path, named ? issue.message : `${issue.message}, got ${kindOf(value)}`)];
+      }
       const bound =
         issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
       if (issue.origin === 'string' && issue.code === 'too_small' && Number(issue.minimum) === 1)

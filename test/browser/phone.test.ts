@@ -70,7 +70,8 @@ describe('the story page on a phone (390x844)', () => {
     } finally {
       await opened.close();
     }
-  });
+    // Twelve chapters, each drawn and photographed: about 30 s here, more on a busy machine.
+  }, 120_000);
 
   it('lets the timeline scroll sideways and keeps the current event in view', async () => {
     // The last chapter: its events are at the far end of the timeline.

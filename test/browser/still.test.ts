@@ -207,6 +207,15 @@ describe('the still map', () => {
         await settle(page);
         await expect.poll(async () => (await panelStill(page)).canvasShown, { timeout: 20_000 }).toBe(true);
         expect(engine).toHaveLength(1);
+        // Then the reader sees and clicks the interactive map: the still under it is hidden, not over it.
+        await expect.poll(async () => (await panelStill(page)).visible, { timeout: 5_000 }).toBe(false);
+        const stillHit = await page.evaluate(() => {
+          const el = document.querySelector('story-map')!;
+          const r = el.map!.getCanvas().getBoundingClientRect();
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return el.querySelector(':scope > [slot="still"]')?.contains(hit) ?? false;
+        });
+        expect(stillHit, 'the still takes the clicks at the centre of the map').toBe(false);
         const after = await page.evaluate(
           (places) => {
             const el = document.querySelector('story-map')!;

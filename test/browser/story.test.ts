@@ -59,7 +59,8 @@ describe('the story page on a desktop (1280x800)', () => {
     } finally {
       await opened.close();
     }
-  });
+    // Twelve chapters, each drawn and photographed: about 30 s here, more on a busy machine.
+  }, 120_000);
 
   it('lands on the chapter in view when scrolling back up', async () => {
     // From three chapters further on, by the wheel. Motion reduced: flights as the reader scrolls

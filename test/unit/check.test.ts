@@ -4,9 +4,18 @@
 // folder (test/fixtures/check/README.md, test/fixtures/fixtures.ts). After a deliberate change to
 // the messages, or for a new fixture, regenerate the expected files with `npm run test:update` and
 // review their diff: a missing one fails.
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, copyFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  mkdtempSync,
+  copyFileSync,
+  rmSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -82,7 +91,8 @@ describe('npm run check, fixture by fixture', () => {
   }
 });
 
-describe('npm run check, the command', () => {
+// Each test runs the real command (a tsx process, a second or two; more beside the browser tests).
+describe('npm run check, the command', { timeout: 30_000 }, () => {
   const tsx = join(ROOT, 'node_modules/.bin/tsx');
   const run = (args: string[], cwd = ROOT) => {
     try {
@@ -122,6 +132,35 @@ describe('npm run check, the command', () => {
     expect(out).toBe(
       'story.json:38:9: error: unknown field "focsu"; did you mean "focus"? [chapters[0].map.focsu]\nstory.json: 1 error, 0 warnings\n',
     );
+  });
+
+  it('names every file relative to the working directory, the story file as its GeoJSON files', () => {
+    const dir = materializeFixture('39-longitude-out-of-range');
+    try {
+      const inside = join(dir, 'sub');
+      mkdirSync(inside);
+      // From a folder beside the story's, and from above it: the same form for both files.
+      expect(run(['../story.json'], inside)).toEqual({
+        code: 1,
+        out: expect.stringMatching(
+          /^\.\.\/places\.geojson:6:141: error: longitude -271\.5375 .*\n\.\.\/story\.json: 1 error, 0 warnings\n$/,
+        ),
+      });
+      const name = basename(dir);
+      expect(run([`./${name}/story.json`], dirname(dir))).toEqual({
+        code: 1,
+        out: expect.stringMatching(new RegExp(`^${name}/places\\.geojson:6:141: .*\\n${name}/story\\.json: 1 error`)),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
+
+  it('passes the test story across 180° (test/fixtures/antimeridian)', () => {
+    expect(run(['test/fixtures/antimeridian/story.json'])).toEqual({
+      code: 0,
+      out: 'test/fixtures/antimeridian/story.json: no errors, 0 warnings\n',
+    });
   });
 
   it('exits 0 when there are only warnings', () => {

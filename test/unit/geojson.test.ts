@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { validateLayer } from '../../src/story/validate.ts';
-import { storyArea } from '../../src/story/geojson.ts';
-import { boxAround, boxAroundOthers, isClockwise } from '../../src/geo/shape.ts';
+import { naiveCrossing, storyArea, storyAreas } from '../../src/story/geojson.ts';
+import { boxAround, isClockwise } from '../../src/geo/shape.ts';
 
 const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
 const feature = (id: unknown, type: string, coordinates: unknown) => ({
@@ -55,7 +55,7 @@ describe('validateLayer', () => {
 });
 
 describe('storyArea', () => {
-  it('storyArea(collections)(except) is the box around the areas and routes, else the other places', () => {
+  it('storyArea(collections, except) is the box around the areas and routes, else the other places', () => {
     const places = collection(
       feature('a', 'Point', [1, 2]),
       feature('b', 'Point', [5, 8]),
@@ -67,70 +67,9 @@ describe('storyArea', () => {
         [10, 1],
       ]),
     );
-    expect(storyArea([places, routes])()).toEqual([0, 0, 10, 1]);
-    expect(storyArea([places, routes])(places.features[2])).toEqual([0, 0, 10, 1]);
-    const area = storyArea([places]);
-    expect(area()).toEqual([1, -4, 5, 8]);
-    expect(area(places.features[2])).toEqual([1, 2, 5, 8]);
-    expect(area(places.features[1])).toEqual([1, -4, 3, 2]);
-    expect(area(places.features[0])).toEqual([3, -4, 5, 8]);
-    expect(storyArea([collection(feature('a', 'Point', [1, 2]))])()).toBeNull();
-    // Two places: each would be judged by the other alone, which is no area.
-    const two = collection(feature('a', 'Point', [1, 2]), feature('b', 'Point', [3, 4]));
-    expect(storyArea([two])()).toEqual([1, 2, 3, 4]);
-    expect(storyArea([two])(two.features[0])).toBeNull();
-  });
-
-  it('storyArea(collections) leaves out features it cannot measure, and ignores a feature\'s own "bbox"', () => {
-    const places = collection(
-      feature('a', 'Point', [1, 2]),
-      feature('b', 'Point', ['x', 'y']),
-      { ...feature('c', 'Point', [3, 4]), bbox: [-100, -100, 100, 100] },
-      feature('d', 'Point', null),
-    );
-    expect(storyArea([places])()).toEqual([1, 2, 3, 4]);
-    expect(storyArea([places])(places.features[0])).toBeNull();
-  });
-});
-
-describe('boxAroundOthers', () => {
-  it('boxAroundOthers(features, min)(except) is the box around all features but one', () => {
-    const points = [
-      [0, 0],
-      [10, 0],
-      [10, 0],
-      [5, -3],
-      [2, 7],
-    ].map((c, i) => feature(String(i), 'Point', c));
-    const others = boxAroundOthers(points);
-    expect(others()).toEqual([0, -3, 10, 7]);
-    expect(others(points[0])).toEqual([2, -3, 10, 7]);
-    // Two features on the east side: leaving one out keeps the other.
-    expect(others(points[1])).toEqual([0, -3, 10, 7]);
-    expect(others(points[3])).toEqual([0, 0, 10, 7]);
-    expect(others(points[4])).toEqual([0, -3, 10, 0]);
-    expect(others({})).toEqual([0, -3, 10, 7]);
-    expect(boxAroundOthers(points.slice(0, 2), 2)(points[0])).toBeNull();
-    expect(boxAroundOthers([])()).toBeNull();
-  });
-
-  it('boxAroundOthers(features) is the same box as boxAround(features), leaving each one out in turn', () => {
-    let seed = 3;
-    const random = () => {
-      seed = (seed * 16807) % 2147483647;
-      return (seed / 2147483647) * 360 - 180;
-    };
-    const features = Array.from({ length: 200 }, (_, i) =>
-      i % 7 === 0
-        ? feature(String(i), 'LineString', [
-            [random() / 2, random() / 4],
-            [random() / 2, random() / 4],
-          ])
-        : feature(String(i), 'Point', [random() / 2, random() / 4]),
-    );
-    const others = boxAroundOthers(features);
-    expect(others()).toEqual(boxAround(features));
-    for (const f of features) expect(others(f)).toEqual(boxAround(features.filter((g) => g !== f)));
+    expect(storyArea([places, routes])).toEqual([0, 0, 10, 1]);
+    expect(storyArea([places], places.features[2])).toEqual([1, 2, 5, 8]);
+    expect(storyArea([collection(feature('a', 'Point', [1, 2]))])).toBeNull();
   });
 });
 
@@ -154,4 +93,235 @@ describe('isClockwise', () => {
     expect(isClockwise(ccw)).toBe(false);
     expect(isClockwise([...ccw].reverse())).toBe(true);
   });
+});
+
+describe('across 180°', () => {
+  const withProps = (properties: Record<string, unknown>, type: string, coordinates: unknown) => ({
+    type: 'Feature',
+    id: 'x',
+    properties: { name: 'N', ...properties },
+    geometry: { type, coordinates },
+  });
+
+  it('naiveCrossing(line) finds the first segment that jumps more than 180°, and where the short way meets 180°', () => {
+    expect(
+      naiveCrossing([
+        [-176.6581, 51.88],
+        [174.1136, 52.7122],
+      ]),
+    ).toEqual({ index: 1, from: -176.6581, to: 174.1136, at: [-180, 52.1814] });
+    expect(
+      naiveCrossing([
+        [170, 0],
+        [179, 1],
+        [-179, 2],
+        [-170, 3],
+      ]),
+    ).toEqual({ index: 2, from: 179, to: -179, at: [180, 1.5] });
+    // Split at 180° (RFC 7946), or exactly half the world: no naive crossing.
+    expect(
+      naiveCrossing([
+        [174.1136, 52.7122],
+        [180, 52.18],
+      ]),
+    ).toBeNull();
+    expect(
+      naiveCrossing([
+        [-90, 0],
+        [90, 0],
+      ]),
+    ).toBeNull();
+  });
+
+  it('a straight route or an area drawn across 180° unsplit is an error; a great-circle route is not (it goes the short way)', () => {
+    const jump = [
+      [-178, 51],
+      [177, 52],
+    ];
+    expect(messages('routes', collection(withProps({ path: 'straight' }, 'LineString', jump)))).toEqual([
+      expect.stringMatching(
+        /^features\[0\]\.geometry\.coordinates\[1\]: this line jumps from longitude -178 to 177, 355° the long way round.*split it there \(RFC 7946, section 3\.1\.9\): end this line at \[-180, 51\.4\] and start the next at \[180, 51\.4\]/,
+      ),
+    ]);
+    expect(messages('routes', collection(withProps({}, 'LineString', jump)))).toEqual([]);
+    expect(messages('routes', collection(withProps({ path: 'great-circle' }, 'MultiLineString', [jump])))).toEqual([]);
+    expect(
+      messages(
+        'routes',
+        collection(
+          withProps({ path: 'straight' }, 'MultiLineString', [
+            [
+              [0, 0],
+              [1, 1],
+            ],
+            jump,
+          ]),
+        ),
+      ),
+    ).toEqual([expect.stringMatching(/^features\[0\]\.geometry\.coordinates\[1\]\[1\]: this line jumps/)]);
+  });
+
+  it('an area drawn across 180° unsplit gets the crossing named, not "the outer ring runs clockwise"', () => {
+    const ring = [
+      [177, 51],
+      [-178, 51],
+      [-178, 53],
+      [177, 53],
+      [177, 51],
+    ];
+    expect(isClockwise(ring)).toBe(true);
+    const found = messages('areas', collection(withProps({}, 'Polygon', [ring])));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(
+      /^features\[0\]\.geometry\.coordinates\[0\]\[1\]: this ring jumps from longitude 177 to -178/,
+    );
+    expect(found[0]).toMatch(/MultiPolygon of two/);
+    expect(found[0]).not.toMatch(/clockwise/);
+    // Split at 180° as RFC 7946 says: valid, counterclockwise parts, no warning.
+    const split = [
+      [
+        [
+          [177, 51],
+          [180, 51],
+          [180, 53],
+          [177, 53],
+          [177, 51],
+        ],
+      ],
+      [
+        [
+          [-180, 51],
+          [-178, 51],
+          [-178, 53],
+          [-180, 53],
+          [-180, 51],
+        ],
+      ],
+    ];
+    expect(messages('areas', collection(withProps({}, 'MultiPolygon', split)))).toEqual([]);
+  });
+
+  it('a line continued past 180° is out of range, with the way to draw it', () => {
+    expect(
+      messages(
+        'routes',
+        collection(
+          withProps({ path: 'straight' }, 'LineString', [
+            [178, 51],
+            [183, 52],
+          ]),
+        ),
+      ),
+    ).toEqual([
+      'features[0].geometry.coordinates[1][0]: longitude 183 is out of range: it must be between -180 and 180 (a line or an area that crosses 180° is split there, not continued past it: see data/README.md)',
+    ]);
+    expect(messages('places', collection(feature('p', 'Point', [183, 52])))).toEqual([
+      'features[0].geometry.coordinates[0]: longitude 183 is out of range: it must be between -180 and 180',
+    ]);
+  });
+
+  it('storyArea is the smallest box across 180° (not the whole world), and the swap check reads it', () => {
+    const areas = collection(
+      withProps({}, 'MultiPolygon', [
+        [
+          [
+            [100, 0],
+            [180, 0],
+            [180, 60],
+            [100, 60],
+            [100, 0],
+          ],
+        ],
+        [
+          [
+            [-180, 0],
+            [-20, 0],
+            [-20, 60],
+            [-180, 60],
+            [-180, 0],
+          ],
+        ],
+      ]),
+    );
+    expect(storyArea([areas])).toEqual([100, 0, -20, 60]);
+    // [40, -70] is not in the area (its longitude is in the gap from -20° to 100°); [-70, 40] is: swapped.
+    const swapped = validateLayer('places', collection(feature('p', 'Point', [40, -70])), 'f.geojson', () =>
+      storyArea([areas]),
+    ).map((i) => i.message);
+    expect(swapped).toEqual([
+      expect.stringMatching(/^\[40, -70\] is outside the story's area, but \[-70, 40\] is inside it/),
+    ]);
+    expect(
+      validateLayer('places', collection(feature('p', 'Point', [-70, 40])), 'f.geojson', () => storyArea([areas])),
+    ).toEqual([]);
+  });
+
+  it('storyAreas(collections)(feature) is storyArea(collections, feature), the shapes measured once', () => {
+    const places = collection(
+      feature('a', 'Point', [170, 50]),
+      feature('b', 'Point', [-170, 55]),
+      feature('c', 'Point', [1, 2]),
+    );
+    const routes = collection(
+      feature('r', 'LineString', [
+        [175, 51],
+        [-175, 52],
+      ]),
+    );
+    for (const cs of [[places], [places, routes]]) {
+      const around = storyAreas(cs);
+      for (const f of [...places.features, ...routes.features]) expect(around(f)).toEqual(storyArea(cs, f));
+    }
+    expect(storyAreas([places, routes])(places.features[0])).toEqual([175, 51, -175, 52]);
+  });
+
+  it('storyAreas(collections)(place) is storyArea(collections, place) for places alone, across 180° too', () => {
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    // Longitudes that make the choice hard: clusters on both sides of 180°, ±180 itself, repeats,
+    // a regular grid (equal gaps), and a few far away; now and then a position that is not one.
+    const longitude = () =>
+      pick([
+        () => 170 + random() * 20 - (random() < 0.5 ? 360 : 0),
+        () => pick([180, -180, 179.5, -179.5]),
+        () => Math.round(random() * 8) * 45 - 180,
+        () => random() * 360 - 180,
+        () => -100 + random() * 10,
+      ])();
+    for (let k = 0; k < 300; k++) {
+      const n = 1 + Math.floor(random() * 12);
+      const places = collection(
+        ...Array.from({ length: n }, (_, i) =>
+          feature(String(i), 'Point', random() < 0.05 ? ['x', 1] : [longitude(), Math.round(random() * 8) * 10 - 40]),
+        ),
+      );
+      const cs = random() < 0.3 ? [places, collection()] : [places];
+      const around = storyAreas(cs);
+      for (const f of [...places.features, {}])
+        expect(around(f), JSON.stringify(places.features.map((p) => (p as { geometry: unknown }).geometry))).toEqual(
+          storyArea(cs, f),
+        );
+    }
+  });
+
+  it('storyAreas(collections) judges 50,000 places alone in a small part of the time of one storyArea each', () => {
+    const places = collection(
+      ...Array.from({ length: 50_000 }, (_, i) => feature(String(i), 'Point', [((i * 7919) % 36000) / 100 - 180, 0])),
+    );
+    const t0 = performance.now();
+    const around = storyAreas([places]);
+    for (const f of places.features) around(f);
+    const all = performance.now() - t0;
+    const t1 = performance.now();
+    for (const f of places.features.slice(0, 10)) storyArea([places], f);
+    const each = (performance.now() - t1) / 10;
+    // One storyArea per place (as before) is 50,000 times `each`: minutes.
+    expect(all, `50,000 places: ${all.toFixed(0)} ms; one storyArea: ${each.toFixed(1)} ms`).toBeLessThan(
+      (50_000 * each) / 20,
+    );
+  }, 60_000);
 });

@@ -71,4 +71,28 @@ describe('greatCirclePath', () => {
     });
     expect(path.type).toBe('MultiLineString');
   });
+
+  it('greatCirclePath(line) across 180° has no gap: its parts meet on 180° and it is as long as the geodesic', () => {
+    // Yokohama to San Francisco, and the same the other way (west across 180°).
+    const stops: [number, number][] = [
+      [139.638, 35.4437],
+      [-122.4194, 37.7749],
+    ];
+    for (const coordinates of [stops, [...stops].reverse()]) {
+      const path = greatCirclePath({ type: 'LineString', coordinates });
+      expect(path.type).toBe('MultiLineString');
+      const [a, b] = path.coordinates as number[][][];
+      expect(Math.abs(a!.at(-1)![0]!)).toBe(180);
+      expect(b![0]![0]).toBe(-a!.at(-1)![0]!);
+      expect(b![0]![1]).toBe(a!.at(-1)![1]);
+      // Every other segment is short: the line never jumps across the map.
+      for (const part of [a!, b!])
+        for (let i = 1; i < part.length; i++) expect(Math.abs(part[i]![0]! - part[i - 1]![0]!)).toBeLessThan(10);
+      // The geodesic is 8,290.6 km; turf's split alone lost the piece across 180° (8,159 km).
+      expect(lineLength(path)).toBeCloseTo(measure(coordinates[0]!, coordinates[1]!).km, 1);
+    }
+    // Where it crosses: the great circle's own latitude at 180°, north of both ends.
+    const crossing = (greatCirclePath({ type: 'LineString', coordinates: stops }).coordinates as number[][][])[1]![0]!;
+    expect(crossing[1]).toBeCloseTo(48.0725, 3);
+  });
 });

@@ -109,7 +109,8 @@ describe('layoutTimeline: the rules, on generated date sets', () => {
         if (broken.length) failures.push(`${JSON.stringify(set)} at ${width}px: ${broken.join('; ')}`);
       }
     expect(failures.slice(0, 3)).toEqual([]);
-  });
+    // About 3 s of one core; more while the browser tests run beside it.
+  }, 30_000);
 
   it('layoutTimeline(events, {measure}) keeps the rules with labels of other widths (another font)', () => {
     const narrow = (text: string) => text.length * 5;

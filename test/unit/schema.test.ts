@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_FILE, storyJsonSchema } from '../../src/cli/schema.ts';
+import { TEXT_LIMITS } from '../../src/story/rules.ts';
 import { StorySchema } from '../../src/story/schema.ts';
 import { fieldsAt } from '../../src/story/fields.ts';
 import { schemaIssues } from '../../src/story/zod-issues.ts';
@@ -73,6 +74,20 @@ describe('the zod schema', () => {
       'label',
       'from',
       'to',
+    ]);
+  });
+});
+
+describe('text limits', () => {
+  it('names a text over its limit with its length and the limit, short fields and long ones', () => {
+    const story = read('data/story.json');
+    story.title = 'T'.repeat(TEXT_LIMITS.short + 1);
+    story.chapters[0].body[0] = 'w '.repeat(TEXT_LIMITS.long);
+    story.chapters[1].title = 'x'.repeat(TEXT_LIMITS.short);
+    const found = schemaIssues(StorySchema, story, 'story.json').map((i) => `${i.path}: ${i.message}`);
+    expect(found).toEqual([
+      expect.stringMatching(/^title: is 301 characters long: at most 300 are allowed here, got the text "T+\.\.\."$/),
+      expect.stringMatching(/^chapters\[0\]\.body\[0\]: is 19,999 characters long: at most 10,000 are allowed here/),
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { BASEMAP, prerender } from '../../scripts/vite-story-plugin.ts';
 import { decodeBasemap } from '../../src/map/basemap.ts';
 import { REFERENCE, stillCamera, stillFigure } from '../../src/still/figure.ts';
+import { longitudeDelta } from '../../src/geo/longitude.ts';
 import { projector, type StillScene, stillScene } from '../../src/still/scene.ts';
 import { stillTemplate } from '../../src/still/template.ts';
 import { normalizeStory } from '../../src/story/normalize.ts';
@@ -93,6 +94,92 @@ describe('the static map against MapLibre (test/fixtures/still/projection.json)'
     const phone = fixture.cases.find((c) => c.viewport === 'phone')!;
     expect(desktop.size).toEqual(REFERENCE.wide);
     expect(phone.size).toEqual(REFERENCE.narrow);
+  });
+});
+
+describe('the static map across 180° against MapLibre (test/fixtures/still/antimeridian.json)', () => {
+  // The test story across 180° (test/fixtures/antimeridian): fitted chapters, an explicit camera at
+  // -185° and one with a bearing at 179.5°. MapLibre draws every copy of the world; the fixture has
+  // each place where it is on screen (the copy nearest the centre).
+  const dir = 'test/fixtures/antimeridian/';
+  const across = json(`${dir}story.json`);
+  const { story: s, issues } = normalizeStory(
+    across,
+    {
+      places: json(dir + across.data.places),
+      routes: json(dir + across.data.routes),
+      areas: json(dir + across.data.areas),
+    },
+    { story: `${dir}story.json` },
+  );
+  const reference = json('test/fixtures/still/antimeridian.json') as { cases: ProjectionCase[] };
+  const everything = (id: string) => {
+    const view = s.chapters.find((c) => c.id === id)!.view;
+    return { ...view, visible: [...s.features].filter(([, f]) => f.layer === 'places').map(([fid]) => fid) };
+  };
+
+  it('the story is valid and the fixture has every chapter at both sizes, an explicit camera past 180° and a bearing', () => {
+    expect(issues).toEqual([]);
+    for (const c of s.chapters)
+      for (const viewport of ['desktop', 'phone'])
+        expect(reference.cases.some((f) => f.chapter === c.id && f.camera === 'fit' && f.viewport === viewport)).toBe(
+          true,
+        );
+    expect(reference.cases.some((c) => c.map.center[0] < -180)).toBe(true);
+    expect(reference.cases.filter((c) => c.map.bearing !== 0).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("the chapter's camera at the map's size is the one MapLibre took (across 180°: the same meridian)", () => {
+    for (const c of reference.cases.filter((f) => f.camera === 'fit')) {
+      const camera = stillCamera(s, s.chapters.find((ch) => ch.id === c.chapter)!, c.size);
+      const where = `${c.viewport} ${c.chapter}`;
+      expect(Math.abs(longitudeDelta(camera.center[0], c.map.center[0])), where).toBeLessThan(1e-6);
+      expect(camera.center[1], where).toBeCloseTo(c.map.center[1], 6);
+      expect(camera.zoom, where).toBeCloseTo(c.map.zoom, 6);
+    }
+  });
+
+  it("stillScene puts every place on screen within 2 px of MapLibre's, on both sides of 180°", () => {
+    let worst = 0;
+    let east = 0;
+    let west = 0;
+    for (const c of reference.cases) {
+      const scene = stillScene({ basemap, story: s, view: everything(c.chapter), camera: c.map, size: c.size });
+      for (const [id, expected] of Object.entries(c.points)) {
+        const shown = inMap(expected, c.size);
+        const markers = scene.markers.filter((m) => m.id === id && inMap([m.x, m.y], c.size));
+        expect(markers.length, `${c.viewport} ${c.chapter} ${c.camera} ${id}`).toBe(shown ? 1 : 0);
+        if (!shown) continue;
+        const error = Math.hypot(markers[0]!.x - expected[0], markers[0]!.y - expected[1]);
+        worst = Math.max(worst, error);
+        expect(error, `${c.viewport} ${c.chapter} ${c.camera} ${id}`).toBeLessThan(2);
+        const lon = (s.features.get(id)!.feature.geometry as unknown as { coordinates: LngLat }).coordinates[0];
+        if (lon > 0) west++;
+        else east++;
+      }
+    }
+    expect(worst).toBeLessThan(2);
+    // Places west and east of 180° were both on screen, many times.
+    expect(Math.min(east, west)).toBeGreaterThan(10);
+  });
+
+  it('stillScene draws the western Aleutians (given at -188° to -180°) when the camera looks across 180°', () => {
+    // The Shemya, Amchitka and Adak chapter, centred near 179°: land on both sides of the centre.
+    for (const c of reference.cases.filter((f) => f.chapter === 'rat-islands' && f.camera === 'fit')) {
+      const scene = stillScene({ basemap, story: s, view: everything(c.chapter), camera: c.map, size: c.size });
+      const land = vertices(scene.land);
+      const project = projector(c.map, c.size);
+      // Attu (172.95°E, 52.88°N: in the basemap at -187.05°) and Adak (east of 180°), in the copy on screen.
+      for (const [lon, lat] of [
+        [172.951, 52.877],
+        [-176.6581, 51.88],
+      ] as [number, number][]) {
+        const [x, y] = project([lon + 360 * Math.round((c.map.center[0] - lon) / 360), lat]);
+        expect(inMap([x, y], c.size), `${c.viewport}: ${lon} on the map`).toBe(true);
+        const near = Math.min(...land.map(([lx, ly]) => Math.hypot(lx - x, ly - y)));
+        expect(near, `${c.viewport}: land drawn near ${lon}, ${lat}`).toBeLessThan(c.viewport === 'desktop' ? 40 : 15);
+      }
+    }
   });
 });
 

@@ -1,7 +1,16 @@
 import { createPropertyExpression, featureFilter, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { chapterLayers, PLACE_LAYERS, sdfCircle, STATE_SOURCES, storyStyle } from '../../src/map/style.ts';
+import {
+  areaFeatures,
+  chapterLayers,
+  routeLabelFeatures,
+  PLACE_LAYERS,
+  sdfCircle,
+  STATE_SOURCES,
+  storyStyle,
+} from '../../src/map/style.ts';
+import { MAP_LABEL_MAX, mapLabel } from '../../src/story/rules.ts';
 import type { ChapterView } from '../../src/story/types.ts';
 import { palette } from './theme.ts';
 
@@ -178,5 +187,143 @@ describe('sdfCircle', () => {
     const { data, width } = sdfCircle(48, true);
     expect(data[(24 * width + 24) * 4 + 3]).toBeLessThan(64);
     expect(data[(24 * width + 24 + 13) * 4 + 3]).toBeGreaterThan(192);
+  });
+});
+
+describe('storyStyle: labels a story cannot overflow', () => {
+  it("draws a place's label cut as mapLabel cuts it (MAP_LABEL_MAX characters, then …), short ones whole", () => {
+    const l = layer(PLACE_LAYERS[0]!) as { layout: Record<string, unknown> };
+    const spec = (latest as unknown as Record<string, Record<string, unknown>>).layout_symbol!['text-field'];
+    const parsed = createPropertyExpression(l.layout['text-field'], 'text-field', spec as never);
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    const drawn = (properties: Record<string, unknown>) =>
+      String(parsed.value.evaluate({ zoom: 5 }, { type: 1, properties, geometry: [] } as never));
+    const long = 'Ciudad '.repeat(3000);
+    expect(drawn({ name: 'San Salvador' })).toBe('San Salvador');
+    expect(drawn({ name: 'San Salvador', label: 'S. Salvador' })).toBe('S. Salvador');
+    expect(drawn({ name: long })).toBe(mapLabel(long));
+    expect(mapLabel(long)).toHaveLength(MAP_LABEL_MAX);
+    expect(mapLabel(long).endsWith('…')).toBe(true);
+    expect(mapLabel('x'.repeat(MAP_LABEL_MAX))).toBe('x'.repeat(MAP_LABEL_MAX));
+  });
+});
+
+describe('areas split at 180°', () => {
+  const polygon = (id: string, coordinates: number[][][][]): Feature => ({
+    type: 'Feature',
+    id,
+    properties: { id, name: id },
+    geometry: { type: 'MultiPolygon', coordinates },
+  });
+  const split = polygon('bering', [
+    [
+      [
+        [180, 63],
+        [170, 60],
+        [180, 52],
+        [180, 63],
+      ],
+    ],
+    [
+      [
+        [-180, 52],
+        [-168, 54],
+        [-180, 63],
+        [-180, 52],
+      ],
+    ],
+  ]);
+  const whole = polygon('peru', [
+    [
+      [
+        [-81.3, -18.4],
+        [-68.7, -18.4],
+        [-68.7, -0.1],
+        [-81.3, -18.4],
+      ],
+    ],
+  ]);
+
+  it('areaFeatures(areas) fills a split area from its polygons and outlines it without the cut, with the same id', () => {
+    const out = areaFeatures(collection(whole, split)).features;
+    expect(out).toHaveLength(3);
+    expect(out[0]).toBe(whole);
+    const [fill, outline] = [out[1]!, out[2]!];
+    expect(fill.geometry).toBe(split.geometry);
+    expect(outline.geometry).toEqual({
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [180, 63],
+          [170, 60],
+          [180, 52],
+        ],
+        [
+          [-180, 52],
+          [-168, 54],
+          [-180, 63],
+        ],
+      ],
+    });
+    // The same id (so the same feature state, with promoteId); the fill layer skips the outline, the
+    // line layer the split polygons.
+    expect(fill.properties!.id).toBe('bering');
+    expect(outline.properties!.id).toBe('bering');
+    const keepsOf = (id: string, f: Feature) => keeps(id, f.properties as Record<string, unknown>);
+    expect([keepsOf('area-fill', whole), keepsOf('area-fill', fill), keepsOf('area-fill', outline)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect([keepsOf('area-line', whole), keepsOf('area-line', fill), keepsOf('area-line', outline)]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    // No antialiased fill edge along the cut (it would draw a hairline there).
+    expect((layer('area-fill') as { paint: Record<string, unknown> }).paint['fill-antialias']).toBe(false);
+  });
+
+  it('areaFeatures(collection) passes whatever is not an area split at 180° as it is, and never throws', () => {
+    const junk = [null, 1, { type: 'Feature' }, { type: 'Feature', geometry: { type: 'Polygon', coordinates: 7 } }];
+    const odd = { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [[['x', [179, 1], [180, 2]]], 3] } };
+    expect(areaFeatures({ type: 'FeatureCollection', features: [...junk, odd] } as never).features).toEqual([
+      ...junk,
+      odd,
+    ]);
+    expect(areaFeatures({ type: 'FeatureCollection' } as never).features).toEqual([]);
+  });
+
+  it('routeLabelFeatures(routes) captions a route split at 180° once, along its longest part', () => {
+    const split: Feature = {
+      type: 'Feature',
+      properties: { id: 'crossing', caption: '8,290 km' },
+      geometry: {
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [139.6, 35.4],
+            [160, 44],
+            [180, 48.07],
+          ],
+          [
+            [-180, 48.07],
+            [-150, 46],
+            [-122.4, 37.8],
+          ],
+        ],
+      },
+    };
+    const [labelled, plain] = routeLabelFeatures(collection(split, line('road', 'happened'))).features;
+    expect(labelled!.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [-180, 48.07],
+        [-150, 46],
+        [-122.4, 37.8],
+      ],
+    });
+    expect(labelled!.properties).toBe(split.properties);
+    expect(plain).toEqual(line('road', 'happened'));
   });
 });
