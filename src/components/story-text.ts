@@ -1,24 +1,30 @@
 /**
  * The story's text, in the light DOM of `<story-map>`: rendered into the page at build time (so it
- * reads before any script runs), or in the browser for a story loaded later. Its styles are one
- * constructable sheet the document adopts (CSP-safe: no `<style>` element), with the theme's
- * colours (src/theme.css). Whatever `hostConnected` starts, `hostDisconnected` stops (nothing here).
+ * reads before any script runs), or in the browser for a story loaded later. Its styles are the
+ * page's own (the story page links text.css), or else one constructable sheet the document adopts
+ * (CSP-safe: no `<style>` element), with the theme's colours (src/theme.css). Whatever `hostConnected` starts, `hostDisconnected` stops (nothing here).
  */
 import { type ReactiveController, type ReactiveControllerHost, render } from 'lit';
 import { fingerprint } from '../story/fingerprint.ts';
 import { storyTemplate } from '../story/render.ts';
 import type { Story } from '../story/types.ts';
-import textCss from '../story/text.css?inline';
 
-let sheet: CSSStyleSheet | null = null;
+let sheet: Promise<CSSStyleSheet> | null = null;
 
-/** `adoptTextStyles(doc)` gives the document the story text's styles, once. */
-export function adoptTextStyles(doc: Document): void {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(textCss);
-  }
-  if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+/**
+ * `adoptTextStyles(doc, host)` gives the document the story text's styles, once, unless its own
+ * stylesheet already has them (the story page links text.css: `--sm-text-styles` is set on `host`).
+ * Resolves when they apply.
+ */
+export async function adoptTextStyles(doc: Document, host?: Element): Promise<void> {
+  if (host && getComputedStyle(host).getPropertyValue('--sm-text-styles').trim() === 'in') return;
+  sheet ??= import('./text-styles.ts').then(({ default: css }) => {
+    const made = new CSSStyleSheet();
+    made.replaceSync(css);
+    return made;
+  });
+  const styles = await sheet;
+  if (!doc.adoptedStyleSheets.includes(styles)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, styles];
 }
 
 /**
@@ -52,7 +58,7 @@ export class TextController implements ReactiveController {
   }
 
   hostConnected(): void {
-    adoptTextStyles(this.#host.ownerDocument);
+    void adoptTextStyles(this.#host.ownerDocument, this.#host);
   }
 
   /** `show(story, text)`: see renderStoryText. */

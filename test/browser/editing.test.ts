@@ -148,6 +148,8 @@ describe('mistakes: a panel for editors, none for readers', () => {
       );
       expect(scripts).toContainEqual(expect.stringMatching(/^check-worker-/));
       expect(scripts.filter((name) => /^(validate|locate|checks)-/.test(name))).toEqual([]);
+      // The page links the text's styles itself: the element loads no copy of them.
+      expect(scripts.filter((name) => /^text-styles-/.test(name))).toEqual([]);
     } finally {
       await close();
     }
