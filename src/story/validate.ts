@@ -51,9 +51,8 @@ export function validateStory(files: StoryFileSet): Issue[] {
   issues.push(...eventOrder(story, storyFile));
 
   const given = maybeBBox(maybeObject(maybeObject(story).map).bounds);
-  // Measured once for the whole story: each place is then judged in constant time.
-  const around = storyAreas(Object.values(files.layers).map((l) => l!.value));
-  const area = given ? () => given : around;
+  // Measured once for the whole story (unless map.bounds gives it): each place is then judged at once.
+  const area = given ? () => given : storyAreas(Object.values(files.layers).map((l) => l!.value));
   for (const [layer, entry] of Object.entries(files.layers) as [
     Layer,
     { value: unknown; file: string; size?: number },
