@@ -6,7 +6,9 @@
 //   - its peak while loading (CDP Performance.getMetrics every 100 ms: JSHeapUsedSize, JSHeapTotalSize);
 //   - the page's longest task (PerformanceObserver 'longtask');
 // then one load with the places file held back for `delay` ms (Playwright's route), to show whether the
-// text waits for the GeoJSON. Prints numbers, asserts nothing.
+// text waits for the GeoJSON, and one load of the same story without map.bounds, areas or routes (the
+// checks then frame the story by its 50,000 places: the case that once held the main thread 95 s).
+// Prints numbers, asserts nothing.
 //   node scripts/bench-large.mjs [dist] [runs=3] [delay-ms=30000]   (without dist, builds the site)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,15 +74,17 @@ export async function benchLarge({ dist, chrome, runs = 3, delay = 30_000 }) {
   let browser;
   try {
     const sizes = writeLargeStory(dir);
+    const unframed = join(dir, 'unframed');
+    const unframedSizes = writeLargeStory(unframed, { bounds: false, routes: 0, areas: 0 });
     server = await serveBrotli({ '/': dist, '/large/': dir });
     // Compress the large files once before measuring (a CDN would have them compressed already).
-    for (const file of Object.keys(sizes))
+    for (const file of [...Object.keys(sizes), ...Object.keys(unframedSizes).map((f) => `unframed/${f}`)])
       await (await fetch(`${server.url}large/${file}`, { headers: { 'accept-encoding': 'br' } })).arrayBuffer();
     const url = `${server.url}?story=large/story.json`;
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: chrome.executablePath, args: chrome.args });
 
-    const load = async (hold) => {
+    const load = async (hold, story = url) => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       const errors = [];
@@ -106,7 +110,7 @@ export async function benchLarge({ dist, chrome, runs = 3, delay = 30_000 }) {
           await new Promise((r) => setTimeout(r, 100));
         }
       })();
-      await page.goto(url, { waitUntil: 'commit' });
+      await page.goto(story, { waitUntil: 'commit' });
       await page.waitForFunction(() => window.__bench.text !== null, null, { timeout: hold + 120_000, polling: 100 });
       // MapLibre loads at the reader's first input: a key press once the text is there.
       await page.keyboard.press('Shift');
@@ -131,6 +135,7 @@ export async function benchLarge({ dist, chrome, runs = 3, delay = 30_000 }) {
     const samples = [];
     for (let r = 0; r < runs; r++) samples.push(await load(0));
     const held = delay > 0 ? await load(delay) : null;
+    const bare = await load(0, `${server.url}?story=large/unframed/story.json`);
 
     const total = Object.values(sizes).reduce((a, b) => a + b, 0);
     const ms = (x) => `${Math.round(x)} ms`;
@@ -174,9 +179,12 @@ export async function benchLarge({ dist, chrome, runs = 3, delay = 30_000 }) {
       console.log(
         `  with places.geojson held ${delay / 1000} s: time to text ${ms(held.text)}, heap ${held.heap.toFixed(1)} MB, longest task ${ms(held.longest)}`,
       );
-    const errors = [...samples, ...(held ? [held] : [])].flatMap((s) => s.errors);
+    console.log(
+      `  without map.bounds, areas or routes: time to text ${ms(bare.text)}, first map idle ${ms(bare.idle)}, longest task ${ms(bare.longest)}, heap ${bare.heap.toFixed(1)} MB`,
+    );
+    const errors = [...samples, ...(held ? [held] : []), bare].flatMap((s) => s.errors);
     if (errors.length) console.log(`  page errors: ${[...new Set(errors)].join('; ')}`);
-    return { samples, held };
+    return { samples, held, bare };
   } finally {
     await browser?.close();
     await server?.close();

@@ -7,7 +7,8 @@
 //   - time to the first map `idle`, to first paint of the text, and request counts;
 //   - the size budget items of DESIGN.md section 5;
 //   - Lighthouse mobile over `runs` runs, served with brotli (bench-lighthouse.mjs);
-//   - the generated 200-chapter, 50,000-place story: time to text, heap, longest task (bench-large.mjs).
+//   - the generated 200-chapter, 50,000-place story: time to text, heap, longest task (bench-large.mjs);
+//   - the checker's time and peak memory on generated stories of 5,000 and 50,000 places (bench-check.mjs);
 //   - the main thread's CPU per map frame and per chapter change while scrolling through every chapter.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { runnerImport } from 'vite';
+import { benchCheck } from './bench-check.mjs';
 import { benchLarge } from './bench-large.mjs';
 import { freePort, median } from './bench-util.mjs';
 import { benchLighthouse } from './bench-lighthouse.mjs';
@@ -171,6 +173,7 @@ try {
 
   await benchLighthouse({ dist: out, chrome: info, runs });
   await benchLarge({ dist: out, chrome: info });
+  await benchCheck();
   // Scrolling through every chapter: main-thread CPU per map frame and per chapter change (bench-frames.mjs).
   const { benchFrames } = await import('./bench-frames.mjs');
   const scroller = await chromium.launch({ executablePath: info.executablePath, args: info.args });

@@ -39,10 +39,22 @@ const KINDS = ['city', 'town', 'capital', 'prison', 'landmark'];
 const round = (x) => Math.round(x * 1e4) / 1e4;
 
 /**
- * `largeStory({chapters, places, routes, areas, seed})` is the story object and its three
- * FeatureCollections: `{story, places, routes, areas}`.
+ * `largeStory({chapters, places, routes, areas, bounds, mistakes, seed})` is the story object and its
+ * three FeatureCollections: `{story, places, routes, areas}`. `bounds: false` leaves `map.bounds` out
+ * (the checker then frames the story by its areas and routes, or, with `routes: 0, areas: 0`, by its
+ * places). `mistakes: true` swaps the coordinates of every tenth place, writes the other places with
+ * 15 digits (as many exports do: a precision warning for each), and misspells an id in every chapter,
+ * so the checker has an issue for every place to place and ids to suggest.
  */
-export function largeStory({ chapters = 200, places = 50_000, routes = 100, areas = 50, seed = 9 } = {}) {
+export function largeStory({
+  chapters = 200,
+  places = 50_000,
+  routes = 100,
+  areas = 50,
+  bounds = true,
+  mistakes = false,
+  seed = 9,
+} = {}) {
   const rand = random(seed);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const placeFeatures = [];
@@ -60,6 +72,12 @@ export function largeStory({ chapters = 200, places = 50_000, routes = 100, area
       geometry: { type: 'Point', coordinates: [round(w + rand() * (e - w)), round(s + rand() * (n - s))] },
     });
   }
+  const mistaken = (list) =>
+    list.map((f, i) => {
+      const [lon, lat] = f.geometry.coordinates;
+      const coordinates = i % 10 === 5 ? [lat, lon] : [lon + 1 / 3e7, lat];
+      return { ...f, geometry: { ...f.geometry, coordinates } };
+    });
   const coords = (i) => placeFeatures[i].geometry.coordinates;
   const routeFeatures = [];
   for (let i = 0; i < routes; i++) {
@@ -99,9 +117,9 @@ export function largeStory({ chapters = 200, places = 50_000, routes = 100, area
     const first = Math.floor(rand() * (places - 5));
     const focus = [`p${first}`, `p${first + 1}`, `p${first + 2}`];
     const show = [
-      `p${first + 3}`,
-      ...(c % 3 === 0 ? [`r${c % routes}`] : []),
-      ...(c % 4 === 0 ? [`a${c % areas}`] : []),
+      mistakes ? `q${first + 3}` : `p${first + 3}`,
+      ...(c % 3 === 0 && routes > 0 ? [`r${c % routes}`] : []),
+      ...(c % 4 === 0 && areas > 0 ? [`a${c % areas}`] : []),
     ];
     chapterList.push({
       id,
@@ -135,12 +153,17 @@ export function largeStory({ chapters = 200, places = 50_000, routes = 100, area
     dek: 'For the benchmark: how long the text takes to show, and how much memory the page keeps, for a large story.',
     published: day(chapters * 30 + 30),
     data: { places: 'places.geojson', routes: 'routes.geojson', areas: 'areas.geojson' },
-    map: { camera: { center: [-85, 15], zoom: 1.6 }, bounds: BOUNDS },
+    map: { camera: { center: [-85, 15], zoom: 1.6 }, ...(bounds ? { bounds: BOUNDS } : {}) },
     events,
     chapters: chapterList,
   };
   const fc = (features) => ({ type: 'FeatureCollection', features });
-  return { story, places: fc(placeFeatures), routes: fc(routeFeatures), areas: fc(areaFeatures) };
+  return {
+    story,
+    places: fc(mistakes ? mistaken(placeFeatures) : placeFeatures),
+    routes: fc(routeFeatures),
+    areas: fc(areaFeatures),
+  };
 }
 
 /** `writeLargeStory(dir, options)` writes story.json and its GeoJSON into `dir`; returns their sizes in bytes. */

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadStory } from '../story/load.ts';
-import { formatIssue } from '../story/issues.ts';
+import { formatIssue, printable } from '../story/issues.ts';
 import { plural } from '../story/format.ts';
 
 /** Serves `file:` URLs from the disk, as fetch would serve them from a web server (404 when absent). */
@@ -25,7 +25,7 @@ export async function diskFetch(url: string): Promise<Response> {
 
 /** The last line printed for a file: `story.json: no errors, 1 warning`. */
 export function summary(file: string, errors: number, warnings: number): string {
-  return `${file}: ${errors ? plural(errors, 'error') : 'no errors'}, ${plural(warnings, 'warning')}`;
+  return printable(`${file}: ${errors ? plural(errors, 'error') : 'no errors'}, ${plural(warnings, 'warning')}`);
 }
 
 /** Checks one story file; returns the lines to print and how many errors and warnings it has. */

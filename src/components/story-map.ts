@@ -75,8 +75,11 @@ export class StoryMap extends LitElement {
   #shownLoad = 0;
   #mapStory: Story | null = null;
   #wanted: string | null = null;
+  /** A new story is shown: arrive (at the deep link) after the next frame's measurement. */
   #arriving = false;
+  /** The story's text may have changed size: measure again after the next frame. */
   #remeasure = false;
+  #frame = 0;
   #reloading = false;
 
   readonly #text = new TextController(this);
@@ -170,16 +173,33 @@ export class StoryMap extends LitElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A frame's work cancelled when the element left the page is done once it is back.
+    if (this.#arriving || this.#remeasure) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
   protected override updated(): void {
-    if (this.#arriving) {
-      this.#arriving = false;
-      // The text may have changed size: measure in the next frame, then arrive.
-      requestAnimationFrame(() => this.#arrive());
-    } else if (this.#remeasure) {
-      // The text may have changed with the features (distances, map descriptions).
-      requestAnimationFrame(() => this.#scroll.update());
+    if (this.isConnected && (this.#arriving || this.#remeasure)) {
+      const arriving = this.#arriving;
+      cancelAnimationFrame(this.#frame);
+      // The text may have changed size (a new story), or with the features (distances, map
+      // descriptions): measure in the next frame (then arrive at the deep link, for a new story).
+      // Kept pending while the element is out of the page: it has no layout to measure there.
+      this.#frame = requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.#arriving = false;
+        this.#remeasure = false;
+        if (arriving) this.#arrive();
+        else this.#scroll.update();
+      });
     }
-    this.#remeasure = false;
     this.#text.mark(this.reading.reached ? this.reading.index : -1);
   }
 

@@ -131,6 +131,120 @@ export class LongitudeSpan {
   }
 }
 
+/** Gaps this close are equal to LongitudeSpan.box() (its tolerance, 1e-9, with room for a tie's tie). */
+const NEAR = 1e-8;
+
+/**
+ * `boxesWithoutOne(positions)` measures points once and returns `without(i)`: the box that
+ * LongitudeSpan.box() gives for all of them but the i-th (all of them for -1), across 180° too.
+ * Sorted once (n log n); each answer then looks only at the gaps next to the point left out and the
+ * widest few, so judging every point against all the others stays near linear. The positions must
+ * be finite [longitude, latitude] pairs.
+ */
+export function boxesWithoutOne(positions: readonly (readonly number[])[]): (without: number) => BBox | null {
+  const n = positions.length;
+  const here = positions.map((p) => wrapLongitude(p[0]!));
+  // Points at the same meridian are one arc (LongitudeSpan merges them): its longitude as written
+  // is its first point's (the second's, once the first is left out).
+  const order = positions.map((_, i) => i).sort((a, b) => fromWest(here[a]!) - fromWest(here[b]!) || a - b);
+  const groups: { at: number; first: number; second: number; count: number }[] = [];
+  const groupOf = new Array<number>(n);
+  for (const i of order) {
+    const at = fromWest(here[i]!);
+    const last = groups.at(-1);
+    if (last && last.at === at) {
+      if (last.count === 1) last.second = i;
+      last.count++;
+    } else groups.push({ at, first: i, second: -1, count: 1 });
+    groupOf[i] = groups.length - 1;
+  }
+  const m = groups.length;
+  // gaps[k]: from group k east to group k + 1 (the last one's: round to the first).
+  const gaps = groups.map((g, k) => (k + 1 < m ? groups[k + 1]!.at : groups[0]!.at + 360) - g.at);
+  const widest = gaps.map((_, k) => k).sort((a, b) => gaps[b]! - gaps[a]! || a - b);
+  // The southernmost and northernmost two (a tie keeps its value when one is left out).
+  const lats = positions.map((p) => p[1]!);
+  const byLat = positions.map((_, i) => i).sort((a, b) => lats[a]! - lats[b]!);
+  const south = (skip: number) => lats[byLat[0] === skip ? byLat[1]! : byLat[0]!]!;
+  const north = (skip: number) => lats[byLat[n - 1] === skip ? byLat[n - 2]! : byLat[n - 1]!]!;
+
+  const westOf = (k: number, skip: number) => here[groups[k]!.first === skip ? groups[k]!.second : groups[k]!.first]!;
+
+  type Gap = { order: number; gap: number; west: number; east: number };
+  const gapAt = (k: number): Gap => ({ order: k, gap: gaps[k]!, west: (k + 1) % m, east: k });
+  /** LongitudeSpan.box()'s choice among gaps in order: the widest; of equal ones, one that does not cross 180°. */
+  const choose = (candidates: readonly Gap[], skip: number): Gap => {
+    let best: Gap | null = null;
+    let bestBox: BBox | null = null;
+    for (const c of candidates) {
+      const b: BBox = [westOf(c.west, skip), 0, westOf(c.east, skip), 0];
+      const wider = best === null || c.gap > best.gap + 1e-9;
+      const tie =
+        best !== null && Math.abs(c.gap - best.gap) <= 1e-9 && crossesAntimeridian(bestBox!) && !crossesAntimeridian(b);
+      if (wider || tie) {
+        best = c;
+        bestBox = b;
+      }
+    }
+    return best!;
+  };
+  // With every point: the choice among all the gaps (a point that shares its meridian changes no gap).
+  const all =
+    m > 1
+      ? choose(
+          gaps.map((_, k) => gapAt(k)),
+          -1,
+        )
+      : null;
+
+  return (without) => {
+    const left = without >= 0 && without < n ? without : -1;
+    if (n - (left >= 0 ? 1 : 0) === 0) return null;
+    const s = south(left);
+    const nn = north(left);
+    const alone = left >= 0 && groups[groupOf[left]!]!.count === 1 ? groupOf[left]! : -1;
+    let box: BBox;
+    if (m - (alone >= 0 ? 1 : 0) === 1) {
+      const lon = westOf(alone === 0 ? 1 : 0, left);
+      box = [lon, s, lon, nn];
+    } else {
+      let chosen = all!;
+      if (alone >= 0) {
+        // The point was an arc of its own: the gaps on either side of it become one.
+        const before = (alone - 1 + m) % m;
+        const after = (alone + 1) % m;
+        // In its place among the gaps: where the gap before it was (the last, when it is the first).
+        const merged: Gap = {
+          order: alone === 0 ? m : before,
+          gap: gaps[before]! + gaps[alone]!,
+          west: after,
+          east: before,
+        };
+        const removed = (k: number) => k === before || k === alone;
+        let top = merged.gap;
+        for (const k of widest) {
+          if (removed(k)) continue;
+          top = Math.max(top, gaps[k]!);
+          break;
+        }
+        // Only gaps about as wide as the widest can be chosen; past a few dozen equal ones (points on
+        // a regular grid of meridians) the first of them in order stands for them.
+        const candidates: Gap[] = merged.gap >= top - NEAR ? [merged] : [];
+        for (const k of widest) {
+          if (gaps[k]! < top - NEAR || candidates.length > 64) break;
+          if (!removed(k)) candidates.push(gapAt(k));
+        }
+        candidates.sort((a, b) => a.order - b.order);
+        chosen = choose(candidates, left);
+      }
+      box = [westOf(chosen.west, left), s, westOf(chosen.east, left), nn];
+    }
+    if (box[0] === 180 && box[2] !== 180) box[0] = -180;
+    if (box[2] === -180 && box[0] !== -180) box[2] = 180;
+    return box.every(Number.isFinite) ? box : null;
+  };
+}
+
 type Geometry = { type?: unknown; coordinates?: unknown; geometries?: unknown };
 
 /** Adds a GeoJSON geometry's lines, rings and points to a span; throws on a malformed one. */

@@ -97,6 +97,9 @@ export class ScrollController implements ReactiveController {
   };
 
   #measure(): void {
+    // Out of the page there is no layout: every chapter would measure as an empty box at the top,
+    // which reads as the reader past the last chapter (and would load the map with no input).
+    if (!this.#options.host.isConnected) return;
     const chapters = this.#options.chapters();
     if (chapters.length === 0) return;
     const view = readerView();

@@ -9,10 +9,10 @@
  * for rings, at most 6 decimals) and for a point that looks like its longitude and latitude were
  * swapped (inside the story's area, across 180° too, once swapped back).
  */
-import { inBox } from '../geo/longitude.ts';
+import { boxesWithoutOne, inBox } from '../geo/longitude.ts';
 import { boxAround, isClockwise } from '../geo/shape.ts';
 import type { BBox, Layer } from './types.ts';
-import type { Issue } from './issues.ts';
+import { type Issue, printable } from './issues.ts';
 import { featureId } from './rules.ts';
 
 /** The geometry types each layer draws. */
@@ -56,7 +56,7 @@ function show(value: unknown): string {
   } catch {
     text = Array.isArray(value) ? '[…]' : String(value);
   }
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return printable(text.length > 60 ? `${text.slice(0, 57)}…` : text);
 }
 
 /** How deep arrays nest in a value (stops counting at 8). */
@@ -429,19 +429,50 @@ function swapped(c: Check, [lon, lat]: number[], path: string, area: BBox): void
 }
 
 /**
- * `storyAreas(collections)`: storyArea for each feature judged, with the box of the areas and routes
- * measured once (it is the same for every place: only a shape, or a story of places alone, excepts
- * itself).
+ * `storyAreas(collections)`: storyArea for each feature judged, measured once: the box of the areas
+ * and routes is the same for every place; a story of places alone judges each against all the
+ * others (boxesWithoutOne: sorted once, then constant time a place), so checking every place stays
+ * linear, not one measurement of the whole story per place.
  */
 export function storyAreas(collections: readonly unknown[]): (except: unknown) => BBox | null {
   const isShape = (f: unknown) =>
     isObj(f) && isObj(f.geometry) && typeof f.geometry.type === 'string' && f.geometry.type !== 'Point';
   const shapes = collections.some((fc) => isObj(fc) && Array.isArray(fc.features) && fc.features.some(isShape));
-  let box: BBox | null | undefined;
+  if (shapes) {
+    let box: BBox | null | undefined;
+    return (except) => {
+      if (isShape(except)) return storyArea(collections, except);
+      if (box === undefined) box = storyArea(collections);
+      return box;
+    };
+  }
+  // Places alone: storyArea's rules, worked out once. Every usable feature is a Point here.
+  const features = collections
+    .flatMap((fc) => (isObj(fc) && Array.isArray(fc.features) ? fc.features : []))
+    .filter((f): f is Obj => isObj(f) && isObj(f.geometry) && typeof f.geometry.type === 'string');
+  const index = new Map<unknown, number>();
+  const good: number[][] = [];
+  /** For each feature, its place among the measurable ones (-1: not measurable, which spoils any box it is in). */
+  const slot: number[] = [];
+  let twice = false;
+  for (const f of features) {
+    twice ||= index.has(f);
+    index.set(f, slot.length);
+    const cs = (f.geometry as Obj).coordinates;
+    const ok = Array.isArray(cs) && Number.isFinite(cs[0]) && Number.isFinite(cs[1]);
+    slot.push(ok ? good.length : -1);
+    if (ok) good.push(cs as number[]);
+  }
+  // The same feature object listed twice: left out wherever it is, as storyArea does.
+  if (twice) return (except) => storyArea(collections, except);
+  const bad = slot.filter((k) => k < 0).length;
+  const without = boxesWithoutOne(good);
   return (except) => {
-    if (!shapes || isShape(except)) return storyArea(collections, except);
-    if (box === undefined) box = storyArea(collections);
-    return box;
+    const i = index.get(except);
+    const left = features.length - (i === undefined ? 0 : 1);
+    // At least two other places, all of them measurable.
+    if (left < 2 || bad - (i !== undefined && slot[i]! < 0 ? 1 : 0) > 0) return null;
+    return without(i === undefined ? -1 : slot[i]!);
   };
 }
 

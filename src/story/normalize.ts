@@ -11,8 +11,8 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { greatCirclePath } from '../geo/routes.ts';
 import { measure } from '../geo/measure.ts';
-import type { Issue } from './issues.ts';
-import { closest } from './suggest.ts';
+import { type Issue, quote } from './issues.ts';
+import { suggester } from './suggest.ts';
 import { CHAPTER_ID, featureId, isColor, isLanguageTag, parseDate, parseDay } from './rules.ts';
 import {
   isObject,
@@ -156,14 +156,18 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
         error(
           files[layer] ?? layer,
           `features[${list.indices[i]}].id`,
-          `duplicate id "${feature.id}" (also in ${seen.layer}): ids must be unique across places, routes and areas`,
+          `duplicate id ${quote(feature.id)} (also in ${seen.layer}): ids must be unique across places, routes and areas`,
         );
         return;
       }
       features.set(feature.id, { layer, feature });
     });
   }
-  const ids = [...features.keys()];
+  // "Did you mean" lists, made once and only when an id is unknown (a valid story never pays for them).
+  let nearestId: ((id: string) => string | null) | undefined;
+  let nearestPlace: ((id: string) => string | null) | undefined;
+  let placeIds: string[] | undefined;
+  const allPlaceIds = () => (placeIds ??= places.features.map((p) => p.id));
   // When a GeoJSON file could not be read, its ids are unknown: saying each is missing would only
   // bury the one mistake that matters (the file's).
   const complete = places.complete && routes.complete && areas.complete;
@@ -177,11 +181,12 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
       if (features.has(id)) {
         if (!found.includes(id)) found.push(id);
       } else if (complete) {
-        const near = closest(id, ids);
+        nearestId ??= suggester([...features.keys()]);
+        const near = nearestId(id);
         error(
           file,
           `${path}[${i}]`,
-          `no place, route or area has the id "${id}"${near ? `; did you mean "${near}"?` : ''}`,
+          `no place, route or area has the id ${quote(id)}${near ? `; did you mean ${quote(near)}?` : ''}`,
         );
       }
     });
@@ -203,7 +208,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     if (given && chapterIds.has(given)) {
       // An id no link can use is the checker's to report, once or twice.
       if (CHAPTER_ID.test(given))
-        error(file, `${path}.id`, `duplicate chapter id "${given}": chapter ids must be unique`);
+        error(file, `${path}.id`, `duplicate chapter id ${quote(given)}: chapter ids must be unique`);
       id = `${given}-${i + 1}`;
     }
     chapterIds.add(id);
@@ -216,7 +221,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     if (!camera && focus.length === 0) {
       // Nothing to aim at: show the story's overview, else its area (chapterCamera fits it), else all places.
       if (overview) camera = overview;
-      else if (!bounds) fitIds = places.features.map((p) => p.id);
+      else if (!bounds) fitIds = allPlaceIds();
     }
     const view: ChapterView = {
       camera,
@@ -272,14 +277,12 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
       const bad = from ? 'to' : 'from';
       const id = maybeReference(b[bad]);
       if (id !== null && (complete || features.has(id))) {
-        const near = closest(
-          id,
-          places.features.map((p) => p.id),
-        );
+        nearestPlace ??= suggester(allPlaceIds());
+        const near = nearestPlace(id);
         error(
           file,
           `${path}.${bad}`,
-          `a distance runs between two places; "${id}" is not a place id${near ? `; did you mean "${near}"?` : ''}`,
+          `a distance runs between two places; ${quote(id)} is not a place id${near ? `; did you mean ${quote(near)}?` : ''}`,
         );
       }
       return null;
@@ -306,6 +309,7 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
 
   // Events: the ones with a date (a day, a month or a year) and a label are on the timeline.
   const events: TimelineEvent[] = [];
+  let nearestChapter: ((id: string) => string | null) | undefined;
   maybeList(raw.events).forEach((e, i) => {
     if (!isObject(e)) return;
     const when = parseDate(e.date);
@@ -313,11 +317,12 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
     if (!when || !label) return;
     let chapter = maybeText(e.chapter);
     if (chapter && !chapterIds.has(chapter) && chapterIds.size > 0) {
-      const near = closest(chapter, [...chapterIds]);
+      nearestChapter ??= suggester([...chapterIds]);
+      const near = nearestChapter(chapter);
       error(
         file,
         `events[${i}].chapter`,
-        `no chapter has the id "${chapter}"${near ? `; did you mean "${near}"?` : ''}`,
+        `no chapter has the id ${quote(chapter)}${near ? `; did you mean ${quote(near)}?` : ''}`,
       );
       chapter = null;
     }
@@ -335,8 +340,15 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
   // By start, a longer span first (`1784` before `1784-03-02`), else as listed (sort is stable).
   events.sort((a, b) => +a.when.start - +b.when.start || +b.when.end - +a.when.end);
 
+  const byChapter = new Map<string, TimelineEvent[]>();
+  for (const e of events) {
+    if (e.chapter === null) continue;
+    const own = byChapter.get(e.chapter);
+    if (own) own.push(e);
+    else byChapter.set(e.chapter, [e]);
+  }
   const chapters: Chapter[] = draft.map((c) => {
-    const own = events.filter((e) => e.chapter === c.id);
+    const own = byChapter.get(c.id) ?? [];
     // The first to start and the last to end (`1784` ends after `1784-03-02`).
     const last = own.reduce<TimelineEvent | undefined>((l, e) => (!l || +e.when.end >= +l.when.end ? e : l), undefined);
     const period = own.length ? ([own[0]!.when, last!.when] as const) : null;

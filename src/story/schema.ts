@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { safeUrl } from './url.ts';
+import { quote } from './issues.ts';
 import {
   CHAPTER_ID,
   COLOR,
@@ -29,7 +30,9 @@ z.config({ jitless: true });
 export const isoDay = z
   .string()
   .regex(DAY_PATTERN, { error: 'write dates as YYYY-MM-DD, like "2025-02-04"', abort: true })
-  .refine((v) => parseDay(v) !== null, { error: (issue) => `"${String(issue.input)}" is not a day of the calendar` })
+  .refine((v) => parseDay(v) !== null, {
+    error: (issue) => `${quote(String(issue.input))} is not a day of the calendar`,
+  })
   .meta({ description: 'A calendar day, YYYY-MM-DD.', examples: ['2025-02-04'] });
 
 /** An event's date: a day `YYYY-MM-DD`, or only a month `YYYY-MM` or a year `YYYY`, that exists. */
@@ -276,7 +279,7 @@ export const StorySchema = z
       .string()
       .refine(isLanguageTag, {
         error: (issue) =>
-          `"${String(issue.input)}" is not a language tag the browser knows: write one like "en" or "es-SV"`,
+          `${quote(String(issue.input))} is not a language tag the browser knows: write one like "en" or "es-SV"`,
       })
       .optional()
       .meta({ description: 'The language of the text (default "en"); dates are written in it.' }),

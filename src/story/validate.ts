@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { BBox, Layer } from './types.ts';
-import { formatPath, type Issue } from './issues.ts';
+import { formatPath, type Issue, quote } from './issues.ts';
 import { editDistance } from './suggest.ts';
 import { AreaPropertiesSchema, PlacePropertiesSchema, RoutePropertiesSchema, StorySchema } from './schema.ts';
 import { collectionIssues, storyAreas } from './geojson.ts';
@@ -51,9 +51,8 @@ export function validateStory(files: StoryFileSet): Issue[] {
   issues.push(...eventOrder(story, storyFile));
 
   const given = maybeBBox(maybeObject(maybeObject(story).map).bounds);
-  const collections = Object.values(files.layers).map((l) => l!.value);
-  const around = storyAreas(collections);
-  const area = (feature: unknown) => given ?? around(feature);
+  // Measured once for the whole story (unless map.bounds gives it): each place is then judged at once.
+  const area = given ? () => given : storyAreas(Object.values(files.layers).map((l) => l!.value));
   for (const [layer, entry] of Object.entries(files.layers) as [
     Layer,
     { value: unknown; file: string; size?: number },
@@ -90,14 +89,18 @@ export function validateLayer(
     if (typeof properties === 'object' && properties !== null) {
       for (const key of Object.keys(properties)) {
         if (KNOWN_PROPERTIES[layer].includes(key) || warned.has(key) || /^[a-z]+[_:-]/i.test(key)) continue;
-        const near = KNOWN_PROPERTIES[layer].find((k) => editDistance(key.toLowerCase(), k) <= (k.length >= 6 ? 2 : 1));
+        const lower = key.toLowerCase();
+        const near = KNOWN_PROPERTIES[layer].find((k) => {
+          const max = k.length >= 6 ? 2 : 1;
+          return editDistance(lower, k, max) <= max;
+        });
         if (!near) continue;
         warned.add(key);
         found.push({
           severity: 'warning',
           file,
           path: formatPath([...path, key]),
-          message: `the map does not read "${key}"; did you mean "${near}"?`,
+          message: `the map does not read ${quote(key)}; did you mean "${near}"?`,
         });
       }
     }

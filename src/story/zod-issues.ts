@@ -3,7 +3,7 @@
  * likely fix ("did you mean ..."), from the fields the schema allows there (fields.ts).
  */
 import type { z } from 'zod';
-import { formatPath, type Issue } from './issues.ts';
+import { formatPath, type Issue, quote as quoted } from './issues.ts';
 import { closest } from './suggest.ts';
 import { fieldsAt } from './fields.ts';
 
@@ -16,8 +16,7 @@ const quote = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
-  if (typeof value === 'string')
-    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+  if (typeof value === 'string') return `the text ${quoted(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `${value}`;
   if (typeof value === 'object') return 'an object';
@@ -72,7 +71,7 @@ function convert(issue: ZodIssue, within: Path, ctx: Context): Issue[] {
         return [
           at(
             path,
-            `unknown ${issue.discriminator} ${JSON.stringify(given)}${near ? `; did you mean "${near}"?` : ''} (one of ${quote(options)})`,
+            `unknown ${issue.discriminator} ${quoted(given)}${near ? `; did you mean "${near}"?` : ''} (one of ${quote(options)})`,
           ),
         ];
       }
@@ -97,7 +96,7 @@ function convert(issue: ZodIssue, within: Path, ctx: Context): Issue[] {
     case 'unrecognized_keys': {
       const fields = fieldsAt(root, path, input);
       const type = (valueAt(input, path) as { type?: unknown } | undefined)?.type;
-      const where = typeof type === 'string' && fields.includes('type') ? ` in a "${type}" block` : '';
+      const where = typeof type === 'string' && fields.includes('type') ? ` in a ${quoted(type)} block` : '';
       return issue.keys.map((key) => {
         const near = closest(key, fields);
         const hint =
@@ -106,7 +105,7 @@ function convert(issue: ZodIssue, within: Path, ctx: Context): Issue[] {
             : fields.length
               ? ` (fields here: ${fields.join(', ')})`
               : '';
-        return at([...path, key], `unknown field "${key}"${where}${hint}`);
+        return at([...path, key], `unknown field ${quoted(key)}${where}${hint}`);
       });
     }
     case 'invalid_value': {
@@ -115,7 +114,7 @@ function convert(issue: ZodIssue, within: Path, ctx: Context): Issue[] {
       return [
         at(
           path,
-          `${JSON.stringify(value)} is not allowed here${near ? `; did you mean "${near}"?` : ''} (one of ${quote(issue.values)})`,
+          `${quoted(value)} is not allowed here${near ? `; did you mean "${near}"?` : ''} (one of ${quote(issue.values)})`,
         ),
       ];
     }

@@ -1,7 +1,7 @@
 // The element's life: text before scripts, text before the map library, one map per element removed
 // with it, reduced motion, the `story` property, `?story=`, and a story with a broken file.
 import { describe, expect, inject, it } from 'vitest';
-import type { Route } from 'playwright-core';
+import type { CDPSession, Page, Route } from 'playwright-core';
 import { CAPITALS } from './capitals.ts';
 import { baseUrl, launchBrowser, openPage, useBrowser } from './page.ts';
 import { describeView } from '../../src/story/format.ts';
@@ -177,6 +177,87 @@ describe('one map per element', () => {
   });
 });
 
+describe('removing and re-adding the element', () => {
+  /**
+   * The page's live DOM nodes, JS event listeners and documents (CDP Memory.getDOMCounters), after a
+   * forced garbage collection: what a remount leaves behind stays counted, all else is collected.
+   */
+  async function counters(cdp: CDPSession) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return cdp.send('Memory.getDOMCounters');
+  }
+
+  /** The counters once two readings a second apart agree (work a remount started has ended). */
+  async function settledCounters(cdp: CDPSession) {
+    let last = await counters(cdp);
+    for (let i = 0; i < 15; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const now = await counters(cdp);
+      if (JSON.stringify(now) === JSON.stringify(last)) return now;
+      last = now;
+    }
+    return last;
+  }
+
+  for (const withMap of [true, false]) {
+    it(`leaves no listener and no node behind over 20 remounts ${withMap ? 'of its map' : 'before the map is loaded'}`, async () => {
+      const { page, context, close, consoleErrors } = await openPage(browser(), baseUrl());
+      try {
+        const cdp = await context.newCDPSession(page);
+        const engine: string[] = [];
+        page.on('request', (r) => {
+          if (/\/assets\/(engine|maplibre)/.test(r.url())) engine.push(r.url());
+        });
+        await storyLoaded(page);
+        if (withMap) await settle(page);
+        /**
+         * Out of the page for a frame, then back, and settled: its map loaded again and idle, or (before
+         * the reader's first input) its still map drawn; then the page idle.
+         */
+        const remount = () =>
+          page.evaluate(async (withMap) => {
+            const el = document.querySelector('story-map')!;
+            const parent = el.parentElement!;
+            el.remove();
+            await new Promise((r) => requestAnimationFrame(r));
+            const ready =
+              withMap &&
+              new Promise<void>((resolve) => el.addEventListener('story-map-ready', () => resolve(), { once: true }));
+            parent.append(el);
+            await el.updateComplete;
+            if (ready) {
+              await ready;
+              await new Promise<void>((resolve) => el.map!.once('idle', () => resolve()));
+            } else await new Promise((r) => requestIdleCallback(r, { timeout: 3000 }));
+            return el.map !== null;
+          }, withMap);
+        // The first remounts settle the page (the still drawn at the map's size): count from there.
+        expect(await remount()).toBe(withMap);
+        expect(await remount()).toBe(withMap);
+        const before = await settledCounters(cdp);
+        for (let i = 0; i < 20; i++) expect(await remount()).toBe(withMap);
+        expect(await settledCounters(cdp)).toEqual(before);
+        // The element still works: one map (or none yet), the story where it was.
+        const state = await page.evaluate(() => ({
+          canvases: document
+            .querySelector('story-map')!
+            .renderRoot.querySelector('story-map-view')!
+            .renderRoot.querySelectorAll('canvas').length,
+          chapters: document.querySelectorAll('story-map .sm-story > [data-chapter]').length,
+        }));
+        expect(state).toEqual({ canvases: withMap ? 1 : 0, chapters: story.chapters.length });
+        // Out of the page, the element measures nothing: it never took itself for past the first
+        // chapter, which would load the map with no input from the reader.
+        if (!withMap) expect(engine).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+      } finally {
+        await close();
+      }
+    }, 180_000);
+  }
+});
+
 describe('a slow GeoJSON file', () => {
   const panama = defaultStory('examples/panama-canal/story.json');
 
@@ -232,23 +313,73 @@ describe('a slow GeoJSON file', () => {
 });
 
 describe('motion', () => {
-  it('jumps instead of flying for readers who prefer reduced motion', async () => {
-    const { page, close } = await openPage(browser(), baseUrl(), { context: { reducedMotion: 'reduce' } });
-    try {
-      await settle(page);
-      const moving = await page.evaluate(async () => {
-        const el = document.querySelector('story-map')!;
-        await el.goTo('deportations');
-        await new Promise((r) => requestAnimationFrame(r));
-        await new Promise((r) => requestAnimationFrame(r));
-        return { active: el.activeChapter, moving: el.map!.isMoving() };
+  /**
+   * The map's `move` events from now until it has rested for a second: how many, and over how long.
+   * A jump moves the camera in one step; a flight moves it every frame for hundreds of ms.
+   */
+  const recordMoves = (page: Page) =>
+    page.evaluate(() => {
+      const map = document.querySelector('story-map')!.map!;
+      const w = window as unknown as { moves: number[] };
+      w.moves = [];
+      map.on('move', () => w.moves.push(performance.now()));
+    });
+  const moves = async (page: Page) => {
+    await page.waitForFunction(
+      () => {
+        const { moves } = window as unknown as { moves: number[] };
+        return moves.length > 0 && performance.now() - moves.at(-1)! > 1000;
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    const times = await page.evaluate(() => (window as unknown as { moves: number[] }).moves);
+    return { count: times.length, span: times.at(-1)! - times[0]! };
+  };
+
+  for (const reduce of [true, false]) {
+    it(`${reduce ? 'jumps' : 'flies'} on Next and on goTo ${reduce ? 'under' : 'without'} prefers-reduced-motion: reduce`, async () => {
+      const { page, close, consoleErrors } = await openPage(browser(), baseUrl(), {
+        context: { reducedMotion: reduce ? 'reduce' : 'no-preference' },
       });
-      expect(moving).toEqual({ active: 'deportations', moving: false });
-      await expect(page.locator('story-map button.motion').getAttribute('aria-pressed')).resolves.toBe('true');
-    } finally {
-      await close();
-    }
-  });
+      try {
+        await settle(page);
+        await expect(page.locator('story-map button.motion').getAttribute('aria-pressed')).resolves.toBe(
+          String(reduce),
+        );
+        // Next, from the first chapter.
+        await page.evaluate((id) => document.querySelector('story-map')!.goTo(id), story.chapters[0]!.id);
+        await settle(page);
+        await recordMoves(page);
+        await page.locator('story-map story-map-controls button', { hasText: 'Next' }).click();
+        const next = await moves(page);
+        expect(await page.evaluate(() => document.querySelector('story-map')!.activeChapter)).toBe(
+          story.chapters[1]!.id,
+        );
+        // goTo, across the story.
+        await settle(page);
+        await recordMoves(page);
+        await page.evaluate(() => document.querySelector('story-map')!.goTo('deportations'));
+        const goTo = await moves(page);
+        if (reduce) {
+          // A step (or two in the same frame), not a series of moves over time.
+          for (const [name, m] of Object.entries({ next, goTo })) {
+            expect(m.count, name).toBeLessThanOrEqual(2);
+            expect(m.span, name).toBeLessThan(50);
+          }
+        } else {
+          // The flights this test tells from jumps.
+          expect(next.count, 'Next').toBeGreaterThan(3);
+          expect(next.span, 'Next').toBeGreaterThan(200);
+          expect(goTo.count, 'goTo').toBeGreaterThan(3);
+          expect(goTo.span, 'goTo').toBeGreaterThan(200);
+        }
+        expect(consoleErrors).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
 
   it('lets the reader turn motion off with the button', async () => {
     const { page, close } = await openPage(browser(), baseUrl());

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HashController } from '../../src/components/controllers/hash.ts';
 import { StoryLoader, type StorySource } from '../../src/components/controllers/loader.ts';
 import { MotionController } from '../../src/components/controllers/motion.ts';
+import { ScrollController, type ScrollState } from '../../src/scroll/controller.ts';
 import { isTakeover } from '../../src/scroll/jump.ts';
 
 let count = 0;
@@ -129,6 +130,29 @@ describe('MotionController', () => {
     expect(listening.size).toBe(1);
     el.remove();
     expect(listening.size).toBe(0);
+  });
+});
+
+describe('ScrollController', () => {
+  it('measures only while its host is in the page: out of it, no layout means no chapter', () => {
+    const measured: ScrollState[] = [];
+    const el = host((h) => h);
+    const chapter = document.createElement('section');
+    el.append(chapter);
+    const scroll = new ScrollController(el, {
+      chapters: () => [chapter],
+      panel: () => null,
+      host: el,
+      onMeasure: (s) => measured.push(s),
+    });
+    scroll.update();
+    expect(measured).toEqual([]);
+    document.body.append(el);
+    scroll.update();
+    expect(measured).toHaveLength(1);
+    el.remove();
+    scroll.update();
+    expect(measured).toHaveLength(1);
   });
 });
 

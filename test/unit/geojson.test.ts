@@ -274,4 +274,54 @@ describe('across 180°', () => {
     }
     expect(storyAreas([places, routes])(places.features[0])).toEqual([175, 51, -175, 52]);
   });
+
+  it('storyAreas(collections)(place) is storyArea(collections, place) for places alone, across 180° too', () => {
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    // Longitudes that make the choice hard: clusters on both sides of 180°, ±180 itself, repeats,
+    // a regular grid (equal gaps), and a few far away; now and then a position that is not one.
+    const longitude = () =>
+      pick([
+        () => 170 + random() * 20 - (random() < 0.5 ? 360 : 0),
+        () => pick([180, -180, 179.5, -179.5]),
+        () => Math.round(random() * 8) * 45 - 180,
+        () => random() * 360 - 180,
+        () => -100 + random() * 10,
+      ])();
+    for (let k = 0; k < 300; k++) {
+      const n = 1 + Math.floor(random() * 12);
+      const places = collection(
+        ...Array.from({ length: n }, (_, i) =>
+          feature(String(i), 'Point', random() < 0.05 ? ['x', 1] : [longitude(), Math.round(random() * 8) * 10 - 40]),
+        ),
+      );
+      const cs = random() < 0.3 ? [places, collection()] : [places];
+      const around = storyAreas(cs);
+      for (const f of [...places.features, {}])
+        expect(around(f), JSON.stringify(places.features.map((p) => (p as { geometry: unknown }).geometry))).toEqual(
+          storyArea(cs, f),
+        );
+    }
+  });
+
+  it('storyAreas(collections) judges 50,000 places alone in a small part of the time of one storyArea each', () => {
+    const places = collection(
+      ...Array.from({ length: 50_000 }, (_, i) => feature(String(i), 'Point', [((i * 7919) % 36000) / 100 - 180, 0])),
+    );
+    const t0 = performance.now();
+    const around = storyAreas([places]);
+    for (const f of places.features) around(f);
+    const all = performance.now() - t0;
+    const t1 = performance.now();
+    for (const f of places.features.slice(0, 10)) storyArea([places], f);
+    const each = (performance.now() - t1) / 10;
+    // One storyArea per place (as before) is 50,000 times `each`: minutes.
+    expect(all, `50,000 places: ${all.toFixed(0)} ms; one storyArea: ${each.toFixed(1)} ms`).toBeLessThan(
+      (50_000 * each) / 20,
+    );
+  }, 60_000);
 });
