@@ -16,8 +16,9 @@ export interface CheckInput {
   story: unknown;
   storyFile: string;
   /**
-   * Each layer's GeoJSON that was read: its `text` as fetched (parsed here), or, for a file given
-   * inline in the story object, its `value`.
+   * Each layer's GeoJSON that was read: its `text` as fetched, and its parsed `value` (a worker
+   * gets the text alone and parses it: a string is cheaper to copy than the objects); a file given
+   * inline in the story object has only its value.
    */
   layers: Partial<Record<Layer, { file: string; text?: string; value?: unknown }>>;
   /** The text of every file that has one (file name, text): for line numbers and duplicate keys. */
@@ -63,8 +64,9 @@ export function runChecks(input: CheckInput): Issue[] {
     ...guarded(storyFile, () => {
       const layers: Parameters<typeof validateStory>[0]['layers'] = {};
       for (const [layer, entry] of Object.entries(input.layers) as [Layer, CheckInput['layers'][Layer] & {}][]) {
-        // A file whose whole text is `null` is a wrong value, not a missing file (as in load.ts).
-        const value = entry.text !== undefined ? (JSON.parse(entry.text) ?? 'null') : entry.value;
+        // Parsed again from its text when only that came (in a worker). A file whose whole text is
+        // `null` is a wrong value, not a missing file (as in load.ts).
+        const value = entry.value !== undefined ? entry.value : (JSON.parse(entry.text!) ?? 'null');
         const size = entry.text !== undefined ? new TextEncoder().encode(entry.text).length : undefined;
         layers[layer] = { value, file: entry.file, size };
       }

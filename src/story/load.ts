@@ -297,9 +297,11 @@ export async function loadStoryData(
   const layers: CheckInput['layers'] = {};
   for (const layer of LAYERS) {
     if (data[layer] === undefined || data[layer] === null || !files[layer]) continue;
-    // A fetched file crosses to the checks as its text (cheap to copy), an inline one as its value.
+    // A fetched file has its text too: a worker takes that (cheap to copy) and parses it again; checks
+    // on this thread use the value already parsed.
     const text = read[layer]?.text;
-    layers[layer] = text != null ? { file: files[layer]!, text } : { file: files[layer]!, value: data[layer] };
+    layers[layer] =
+      text != null ? { file: files[layer]!, text, value: data[layer] } : { file: files[layer]!, value: data[layer] };
   }
   const check = options.check ?? checkHere;
   const all = await until(
