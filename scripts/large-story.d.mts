@@ -1,6 +1,9 @@
 // Types of large-story.mjs, for the tests that generate a large story (test/unit/check-scale.test.ts).
 export const BOUNDS: [number, number, number, number];
 
+/** A small seeded PRNG (mulberry32): numbers in [0, 1). */
+export function random(seed: number): () => number;
+
 export interface LargeStoryOptions {
   chapters?: number;
   places?: number;

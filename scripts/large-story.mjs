@@ -10,8 +10,11 @@ import { fileURLToPath } from 'node:url';
 /** The Americas, as the story's `map.bounds` (the checker's swapped-coordinates test needs it). */
 export const BOUNDS = [-168, -56, -34, 72];
 
-/** A small deterministic PRNG (mulberry32), so every run measures the same story. */
-function random(seed) {
+/**
+ * `random(seed)`: a small deterministic PRNG (mulberry32), so every run measures the same story
+ * (the tests' generated date sets and fuzz cases use it too, so a failing case can be found again).
+ */
+export function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -6,18 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadStory } from '../../src/story/load.ts';
 import { fixtureFiles, VALID } from '../fixtures/fixtures.ts';
-
-/** mulberry32: a small seeded PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../scripts/large-story.mjs';
 
 const ODD_VALUES: unknown[] = [
   null,
