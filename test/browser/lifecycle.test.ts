@@ -5,7 +5,7 @@ import type { CDPSession, Page, Route } from 'playwright-core';
 import { CAPITALS } from './capitals.ts';
 import { baseUrl, launchBrowser, openPage, useBrowser } from './page.ts';
 import { describeView } from '../../src/story/format.ts';
-import { defaultStory, pageState, settle, storyLoaded } from './story.ts';
+import { boxInside, defaultStory, pageState, settle, storyLoaded } from './story.ts';
 
 const story = defaultStory();
 
@@ -546,6 +546,47 @@ describe('a browser without WebGL 2', () => {
       }
     } finally {
       await browser.close();
+    }
+  });
+});
+
+describe('an explicit camera on a smaller map', () => {
+  // Composed on a desktop: at zoom 4.5 the 741 px panel shows Bogotá and Lima; a phone's does not.
+  const story = {
+    title: 'A camera composed on a desktop',
+    data: { places: 'places.geojson' },
+    chapters: [
+      {
+        id: 'one',
+        title: 'Two capitals',
+        body: ['Bogotá and Lima.'],
+        map: { camera: { center: [-75.5, -3.7], zoom: 4.5 }, focus: ['a', 'b'] },
+      },
+    ],
+  };
+  const camera = async (width: number, height: number) => {
+    const { page, close } = await openPage(browser(), 'about:blank', { width, height });
+    try {
+      await page.route('**/composed/story.json', (r) => r.fulfill({ json: story }));
+      await page.route('**/composed/places.geojson', (r) => r.fulfill({ json: CAPITALS }));
+      await page.goto(`${baseUrl()}?story=composed/story.json`);
+      await settle(page);
+      return await pageState(page);
+    } finally {
+      await close();
+    }
+  };
+
+  it('is kept on a desktop, and zoomed out about its centre on a phone until its highlighted places show', async () => {
+    const desktop = await camera(1280, 800);
+    expect(desktop.zoom).toBeCloseTo(4.5, 6);
+    const phone = await camera(390, 844);
+    expect(phone.zoom).toBeLessThan(4.5);
+    expect(phone.center[0]).toBeCloseTo(-75.5, 4);
+    expect(phone.center[1]).toBeCloseTo(-3.7, 4);
+    for (const place of CAPITALS.features) {
+      const [lon, lat] = place.geometry.coordinates as [number, number];
+      expect(boxInside([lon, lat, lon, lat], phone.bounds), `${place.properties.name} in view`).toBe(true);
     }
   });
 });
