@@ -29,7 +29,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { freePort } from './bench-util.mjs';
+import { serveVite } from './bench-util.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
@@ -266,21 +266,8 @@ export async function benchFrames({
 
 /** Serves a built site with `vite preview`; resolves to `{base, stop}`. */
 export async function preview(dir) {
-  const port = await freePort();
-  const server = spawn(
-    process.execPath,
-    [VITE, 'preview', '--outDir', dir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
-  const base = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return { base, stop: () => server.kill() };
+  const { url, stop } = await serveVite(['preview', '--outDir', dir]);
+  return { base: url, stop };
 }
 
 async function main() {

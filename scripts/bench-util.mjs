@@ -1,6 +1,6 @@
 // Helpers shared by the benchmark's sections (bench.mjs, bench-frames.mjs, bench-lighthouse.mjs,
-// bench-large.mjs): build the site into a temp folder, find the Chromium the tests use, a free port,
-// summarise samples.
+// bench-large.mjs, and screenshots.ts, still-fixture.ts): build the site into a temp folder, serve it
+// (or the dev server) with Vite, find the Chromium the tests use, a free port, summarise samples.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -53,4 +53,36 @@ export function freePort() {
       s.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * `serveVite(args)` starts `node vite.js <args>` (`['preview', '--outDir', dir]` for a build, `[]`
+ * for the dev server) on a free port of 127.0.0.1, as one process, and resolves once it answers:
+ * `{url, stop}` (stop kills it by its PID).
+ */
+export async function serveVite(args) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/vite/bin/vite.js'),
+      ...args,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 150; i++) {
+    try {
+      await fetch(url);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { url, stop: () => child.kill() };
 }

@@ -19,7 +19,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { runnerImport } from 'vite';
 import { benchCheck } from './bench-check.mjs';
 import { benchLarge } from './bench-large.mjs';
-import { freePort, median } from './bench-util.mjs';
+import { median, serveVite } from './bench-util.mjs';
 import { benchLighthouse } from './bench-lighthouse.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -50,20 +50,8 @@ try {
   await run(['build', '--outDir', out, '--emptyOutDir']);
   console.log(`build: ${Date.now() - t0} ms`);
 
-  const port = await freePort();
-  server = spawn(
-    process.execPath,
-    [VITE, 'preview', '--outDir', out, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
-  const base = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  server = await serveVite(['preview', '--outDir', out]);
+  const base = server.url;
 
   const { module: chrome } = await runnerImport(join(ROOT, 'test/browser/chrome.ts'));
   const info = await chrome.findChrome();
@@ -179,6 +167,6 @@ try {
   const scroller = await chromium.launch({ executablePath: info.executablePath, args: info.args });
   await benchFrames({ browser: scroller, bases: { 'this build': base }, runs }).finally(() => scroller.close());
 } finally {
-  if (server) server.kill();
+  if (server) server.stop();
   rmSync(out, { recursive: true, force: true });
 }

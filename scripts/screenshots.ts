@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChrome } from '../test/browser/chrome.ts';
+import { serveVite } from './bench-util.mjs';
 
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
@@ -41,28 +42,11 @@ function run(args: string[]): Promise<void> {
 async function serve(): Promise<{ url: string; stop: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'story-map-shots-'));
   await run(['build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn']);
-  const port = 4300 + Math.floor(Math.random() * 500);
-  const child = spawn(
-    process.execPath,
-    [VITE, 'preview', '--outDir', dir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      cwd: ROOT,
-      stdio: 'ignore',
-    },
-  );
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(url);
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const server = await serveVite(['preview', '--outDir', dir]);
   return {
-    url,
+    url: server.url,
     stop: () => {
-      if (child.pid) process.kill(child.pid, 'SIGTERM');
+      server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

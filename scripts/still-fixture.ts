@@ -12,14 +12,13 @@
  * chapter and size, a PNG of the interactive map beside the static map drawn for it (and the two
  * overlaid), to look at.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { findChrome } from '../test/browser/chrome.ts';
+import { serveVite } from './bench-util.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
 const ACROSS = process.argv.includes('--across');
 /** The story, as the page is asked for it (`?story=`), and its files on the dev server. */
 const STORY = ACROSS
@@ -55,23 +54,8 @@ export interface ProjectionCase {
   points: Record<string, [number, number]>;
 }
 
-async function serve(): Promise<{ url: string; stop: () => void }> {
-  const port = 4800 + Math.floor(Math.random() * 400);
-  const child = spawn(process.execPath, [VITE, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 150; i++) {
-    try {
-      await fetch(url);
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return { url, stop: () => child.pid && process.kill(child.pid, 'SIGTERM') };
-}
+/** The dev server (it serves the test fixtures' stories too). */
+const serve = () => serveVite([]);
 
 /** Waits for the map to have drawn everything (as scripts/screenshots.ts). */
 async function idle(page: Page): Promise<void> {
