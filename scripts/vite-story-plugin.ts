@@ -15,12 +15,14 @@ import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { normalizeStory, type StoryData } from '../src/story/normalize.ts';
 import { storyTemplate } from '../src/story/render.ts';
-import { stillFigure } from '../src/still/figure.ts';
+import { createHash } from 'node:crypto';
+import { PRINT_FRAME, PRINT_SIZE, printStill, stillFigure, stillMap } from '../src/still/figure.ts';
+import { standaloneSvg, stillStyles } from '../src/still/standalone.ts';
 import { decodeBasemap } from '../src/map/basemap.ts';
 import type { Topology } from 'topojson-specification';
 import { fingerprint } from '../src/story/fingerprint.ts';
 import { formatIssue } from '../src/story/issues.ts';
-import { LAYERS } from '../src/story/types.ts';
+import { type Chapter, LAYERS } from '../src/story/types.ts';
 import { escapeHtml, oembed, oembedLink, oembedPath, PROVIDER_NAME, siteUrl } from '../src/embed-code.ts';
 
 export interface StoryPluginOptions {
@@ -69,12 +71,13 @@ const stripLit = (html: string) => html.replace(/<!--\/?lit-(?:part|node)[^>]*--
 /**
  * Renders the story file to HTML, as the element would, without Lit's hydration comments: the
  * header, then the first chapter's static map (`still`: src/still/figure.ts, both layouts), then
- * the chapters.
+ * the chapters, each with its print figure (`printStill`), whose map is a standalone SVG file
+ * (`files`: its path in the site, `assets/print-<hash>.svg`, and its text), fetched only to print.
  */
 export async function prerender(
   root: string,
   storyPath: string,
-): Promise<{ html: string; title: string; description: string | null; still: string }> {
+): Promise<{ html: string; title: string; description: string | null; still: string; files: Map<string, string> }> {
   const file = resolve(root, storyPath);
   const text = await readFile(file, 'utf8');
   const input = JSON.parse(text) as { data?: Record<string, string> };
@@ -89,18 +92,30 @@ export async function prerender(
   }
   const { story, issues } = normalizeStory(input, data, files);
   for (const issue of issues) console.warn(`[story] ${formatIssue(issue)}`);
-  const text_ = stripLit(collectResultSync(render(storyTemplate(story, fingerprint(text)))));
+  const basemap = decodeBasemap(JSON.parse(await readFile(resolve(root, BASEMAP), 'utf8')) as Topology);
+  const styles = stillStyles(
+    await readFile(resolve(root, 'src/theme.css'), 'utf8'),
+    await readFile(resolve(root, 'src/story/text.css'), 'utf8'),
+  );
+  const printFiles = new Map<string, string>();
+  const printSrc = (chapter: Chapter) => {
+    const map = ssr(stillMap({ story, basemap, chapter, frame: PRINT_FRAME }));
+    const svg = standaloneSvg(map, styles, PRINT_SIZE);
+    const path = `assets/print-${createHash('sha256').update(svg).digest('hex').slice(0, 10)}.svg`;
+    printFiles.set(path, svg);
+    return path;
+  };
+  const extras = { printStill: (chapter: Chapter) => printStill({ story, chapter, src: printSrc(chapter) }) };
+  const text_ = ssr(storyTemplate(story, fingerprint(text), extras));
   const first = story.chapters[0];
-  let still = '';
-  if (first) {
-    const basemap = decodeBasemap(JSON.parse(await readFile(resolve(root, BASEMAP), 'utf8')) as Topology);
-    still = stripLit(collectResultSync(render(stillFigure({ story, basemap, chapter: first }))));
-  }
+  const still = first ? ssr(stillFigure({ story, basemap, chapter: first })) : '';
   // The figure goes between the header and the article: the panel's place in the narrow layout.
   const cut = text_.indexOf('<article');
   const html = cut < 0 ? text_ + still : text_.slice(0, cut) + still + text_.slice(cut);
-  return { html, title: story.title, description: story.dek, still };
+  return { html, title: story.title, description: story.dek, still, files: printFiles };
 }
+
+const ssr = (template: unknown) => stripLit(collectResultSync(render(template)));
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -115,10 +130,21 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
   /** The default story's path on the site: `data/…`, as the page's `src` attribute names it. */
   const storyOnSite = () =>
     posix.join('data', relative(resolve(root, options.dataDir), resolve(root, options.story)).split(sep).join('/'));
+  let building = false;
+  /** The build's prerender, made once for its pages and its print files. */
+  let built: ReturnType<typeof prerender> | null = null;
+  /** The dev server's print files, from the page it served last. */
+  let served = new Map<string, string>();
+  const page = () => {
+    if (!building) return prerender(root, options.story);
+    built ??= prerender(root, options.story);
+    return built;
+  };
   return {
     name: 'story-map:prerender',
     configResolved(config) {
       root = config.root;
+      building = config.command === 'build';
       if (config.command === 'build' && !site) {
         config.logger.warn(
           'story-map: SITE_URL is not set, so the build writes no oEmbed files and no discovery link (see README, "oEmbed").',
@@ -127,12 +153,13 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
     },
     async transformIndexHtml(html) {
       if (!html.includes('<!--story-->')) return html;
-      const page = await prerender(root, options.story);
+      const page_ = await page();
+      served = page_.files;
       // Replacement functions: a `$` in the story's text must not be read as a replacement pattern.
       let out = html
-        .replace('<!--story-->', () => page.html)
-        .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`);
-      const description = page.description;
+        .replace('<!--story-->', () => page_.html)
+        .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page_.title)}</title>`);
+      const description = page_.description;
       if (description) {
         out = out.replace(
           '</title>',
@@ -140,12 +167,22 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
         );
       }
       if (site) {
-        const link = oembedLink(new URL(oembedPath(storyOnSite()), site).href, page.title);
+        const link = oembedLink(new URL(oembedPath(storyOnSite()), site).href, page_.title);
         out = out.replace('</title>', () => `</title>\n    ${link}`);
       }
       return out;
     },
+    configureServer(server) {
+      // The print figures' maps of the page served last (the build writes them as files).
+      server.middlewares.use((req, res, next) => {
+        const svg = served.get(decodeURIComponent((req.url ?? '').split('?')[0]!).replace(/^\//, ''));
+        if (svg === undefined) return next();
+        res.setHeader('Content-Type', 'image/svg+xml');
+        res.end(svg);
+      });
+    },
     async generateBundle() {
+      for (const [fileName, source] of (await page()).files) this.emitFile({ type: 'asset', fileName, source });
       // Ship the editor's data (stories and GeoJSON) as data/…; the basemap is bundled as an asset.
       const dataDir = resolve(root, options.dataDir);
       for (const path of await listFiles(dataDir)) {

@@ -30,6 +30,12 @@ export const REFERENCE: Record<Layout, Size> = {
   narrow: { width: 390, height: 339 },
 };
 
+/** The size a chapter's map is drawn at for print (it scales to the page's width, see text.css). */
+export const PRINT_SIZE: Size = { width: 640, height: 400 };
+
+/** The print frame: the wide layout at PRINT_SIZE, nothing drawn beyond the box. */
+export const PRINT_FRAME: StillFrame = { layout: 'wide', size: PRINT_SIZE, margin: 0 };
+
 export interface StillFrame {
   layout: Layout;
   size: Size;
@@ -57,25 +63,51 @@ export function stillCamera(story: Story, chapter: Chapter, size: Size): Camera 
  * element's layout) and the chapter's key.
  */
 export function stillFigure({ story, basemap, chapter, frames, measure }: StillFigureOptions): TemplateResult {
-  const label = describeView(chapter.view, story.features, story.lang, chapter.body);
   const all: readonly StillFrame[] =
     frames ?? (Object.entries(REFERENCE) as [Layout, Size][]).map(([layout, size]) => ({ layout, size }));
-  const maps = all.map((f) =>
-    stillTemplate(
-      stillScene({
-        basemap,
-        story,
-        view: chapter.view,
-        camera: stillCamera(story, chapter, f.size),
-        size: f.size,
-        margin: f.margin ?? Math.round(Math.min(f.size.width, f.size.height) / 5),
-        ...(measure ? { measure } : {}),
-      }),
-      { label, className: `sm-still-map--${f.layout}` },
-    ),
-  );
-  const key = stillKey(legendFor(chapter.view, (id) => story.features.get(id), TOKENS));
+  const maps = all.map((frame) => stillMap({ story, basemap, chapter, frame, ...(measure ? { measure } : {}) }));
   // A part of the story (data-story-part): removed with the page's text when another story is shown.
   const size = frames?.length === 1 ? `${frames[0]!.size.width}x${frames[0]!.size.height}` : null;
-  return html`<figure class="sm-still" slot="still" data-story-part data-still-chapter=${chapter.id} data-still-size=${size ?? nothing}>${maps}${key}</figure>`;
+  return html`<figure class="sm-still" slot="still" data-story-part data-still-chapter=${chapter.id} data-still-size=${size ?? nothing}>${maps}${chapterKey(story, chapter)}</figure>`;
+}
+
+/** `stillMap(options)`: the chapter's map in one frame, `<svg class="sm-still-map sm-still-map--<layout>">`. */
+export function stillMap({
+  story,
+  basemap,
+  chapter,
+  frame,
+  measure,
+}: Omit<StillFigureOptions, 'frames'> & { frame: StillFrame }): TemplateResult {
+  return stillTemplate(
+    stillScene({
+      basemap,
+      story,
+      view: chapter.view,
+      camera: stillCamera(story, chapter, frame.size),
+      size: frame.size,
+      margin: frame.margin ?? Math.round(Math.min(frame.size.width, frame.size.height) / 5),
+      ...(measure ? { measure } : {}),
+    }),
+    {
+      label: describeView(chapter.view, story.features, story.lang, chapter.body),
+      className: `sm-still-map--${frame.layout}`,
+    },
+  );
+}
+
+/** `chapterKey(story, chapter)`: the chapter's map key (or nothing). */
+export function chapterKey(story: Story, chapter: Chapter): ReturnType<typeof stillKey> {
+  return stillKey(legendFor(chapter.view, (id) => story.features.get(id), TOKENS));
+}
+
+/**
+ * `printStill({story, chapter, src})`: the chapter's print figure as the build serves it with the
+ * page: its map an image of the standalone SVG at `src` (standalone.ts), loaded only when the page
+ * is printed (`loading="lazy"`, and hidden on screen), and its key. Printed from the browser's menu
+ * before the still maps' code has loaded, this is the map each chapter gets; once it has, the
+ * element makes every print figure again, in the page's theme (components/controllers/still.ts).
+ */
+export function printStill({ story, chapter, src }: { story: Story; chapter: Chapter; src: string }): TemplateResult {
+  return html`<figure class="sm-still sm-print-still" data-story-part data-still-chapter=${chapter.id}><img class="sm-still-map" src=${src} alt="" width=${PRINT_SIZE.width} height=${PRINT_SIZE.height} loading="lazy" decoding="async">${chapterKey(story, chapter)}</figure>`;
 }

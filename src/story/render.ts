@@ -37,17 +37,24 @@ function blockTemplate(block: Block, lang: string): TemplateResult {
   }
 }
 
+/** What the build adds to the page's text (prerendered only). */
+export interface PageExtras {
+  /** A chapter's print figure, under its map's description (src/still/figure.ts, `printStill`). */
+  printStill?: (chapter: Chapter) => TemplateResult;
+}
+
 /** `chapterTemplate(chapter, story)` is one chapter's section, in the story's language. */
 export function chapterTemplate(
   chapter: Chapter,
   { lang, features }: Pick<Story, 'lang' | 'features'>,
+  extras: PageExtras = {},
 ): TemplateResult {
   const kicker = chapterKicker(chapter, lang);
   return html`<section class=${chapter.after ? 'sm-chapter sm-chapter--after' : 'sm-chapter'} id=${chapter.id} data-chapter=${chapter.id}>
     ${chapter.after ? html`<p class="sm-after-label">After the article</p>` : nothing}
     ${kicker ? html`<p class="sm-chapter-kicker">${kicker}</p>` : nothing}
     <h2 id=${`${chapter.id}--title`}><a class="sm-anchor" href=${`#${chapter.id}`}>${chapter.title}</a></h2>
-    <p class="sm-map-description">${describeView(chapter.view, features, lang, chapter.body)}</p>
+    <p class="sm-map-description">${describeView(chapter.view, features, lang, chapter.body)}</p>${extras.printStill?.(chapter) ?? nothing}
     ${chapter.body.map((b) => blockTemplate(b, lang))}
     ${chapter.sources.length ? html`<p class="sm-sources">Sources: ${list(chapter.sources, sourceLink)}.</p>` : nothing}
   </section>`;
@@ -56,9 +63,9 @@ export function chapterTemplate(
 /**
  * The whole story text: a header (slotted above the map on phones) and an article of chapters.
  * `hash` fingerprints the story file it was rendered from (fingerprint.ts), for the page built at
- * build time; the element re-renders the text when the file it loads has another fingerprint.
+ * build time (with its `extras`); the element re-renders the text when the file it loads has another fingerprint.
  */
-export function storyTemplate(story: Story, hash: string | null = null): TemplateResult {
+export function storyTemplate(story: Story, hash: string | null = null, extras: PageExtras = {}): TemplateResult {
   const published = story.published ? formatDay(story.published, story.lang) : null;
   return html`<header class="sm-header" slot="header" lang=${story.lang} data-story-part>
       <h1 class="sm-title">${story.title}</h1>
@@ -71,6 +78,6 @@ export function storyTemplate(story: Story, hash: string | null = null): Templat
       }
     </header>
     <article class="sm-story" lang=${story.lang} data-story=${story.id} data-hash=${hash ?? nothing} data-story-part aria-label=${story.title}>
-      ${story.chapters.map((c) => chapterTemplate(c, story))}
+      ${story.chapters.map((c) => chapterTemplate(c, story, extras))}
     </article>`;
 }

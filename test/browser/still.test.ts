@@ -345,7 +345,8 @@ describe('the still map', () => {
       await loaded(page);
       await settle(page);
       await stillRendererLoaded(page);
-      expect(await page.locator('.sm-print-still').count()).toBe(0);
+      // The page's own print figures (images), until a print makes them again in the page's theme.
+      expect(await page.locator('.sm-print-still > img').count()).toBe(story.chapters.length);
       const pdf = await page.pdf();
       const sections = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('story-map > .sm-story > [data-chapter]')].map((section) => {
@@ -396,6 +397,81 @@ describe('the still map', () => {
     }
   });
 
+  it("prints from the browser's menu before any input: each chapter's map is the page's own, loaded to print", async () => {
+    const opened = await openPage(browser(), 'about:blank');
+    try {
+      const { page } = opened;
+      const images: string[] = [];
+      page.on('requestfinished', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (/\/assets\/print-[^/]+\.svg$/.test(path)) images.push(path);
+      });
+      await page.goto(baseUrl());
+      await loaded(page);
+      // The page goes quiet with no input (settle would press a key).
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5000 })));
+      // No input: neither the still maps' code nor a print image has been asked for.
+      const stillCode = () =>
+        page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .some((e) => /\/assets\/still-[^/]+\.js$/.test(new URL(e.name).pathname)),
+        );
+      expect(await stillCode()).toBe(false);
+      expect(images).toEqual([]);
+
+      // The browser's own print (as from its menu): no key press, no `window.print()` of ours.
+      const pdf = await page.pdf();
+      expect(await stillCode()).toBe(false);
+      expect(new Set(images).size).toBe(story.chapters.length);
+      const sections = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('story-map > .sm-story > [data-chapter]')].map((section) => {
+          const figures = section.querySelectorAll<HTMLElement>(':scope > figure.sm-print-still');
+          const img = figures[0]?.querySelector('img');
+          return {
+            id: section.dataset.chapter!,
+            figures: figures.length,
+            chapter: figures[0]?.dataset.stillChapter ?? null,
+            after: figures[0]?.previousElementSibling?.className ?? null,
+            // Loaded and decoded: a file that is not well-formed SVG has no size.
+            image: img ? [img.complete, img.naturalWidth, img.naturalHeight] : null,
+          };
+        }),
+      );
+      expect(sections).toEqual(
+        story.chapters.map((c) => ({
+          id: c.id,
+          figures: 1,
+          chapter: c.id,
+          after: 'sm-map-description',
+          image: [true, 640, 400],
+        })),
+      );
+      // The image has the theme's colours in it (its own styles): water and land as the map's.
+      const colours = await page.evaluate(async () => {
+        const img = document.querySelector<HTMLImageElement>('figure.sm-print-still > img')!;
+        const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        const seen = new Set<string>();
+        for (let i = 0; i < data.length; i += 4)
+          seen.add(`#${[data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`);
+        const style = getComputedStyle(document.querySelector('story-map')!);
+        return {
+          water: seen.has(style.getPropertyValue('--sm-map-water').trim()),
+          land: seen.has(style.getPropertyValue('--sm-map-land').trim()),
+        };
+      });
+      expect(colours).toEqual({ water: true, land: true });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)\b/g)?.length ?? 0;
+      expect(pages).toBeGreaterThanOrEqual(Math.ceil(story.chapters.length / 2));
+      expectClean(opened);
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('prints with Ctrl+P pressed before the still renderer has loaded, once every chapter has its map', async () => {
     const opened = await openPage(browser(), 'about:blank');
     try {
@@ -406,7 +482,8 @@ describe('the still map', () => {
         const w = window as unknown as { printed: number[] };
         w.printed = [];
         window.addEventListener('beforeprint', () =>
-          w.printed.push(document.querySelectorAll('figure.sm-print-still').length),
+          // Made by the element (an <svg> in the page's theme), not the page's own images.
+          w.printed.push(document.querySelectorAll('figure.sm-print-still > svg.sm-still-map').length),
         );
       });
       await page.goto(baseUrl());

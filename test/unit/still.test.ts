@@ -8,7 +8,8 @@ import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { BASEMAP, prerender } from '../../scripts/vite-story-plugin.ts';
 import { decodeBasemap } from '../../src/map/basemap.ts';
-import { REFERENCE, stillCamera, stillFigure } from '../../src/still/figure.ts';
+import { PRINT_FRAME, PRINT_SIZE, REFERENCE, stillCamera, stillFigure, stillMap } from '../../src/still/figure.ts';
+import { standaloneSvg, stillStyles } from '../../src/still/standalone.ts';
 import { longitudeDelta } from '../../src/geo/longitude.ts';
 import { projector, type StillScene, stillScene } from '../../src/still/scene.ts';
 import { stillTemplate } from '../../src/still/template.ts';
@@ -353,5 +354,73 @@ describe('the prerendered page', () => {
     expect(out).toContain('>Prison</li>');
     expect(out).toContain('>Proposed, not carried out</li>');
     expect(out).toMatch(/<li><svg class="sm-still-sym"[^>]*><circle class="sm-s-marker sm-s-dot sm-c-kind-prison"/);
+  });
+});
+
+describe('print figures served with the page (standalone SVG files)', () => {
+  const styles = stillStyles(
+    readFileSync(join(ROOT, 'src/theme.css'), 'utf8'),
+    readFileSync(join(ROOT, 'src/story/text.css'), 'utf8'),
+  );
+
+  it("stillStyles has a rule for every class a chapter's map uses, and defines every colour those rules read", () => {
+    const used = new Set<string>();
+    for (const c of story.chapters) {
+      const out = ssr(stillMap({ story, basemap, chapter: c, frame: PRINT_FRAME }));
+      for (const [, list] of out.matchAll(/class="([^"]*)"/g))
+        for (const name of list!.split(/\s+/)) if (/^sm-[sc]-/.test(name)) used.add(name);
+    }
+    expect(used.size).toBeGreaterThan(10);
+    // Every class of the map that text.css styles (some are only hooks, `sm-s-dot`), and only those.
+    const styled = new Set(
+      [...readFileSync(join(ROOT, 'src/story/text.css'), 'utf8').matchAll(/\.(sm-[sc]-[\w-]+)/g)].map(([, n]) => n!),
+    );
+    const defined = new Set([...styles.matchAll(/\.(sm-[sc]-[\w-]+)\{/g)].map(([, name]) => name!));
+    expect([...used].filter((name) => styled.has(name) && !defined.has(name))).toEqual([]);
+    expect([...defined].sort()).toEqual([...styled].sort());
+    const properties = new Set([...styles.matchAll(/(--sm-[\w-]+):/g)].map(([, name]) => name!));
+    const read = [...styles.matchAll(/var\((--sm-[\w-]+)/g)].map(([, name]) => name!);
+    expect(read.length).toBeGreaterThan(10);
+    expect(read.filter((name) => !properties.has(name))).toEqual([]);
+    // Un-nested, and nothing else of text.css (the text's rules, the element's layout).
+    expect(styles).not.toContain('&');
+    expect(styles).not.toMatch(/\.sm-(chapter|story|header)\b/);
+  });
+
+  it('standaloneSvg makes a file an image can load: the SVG namespace, its size, the styles, no Lit markers', () => {
+    const out = standaloneSvg(
+      ssr(stillMap({ story, basemap, chapter: story.chapters[0]!, frame: PRINT_FRAME })),
+      styles,
+      PRINT_SIZE,
+    );
+    expect(
+      out.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="640" height="400" class="sm-still-map',
+      ),
+    ).toBe(true);
+    expect(out).toContain(`<style>${styles}</style>`);
+    expect(out).not.toContain('<?>');
+    expect(out).not.toContain('<!--');
+    expect(out.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(() => standaloneSvg('<div></div>', styles, PRINT_SIZE)).toThrow(/does not start with <svg>/);
+    expect(() => standaloneSvg('<svg></svg>', 'a{content:"</style>"}', PRINT_SIZE)).toThrow(/< or &/);
+  });
+
+  it("prerender() gives each chapter a print figure under its map's description, its image one of the files", async () => {
+    const page = await prerender(ROOT, 'data/story.json');
+    const figures = [
+      ...page.html.matchAll(
+        /<p class="sm-map-description">[^<]*<\/p><figure class="sm-still sm-print-still" data-story-part data-still-chapter="([^"]+)"\s*><img class="sm-still-map" src="([^"]+)" alt="" width="640" height="400" loading="lazy" decoding="async">/g,
+      ),
+    ].map(([, chapter, src]) => ({ chapter, src }));
+    expect(figures.map((f) => f.chapter)).toEqual(story.chapters.map((c) => c.id));
+    expect([...page.files.keys()].sort()).toEqual(figures.map((f) => f.src).sort());
+    for (const { chapter: id, src } of figures) {
+      expect(src).toMatch(/^assets\/print-[0-9a-f]{10}\.svg$/);
+      const svg = page.files.get(src!)!;
+      // Of its chapter: its highlighted places' markers.
+      for (const place of chapter(id!).view.highlight.filter((h) => story.features.get(h)?.layer === 'places'))
+        expect(svg).toContain(`data-place="${place}"`);
+    }
   });
 });

@@ -7,8 +7,10 @@
  * needed, or at idle after the reader's first input.
  *
  * Print: printing the page gives each chapter its still map, under its heading (a figure per chapter,
- * made before the print; text.css shows them only in print). A print started from the keyboard
- * before the renderer has loaded waits for it (one print for the page, whatever its stories).
+ * made before the print; text.css shows them only in print). The page's own print figures (the
+ * build's, whose maps are images loaded only to print) stand until the renderer has loaded; then
+ * each print makes them again here, in the page's theme. A print started from the keyboard before
+ * the renderer has loaded waits for it (one print for the page, whatever its stories).
  * Whatever `hostConnected` starts, `hostDisconnected` stops.
  */
 import { type ReactiveController, type ReactiveControllerHost, render } from 'lit';
@@ -24,9 +26,6 @@ interface Loaded {
   still: Renderer;
   basemap: BasemapGeoJSON;
 }
-
-/** The size a chapter's map is drawn at for print (it scales to the page's width, see text.css). */
-export const PRINT_SIZE = { width: 640, height: 400 } as const;
 
 /** The widest the element is in its narrow layout, in its own em (story-map.styles.ts). */
 const NARROW_EM = 48;
@@ -246,9 +245,7 @@ export class StillController implements ReactiveController {
       // Made again for each print, from the story shown then (a reload may have changed it).
       section.querySelector(':scope > .sm-print-still')?.remove();
       if (!chapter) continue;
-      const figure = this.#make(
-        still.stillFigure({ story, basemap, chapter, frames: [{ layout: 'wide', size: PRINT_SIZE, margin: 0 }] }),
-      );
+      const figure = this.#make(still.stillFigure({ story, basemap, chapter, frames: [still.PRINT_FRAME] }));
       figure.removeAttribute('slot');
       figure.classList.add('sm-print-still');
       // Under the heading and the map's description.
