@@ -8,7 +8,13 @@ import italic from '@fontsource/noto-sans/files/noto-sans-latin-400-italic.woff2
 import bold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import regularExt from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
 import type { FeatureCollection } from 'geojson';
-import { type GeoJSONSource, type MapGeoJSONFeature, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import {
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  Map as MapLibreMap,
+  setTrustedTypesPolicy,
+  setWorkerUrl,
+} from 'maplibre-gl';
 import mapCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { longitudeDelta } from '../geo/longitude.ts';
@@ -18,6 +24,7 @@ import { loadBasemap } from './load-basemap.ts';
 import type { Camera, ChapterView, RouteFeature, Story } from '../story/types.ts';
 import type { Palette } from './palette.ts';
 import { beforeDeadline, MapStartError, START_TIMEOUT_MS, started } from './start.ts';
+import { allowHtml, allowScriptUrl, trustedTypesPolicy } from '../trusted-types.ts';
 import { preferredWorker } from './worker.ts';
 import {
   areaFeatures,
@@ -27,6 +34,7 @@ import {
   PLACE_LAYERS,
   STATE_SOURCES,
   type StateSource,
+  BASEMAP_ATTRIBUTION,
   sdfCircle,
   storyStyle,
 } from './style.ts';
@@ -43,13 +51,29 @@ let worker: string | null = null;
  * the absolute URL in use.
  *
  * A worker on the page's own origin starts as a module worker from its URL: `worker-src 'self'`. One on
- * another origin (the embed served from a CDN) cannot: MapLibre starts it from a `blob:` URL that imports
- * it, and that import is checked against `worker-src` too: `worker-src blob: <cdn origin>`.
+ * another origin (the embed served from a CDN) cannot: it starts from a `blob:` URL that imports it,
+ * and that import is checked against `worker-src` too: `worker-src blob: <cdn origin>`.
+ *
+ * With Trusted Types (trusted-types.ts), MapLibre makes the worker's URL and the basemap's attribution
+ * trusted through our policy, which takes exactly those two strings: so for a worker on another origin
+ * we make the `blob:` URL here (MapLibre would make one the policy cannot know), and MapLibre starts
+ * the worker from it as a same-origin URL. On a page of an opaque origin (a sandboxed frame) MapLibre
+ * starts the worker from a `data:` URL of the fetched code instead: no policy is given to it there.
  */
 export function useWorker(): string {
   if (worker === null) {
     worker = preferredWorker() ?? bundledWorker;
-    setWorkerUrl(worker);
+    const policy = globalThis.origin === 'null' ? null : trustedTypesPolicy();
+    if (policy) {
+      const start =
+        new URL(worker).origin === location.origin
+          ? worker
+          : URL.createObjectURL(new Blob([`import ${JSON.stringify(worker)}`], { type: 'text/javascript' }));
+      allowScriptUrl(start);
+      allowHtml(BASEMAP_ATTRIBUTION);
+      setTrustedTypesPolicy(policy);
+      setWorkerUrl(start);
+    } else setWorkerUrl(worker);
   }
   return worker;
 }
