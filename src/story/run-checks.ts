@@ -30,6 +30,21 @@ export async function checkHere(input: CheckInput): Promise<Issue[]> {
   return runChecks(input);
 }
 
+/**
+ * `forWorker(input)` is what the worker is sent: the files as their texts only (it parses them again).
+ * Copying a string costs next to nothing; copying the parsed objects of a 10 MB file costs the main
+ * thread more than parsing it again there.
+ */
+export function forWorker(input: CheckInput): CheckInput {
+  const layers = Object.fromEntries(
+    Object.entries(input.layers).map(([layer, { file, text, value }]) => [
+      layer,
+      text !== undefined ? { file, text } : { file, value },
+    ]),
+  );
+  return { ...input, layers };
+}
+
 export function checkStory(input: CheckInput, signal?: AbortSignal): Promise<Issue[]> {
   signal?.throwIfAborted();
   let worker: Worker;
@@ -64,15 +79,7 @@ export function checkStory(input: CheckInput, signal?: AbortSignal): Promise<Iss
     });
     worker.addEventListener('messageerror', instead);
     try {
-      // The files as their texts only: copying a string costs next to nothing, copying the
-      // parsed objects of a 10 MB file costs the main thread more than parsing it again there.
-      const layers = Object.fromEntries(
-        Object.entries(input.layers).map(([layer, { file, text, value }]) => [
-          layer,
-          text !== undefined ? { file, text } : { file, value },
-        ]),
-      );
-      worker.postMessage({ ...input, layers });
+      worker.postMessage(forWorker(input));
     } catch {
       // Something in a story given as an object cannot be copied to a worker (a function, a DOM node).
       instead();
