@@ -136,6 +136,8 @@ describe('under Trusted Types', () => {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>A news article</title>
 <script type="module" src="${o}/embed/story-map.js"></script>
+<!-- Pasted twice, as CMS blocks do (a second URL, so the module runs again): no policy made twice. -->
+<script type="module" src="${o}/embed/story-map.js?again"></script>
 </head><body>
 <h1>Newsroom</h1><p>The article's first paragraph.</p>
 <story-map id="first" src="${o}/data/story.json"></story-map>
