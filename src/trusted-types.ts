@@ -77,3 +77,19 @@ export function scriptUrl(url: string): string {
   const made = trustedTypesPolicy();
   return made ? (made.createScriptURL(url) as string) : url;
 }
+
+/**
+ * `enforced()`: whether this page refuses plain strings in script sinks (`require-trusted-types-for
+ * 'script'`), found by giving one to a detached script element. Asked only when there is no policy
+ * (the page refused ours, or a sandboxed frame): enforced, it costs the one violation report the
+ * map's worker would have cost anyway; not enforced, nothing.
+ */
+export function enforced(): boolean {
+  if (!('trustedTypes' in globalThis)) return false;
+  try {
+    document.createElement('script').text = '';
+    return false;
+  } catch {
+    return true;
+  }
+}

@@ -24,7 +24,7 @@ import { loadBasemap } from './load-basemap.ts';
 import type { Camera, ChapterView, RouteFeature, Story } from '../story/types.ts';
 import type { Palette } from './palette.ts';
 import { beforeDeadline, MapStartError, START_TIMEOUT_MS, started } from './start.ts';
-import { allowHtml, allowScriptUrl, trustedTypesPolicy } from '../trusted-types.ts';
+import { allowHtml, allowScriptUrl, enforced, POLICY_NAME, trustedTypesPolicy } from '../trusted-types.ts';
 import { preferredWorker } from './worker.ts';
 import {
   areaFeatures,
@@ -44,6 +44,8 @@ export type { MapLibreMap };
 /** The worker the build ships next to the engine (absolute: Vite resolves it against this module). */
 const bundledWorker = new URL(workerUrl, import.meta.url).href;
 let worker: string | null = null;
+/** Why the worker cannot start under this page's Trusted Types (null: it can, as far as we know). */
+let refused: string | null = null;
 
 /**
  * `useWorker()` sets MapLibre's worker script, once per page (MapLibre keeps one pool of workers for
@@ -63,7 +65,14 @@ let worker: string | null = null;
 export function useWorker(): string {
   if (worker === null) {
     worker = preferredWorker() ?? bundledWorker;
-    const policy = globalThis.origin === 'null' ? null : trustedTypesPolicy();
+    const opaque = globalThis.origin === 'null';
+    const policy = opaque ? null : trustedTypesPolicy();
+    if (!policy && enforced()) {
+      // MapLibre's `new Worker` would throw where nothing reports it (the map loads, and draws nothing).
+      refused = opaque
+        ? `this sandboxed frame (an opaque origin) enforces Trusted Types, and MapLibre starts its worker there from a data: URL that no policy can know: leave "require-trusted-types-for" out of this frame's Content-Security-Policy`
+        : `this page enforces Trusted Types, and its Content-Security-Policy does not let the story map make its policy: list "${POLICY_NAME} lit-html" in its trusted-types directive`;
+    }
     if (policy) {
       const start =
         new URL(worker).origin === location.origin
@@ -117,6 +126,7 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
   const { container, story, camera, palette } = options;
   const deadline = options.deadline ?? Date.now() + START_TIMEOUT_MS;
   useWorker();
+  if (refused) throw new MapStartError('trusted-types', refused);
   const base = await beforeDeadline(loadBasemap(), deadline);
   // The text drawn along each route, in the story's language.
   const routes: FeatureCollection = {

@@ -130,6 +130,60 @@ describe('under Trusted Types', () => {
     }
   });
 
+  it("says so, and shows the still, when the page's trusted-types leaves story-map out", async () => {
+    const { page, close, consoleErrors } = await openPage(browser(), 'about:blank', {
+      context: { reducedMotion: 'reduce' },
+    });
+    try {
+      await withPolicy(page, `default-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html`);
+      await page.addInitScript(() => {
+        const w = window as unknown as { storyErrors: string[] };
+        w.storyErrors = [];
+        document.addEventListener('story-error', (e) => {
+          const { issues } = (e as CustomEvent<{ issues: { file: string; message: string }[] }>).detail;
+          w.storyErrors.push(...issues.map((i) => `${i.file}: ${i.message}`));
+          e.preventDefault();
+        });
+      });
+      await page.goto(baseUrl());
+      // The reader's first input, once the map view listens for it: the map is wanted.
+      await page.waitForFunction(() =>
+        document.querySelector('story-map')?.renderRoot?.querySelector('story-map-view'),
+      );
+      await page.keyboard.press('Shift');
+      const note = await page.waitForFunction(
+        () => {
+          const view = document.querySelector('story-map')?.renderRoot?.querySelector('story-map-view');
+          return view?.renderRoot.querySelector('[role="status"]')?.textContent?.trim() ?? false;
+        },
+        null,
+        { timeout: 8_000 },
+      );
+      expect(await note.jsonValue()).toBe(
+        "A still picture of the map: this page's Trusted Types policy blocked the interactive map's worker.",
+      );
+      const state = await page.evaluate(() => {
+        const el = document.querySelector('story-map')!;
+        return {
+          still: el.renderRoot.querySelector('story-map-view')!.still,
+          map: el.map,
+          errors: (window as unknown as { storyErrors: string[] }).storyErrors,
+        };
+      });
+      expect(state).toEqual({
+        still: true,
+        map: null,
+        errors: [
+          expect.stringMatching(/maplibre-gl-worker-[\w-]+\.mjs: The map could not start: .*"story-map lit-html"/),
+        ],
+      });
+      // Nothing thrown where nobody catches it (MapLibre's failed `new Worker`, without this check).
+      expect(consoleErrors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('an article on another origin with the script embed and the iframe embed: no violation in either', async () => {
     const o = cdn();
     const article = `<!doctype html>
