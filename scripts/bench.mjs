@@ -9,6 +9,7 @@
 //   - Lighthouse mobile over `runs` runs, served with brotli (bench-lighthouse.mjs);
 //   - the generated 200-chapter, 50,000-place story: time to text, heap, longest task (bench-large.mjs);
 //   - the checker's time and peak memory on generated stories of 5,000 and 50,000 places (bench-check.mjs);
+//   - the checker's time and peak memory on 50 MB hostile files (bench-fuzz.mjs);
 //   - the main thread's CPU per map frame and per chapter change while scrolling through every chapter.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { runnerImport } from 'vite';
 import { benchCheck } from './bench-check.mjs';
+import { benchFuzz } from './bench-fuzz.mjs';
 import { benchLarge } from './bench-large.mjs';
 import { median, serveVite } from './bench-util.mjs';
 import { benchLighthouse } from './bench-lighthouse.mjs';
@@ -162,6 +164,7 @@ try {
   await benchLighthouse({ dist: out, chrome: info, runs });
   await benchLarge({ dist: out, chrome: info });
   await benchCheck();
+  await benchFuzz();
   // Scrolling through every chapter: main-thread CPU per map frame and per chapter change (bench-frames.mjs).
   const { benchFrames } = await import('./bench-frames.mjs');
   const scroller = await chromium.launch({ executablePath: info.executablePath, args: info.args });

@@ -8,7 +8,13 @@ import italic from '@fontsource/noto-sans/files/noto-sans-latin-400-italic.woff2
 import bold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url';
 import regularExt from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url';
 import type { FeatureCollection } from 'geojson';
-import { type GeoJSONSource, type MapGeoJSONFeature, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import {
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  Map as MapLibreMap,
+  setTrustedTypesPolicy,
+  setWorkerUrl,
+} from 'maplibre-gl';
 import mapCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { longitudeDelta } from '../geo/longitude.ts';
@@ -18,6 +24,7 @@ import { loadBasemap } from './load-basemap.ts';
 import type { Camera, ChapterView, RouteFeature, Story } from '../story/types.ts';
 import type { Palette } from './palette.ts';
 import { beforeDeadline, MapStartError, START_TIMEOUT_MS, started } from './start.ts';
+import { allowHtml, allowScriptUrl, enforced, POLICY_NAME, trustedTypesPolicy } from '../trusted-types.ts';
 import { preferredWorker } from './worker.ts';
 import {
   areaFeatures,
@@ -27,6 +34,7 @@ import {
   PLACE_LAYERS,
   STATE_SOURCES,
   type StateSource,
+  BASEMAP_ATTRIBUTION,
   sdfCircle,
   storyStyle,
 } from './style.ts';
@@ -36,6 +44,8 @@ export type { MapLibreMap };
 /** The worker the build ships next to the engine (absolute: Vite resolves it against this module). */
 const bundledWorker = new URL(workerUrl, import.meta.url).href;
 let worker: string | null = null;
+/** Why the worker cannot start under this page's Trusted Types (null: it can, as far as we know). */
+let refused: string | null = null;
 
 /**
  * `useWorker()` sets MapLibre's worker script, once per page (MapLibre keeps one pool of workers for
@@ -43,13 +53,36 @@ let worker: string | null = null;
  * the absolute URL in use.
  *
  * A worker on the page's own origin starts as a module worker from its URL: `worker-src 'self'`. One on
- * another origin (the embed served from a CDN) cannot: MapLibre starts it from a `blob:` URL that imports
- * it, and that import is checked against `worker-src` too: `worker-src blob: <cdn origin>`.
+ * another origin (the embed served from a CDN) cannot: it starts from a `blob:` URL that imports it,
+ * and that import is checked against `worker-src` too: `worker-src blob: <cdn origin>`.
+ *
+ * With Trusted Types (trusted-types.ts), MapLibre makes the worker's URL and the basemap's attribution
+ * trusted through our policy, which takes exactly those two strings: so for a worker on another origin
+ * we make the `blob:` URL here (MapLibre would make one the policy cannot know), and MapLibre starts
+ * the worker from it as a same-origin URL. On a page of an opaque origin (a sandboxed frame) MapLibre
+ * starts the worker from a `data:` URL of the fetched code instead: no policy is given to it there.
  */
 export function useWorker(): string {
   if (worker === null) {
     worker = preferredWorker() ?? bundledWorker;
-    setWorkerUrl(worker);
+    const opaque = globalThis.origin === 'null';
+    const policy = opaque ? null : trustedTypesPolicy();
+    if (!policy && enforced()) {
+      // MapLibre's `new Worker` would throw where nothing reports it (the map loads, and draws nothing).
+      refused = opaque
+        ? `this sandboxed frame (an opaque origin) enforces Trusted Types, and MapLibre starts its worker there from a data: URL that no policy can know: leave "require-trusted-types-for" out of this frame's Content-Security-Policy`
+        : `this page enforces Trusted Types, and its Content-Security-Policy does not let the story map make its policy: list "${POLICY_NAME} lit-html" in its trusted-types directive`;
+    }
+    if (policy) {
+      const start =
+        new URL(worker).origin === location.origin
+          ? worker
+          : URL.createObjectURL(new Blob([`import ${JSON.stringify(worker)}`], { type: 'text/javascript' }));
+      allowScriptUrl(start);
+      allowHtml(BASEMAP_ATTRIBUTION);
+      setTrustedTypesPolicy(policy);
+      setWorkerUrl(start);
+    } else setWorkerUrl(worker);
   }
   return worker;
 }
@@ -93,6 +126,7 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
   const { container, story, camera, palette } = options;
   const deadline = options.deadline ?? Date.now() + START_TIMEOUT_MS;
   useWorker();
+  if (refused) throw new MapStartError('trusted-types', refused);
   const base = await beforeDeadline(loadBasemap(), deadline);
   // The text drawn along each route, in the story's language.
   const routes: FeatureCollection = {

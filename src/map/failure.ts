@@ -17,6 +17,7 @@ export function failureNote(failure: MapFailure, still = true): string {
   const why: Record<MapFailure, string> = {
     webgl: 'this browser cannot draw the interactive map (it needs WebGL 2)',
     worker: "this page blocked one of the interactive map's scripts",
+    'trusted-types': "this page's Trusted Types policy blocked the interactive map's worker",
     'context-lost': "the browser took back the interactive map's graphics context",
     timeout: 'the interactive map did not start in time',
     engine: "the interactive map's files did not arrive",
@@ -65,6 +66,7 @@ export function failureIssue(failure: MapFailure, context: FailureContext): Issu
           `the page's own origin and name it with the worker-url attribute ("worker-src 'self'" is then enough).`
         : `The map could not start: its worker ${workerUrl} was blocked or did not load. The page's ` +
           `Content-Security-Policy must allow it ("worker-src 'self'"), and the file must be served.`,
+    'trusted-types': () => `The map could not start: ${detail ?? 'this page enforces Trusted Types'}.`,
     'context-lost': () => `The map could not start: the browser took back its WebGL context before the map had drawn.`,
     timeout: () =>
       `The map did not start within ${START_TIMEOUT_MS / 1000} s: its worker, the basemap or the fonts did not arrive${said}.`,
@@ -73,7 +75,7 @@ export function failureIssue(failure: MapFailure, context: FailureContext): Issu
   };
   return {
     severity: 'error',
-    file: failure === 'worker' ? workerUrl : storyFile,
+    file: failure === 'worker' || failure === 'trusted-types' ? workerUrl : storyFile,
     path: '',
     message: messages[failure](),
   };

@@ -7,12 +7,14 @@
  * Why a map could not start (what is said of each: failure.ts):
  * - `webgl`: the browser has no WebGL 2 (or it is turned off);
  * - `worker`: the map's worker script was blocked (Content-Security-Policy) or did not load;
+ * - `trusted-types`: the page enforces Trusted Types and the story map has no policy to start its
+ *   worker with (the page's CSP leaves `story-map` out, or a sandboxed frame);
  * - `context-lost`: the browser took the graphics context back before the map had drawn;
  * - `timeout`: nothing came of the map within the time allowed;
  * - `engine`: the map library itself could not be loaded (its files did not arrive);
  * - `error`: anything else MapLibre threw while starting.
  */
-export type MapFailure = 'webgl' | 'worker' | 'context-lost' | 'timeout' | 'engine' | 'error';
+export type MapFailure = 'webgl' | 'worker' | 'trusted-types' | 'context-lost' | 'timeout' | 'engine' | 'error';
 
 /** How long a map may take, from the start of its engine's download to its first drawn style, before the panel gives up. */
 export const START_TIMEOUT_MS = 20_000;

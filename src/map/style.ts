@@ -110,6 +110,9 @@ const shownWhen = (key: keyof StoryFeatureState, opacity: number): ExpressionSpe
   0,
 ];
 
+/** The basemap's credit, the only attribution of the style (MapLibre parses it as HTML: trusted-types.ts allows it). */
+export const BASEMAP_ATTRIBUTION = 'Made with Natural Earth';
+
 /**
  * `storyStyle(basemap, story, fonts, palette, filters)` returns the complete MapLibre style. Story
  * layers show what `filters` and the feature states (both from `chapterLayers`) declare, and nothing
@@ -288,7 +291,7 @@ export function storyStyle(
     version: 8,
     name: 'story-map',
     sources: {
-      countries: { type: 'geojson', data: basemap.countries, attribution: 'Made with Natural Earth' },
+      countries: { type: 'geojson', data: basemap.countries, attribution: BASEMAP_ATTRIBUTION },
       borders: { type: 'geojson', data: basemap.borders },
       departments: { type: 'geojson', data: basemap.departments },
       labels: { type: 'geojson', data: basemap.labels },

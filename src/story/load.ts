@@ -113,10 +113,52 @@ function until<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise
   });
 }
 
+/**
+ * Arrays and objects nested deeper than this are refused, with one error where the limit is passed:
+ * a story nests about 6 levels, a GeoJSON file about 8, and the checks (and any JSON parser that
+ * recurses, such as the one that finds line numbers) would run out of stack on thousands.
+ */
+export const MAX_NESTING = 1000;
+
+/** The offset in `text` of the bracket that nests deeper than `limit` (strings skipped), or -1. One pass. */
+export function nestingPassed(text: string, limit = MAX_NESTING): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: to its closing quote, past escapes (a string never closed runs to the end).
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return -1;
+}
+
+/** 1-based line and column of `offset` ("\n", "\r\n" and a lone "\r" each end a line, as in locate.ts). */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
 interface Fetched {
   file: string;
   /** True when the file was read and parsed (its value may still be anything, even null). */
   ok: boolean;
+  /** True when it nests deeper than MAX_NESTING: its text is kept (the editor watches it), and not checked. */
+  deep?: boolean;
   value: unknown;
   text: string | null;
   issues: Issue[];
@@ -196,6 +238,25 @@ async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<
           file,
           path: '',
           message: `the ${what} is missing: ${url.href} answered with an HTML page, not JSON (check the path)`,
+        },
+      ],
+    };
+  }
+  const deep = nestingPassed(text);
+  if (deep >= 0) {
+    return {
+      file,
+      ok: false,
+      deep: true,
+      value: null,
+      text,
+      issues: [
+        {
+          severity: 'error',
+          file,
+          path: '',
+          message: `arrays and objects are nested more than ${MAX_NESTING} levels deep here: no story or GeoJSON needs that many, and the ${what} is not read`,
+          ...lineAndColumn(text, deep),
         },
       ],
     };
@@ -283,7 +344,7 @@ export async function loadStoryData(
       // A file that could not be read is null to normalize (its ids are unknown, not missing).
       data[layer] = fetched.ok ? (fetched.value ?? 'null') : null;
       issues.push(...fetched.issues);
-      if (fetched.text !== null) texts.set(fetched.file, fetched.text);
+      if (fetched.text !== null && !fetched.deep) texts.set(fetched.file, fetched.text);
     }),
   );
   const loaded = LAYERS.flatMap((layer) => read[layer] ?? []);

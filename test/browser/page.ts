@@ -172,13 +172,13 @@ export function expectClean({ offOrigin, consoleErrors }: Pick<OpenedPage, 'offO
 /**
  * Starts recording what a Content-Security-Policy blocks in `page` (call it before `goto`): the
  * `securitypolicyviolation` event in every frame, and Chromium's console lines about policies and
- * workers (a blocked worker is told only there, with no event in the page). Returns a function that
+ * workers or Trusted Types (a blocked worker is told only there, with no event in the page). Returns a function that
  * gives everything recorded so far, from every frame still open.
  */
 export async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
   const logged: string[] = [];
   page.on('console', (m) => {
-    if (/content.security.policy|refused to|violat|worker/i.test(m.text())) logged.push(`console: ${m.text()}`);
+    if (/content.security.policy|refused to|violat|worker|trusted/i.test(m.text())) logged.push(`console: ${m.text()}`);
   });
   await page.addInitScript(() => {
     const w = window as unknown as { policyViolations: string[] };

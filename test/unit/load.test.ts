@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { loadStory, loadStoryData, type LoadResult } from '../../src/story/load.ts';
+import { loadStory, loadStoryData, type LoadResult, MAX_NESTING, nestingPassed } from '../../src/story/load.ts';
 import { duplicateKeys, locate, parsePath, syntaxIssues } from '../../src/story/locate.ts';
 import { formatIssue } from '../../src/story/issues.ts';
 
@@ -132,6 +132,30 @@ describe('loadStory', () => {
     });
     const { issues } = await loadStory('http://test/story.json', { fetch });
     expect(issues).toMatchObject([{ path: 'chapters[0].map.focus[0]', line: 4 }]);
+  });
+
+  it('loadStory(url) refuses a GeoJSON file nested more than MAX_NESTING deep with one error where it passes, and keeps the story', async () => {
+    const nested = (n: number) => `${'['.repeat(n)}1${']'.repeat(n)}`;
+    // Brackets inside strings (escaped quotes too) do not count; exactly the limit is read. In `text`
+    // the object is level 1, so the 1000th "[" is the first past it.
+    expect(nestingPassed(`{"a": "[[[\\"[[[", "b": ${nested(MAX_NESTING - 1)}}`)).toBe(-1);
+    const text = `{"type": "FeatureCollection",\n "features": [],\n "x": ${nested(MAX_NESTING)}}`;
+    expect(nestingPassed(text)).toBe(text.indexOf('[', text.indexOf('"x"')) + MAX_NESTING - 1);
+    const result = await loadStory('http://test/story.json', {
+      fetch: serve({
+        'story.json': JSON.stringify({
+          title: 'T',
+          data: { places: 'places.geojson' },
+          chapters: [{ id: 'a', title: 'A' }],
+        }),
+        'places.geojson': text,
+      }),
+      names: 'http://test/',
+    });
+    expect(result.story.chapters).toHaveLength(1);
+    expect(result.issues.map(formatIssue)).toEqual([
+      `places.geojson:3:${6 + MAX_NESTING}: error: arrays and objects are nested more than ${MAX_NESTING} levels deep here: no story or GeoJSON needs that many, and the places file is not read`,
+    ]);
   });
 
   it('loadStory(url) reports a story file that cannot be fetched at all', async () => {
