@@ -5,7 +5,7 @@
  * unexplained, and nothing absent is listed.
  */
 import type { ChapterView, StoryFeature, Layer } from '../story/types.ts';
-import type { Palette } from './palette.ts';
+import { kindColor, type Palette } from './palette.ts';
 
 export type Symbol = 'dot' | 'ring' | 'line' | 'dashed' | 'area';
 
@@ -31,7 +31,7 @@ const KIND_LABELS: Record<string, string> = {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).replace(/-/g, ' ');
 const kindLabel = (kind: unknown, fallback: string) =>
-  typeof kind === 'string' && kind ? (KIND_LABELS[kind] ?? capital(kind)) : fallback;
+  typeof kind === 'string' && kind ? (Object.hasOwn(KIND_LABELS, kind) ? KIND_LABELS[kind]! : capital(kind)) : fallback;
 
 /** `and(['A', 'B', 'C'])` is `A, B and C` (the key's words are English). */
 const and = (words: readonly string[]) =>
@@ -81,10 +81,10 @@ export function legendFor(
     if (found.layer === 'places') {
       const approximate = p.precision === 'approximate';
       if (highlighted) {
-        const kindColor = color ?? (typeof p.kind === 'string' ? palette.kinds[p.kind] : undefined) ?? palette.accent;
+        const ownColor = color ?? kindColor(palette, p.kind) ?? palette.accent;
         places.push({
           symbol: approximate ? 'ring' : 'dot',
-          color: kindColor,
+          color: ownColor,
           label: approximate ? `${kindLabel(p.kind, 'Place')}, approximate location` : kindLabel(p.kind, 'Place'),
         });
       } else {

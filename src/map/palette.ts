@@ -46,3 +46,12 @@ export function readPalette(token: (name: string) => string): Palette {
   const kinds = Object.fromEntries(PLACE_KINDS.map((kind) => [kind, read(`--sm-kind-${kind}`)]));
   return { ...(colors as { [K in keyof typeof NAMES]: string }), kinds };
 }
+
+/**
+ * `kindColor(palette, kind)` is the marker colour of a place's `kind`, or undefined when the kind is
+ * not one of PLACE_KINDS. Only the palette's own entries count: a kind written "constructor" or
+ * "__proto__" must not find Object's members (a function is no colour).
+ */
+export function kindColor(palette: Pick<Palette, 'kinds'>, kind: unknown): string | undefined {
+  return typeof kind === 'string' && Object.hasOwn(palette.kinds, kind) ? palette.kinds[kind] : undefined;
+}

@@ -9,7 +9,7 @@
  */
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { LegendEntry } from '../map/legend.ts';
-import type { Palette } from '../map/palette.ts';
+import { kindColor, type Palette } from '../map/palette.ts';
 import { PLACE_KINDS } from '../story/rules.ts';
 import { RING_WIDTH, type StillLabel, type StillMarker, type StillScene } from './scene.ts';
 
@@ -55,9 +55,7 @@ function shape(cls: string, d: string, color: string | null | undefined, fallbac
 }
 
 function marker(m: StillMarker): SVGTemplateResult {
-  const c = colorAttrs(
-    m.highlight ? (m.color ?? (m.kind ? TOKENS.kinds[m.kind] : null) ?? TOKENS.accent) : TOKENS.context,
-  );
+  const c = colorAttrs(m.highlight ? (m.color ?? kindColor(TOKENS, m.kind) ?? TOKENS.accent) : TOKENS.context);
   const cls = `sm-s-marker ${c.cls}`.trim();
   if (m.ring) {
     const width = RING_WIDTH * (m.radius / 8);

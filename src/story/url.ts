@@ -12,6 +12,21 @@ export function safeDecode(text: string): string {
   }
 }
 
+/**
+ * `hashFor(id)` is the URL hash that names chapter `id` (`cecot` → `#cecot`), percent-encoded. A lone
+ * surrogate (half of a UTF-16 pair: the checker rejects such an id, but the page still reads it) has
+ * no percent-encoding, and `encodeURIComponent` throws on it: it is written as U+FFFD, as the URL
+ * parser itself would.
+ */
+export function hashFor(id: string): string {
+  return `#${encodeURIComponent(wellFormed(id))}`;
+}
+
+/** `wellFormed(text)` is `text` with every lone surrogate replaced by U+FFFD (String#toWellFormed). */
+export function wellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 /** `hashId(hash)` is the id named by a URL hash (`#cecot` → `cecot`), decoded. */
 export function hashId(hash: string): string {
   return safeDecode(hash.replace(/^#/, ''));

@@ -81,9 +81,9 @@ export class HostServer {
     this.#answers.set(path, { body: html, headers: { 'content-type': 'text/html; charset=utf-8', ...headers } });
   }
 
-  /** Serves any file at `path`. */
-  file(path: string, body: string | Buffer, contentType: string): void {
-    this.#answers.set(path, { body, headers: { 'content-type': contentType } });
+  /** Serves any file at `path` (with these headers too, e.g. CORS's `access-control-allow-origin`). */
+  file(path: string, body: string | Buffer, contentType: string, headers: Record<string, string> = {}): void {
+    this.#answers.set(path, { body, headers: { 'content-type': contentType, ...headers } });
   }
 }
 

@@ -1,5 +1,6 @@
 // The element's life: text before scripts, text before the map library, one map per element removed
-// with it, reduced motion, the `story` property, `?story=`, and a story with a broken file.
+// with it, reduced motion, the `story` property and `?story=`. Faults (a missing GeoJSON file, slow map
+// code…) are in the fault table, faults.ts.
 import { describe, expect, inject, it } from 'vitest';
 import type { CDPSession, Page, Route } from 'playwright-core';
 import { CAPITALS } from './capitals.ts';
@@ -82,20 +83,7 @@ describe('light first', () => {
       await page.keyboard.press('Shift');
       await expect.poll(() => held.length).toBe(1);
       expect(await panelText()).toContain('Loading the interactive map: its code…');
-      // A slow load is said, to screen readers too (a status), with the step it is at.
-      const status = () =>
-        page.evaluate(
-          () =>
-            document
-              .querySelector('story-map')!
-              .renderRoot.querySelector('story-map-view')!
-              .renderRoot.querySelector('.loading[role="status"]')?.textContent ?? null,
-        );
-      await expect
-        .poll(status, { timeout: 10_000 })
-        .toBe(
-          'The interactive map is slow to load (its code, on a slow connection?); the picture shows this chapter meanwhile.',
-        );
+      // A slow load is said after a while: the fault table's "a slow network" (faults.ts).
       const state = await page.evaluate(() => ({
         map: document.querySelector('story-map')!.map,
         chapters: document.querySelectorAll('story-map .sm-story > [data-chapter]').length,
@@ -478,39 +466,7 @@ describe('other stories', () => {
       await close();
     }
   });
-
-  it('still reads when a GeoJSON file is missing, and reports it in story-error', async () => {
-    const { page, close, consoleErrors } = await openPage(browser(), 'about:blank');
-    try {
-      await page.route('**/broken/story.json', (r) => r.fulfill({ json: tiny }));
-      await page.route('**/broken/places.geojson', (r) => r.fulfill({ status: 404, body: 'not found' }));
-      await page.addInitScript(() => {
-        document.addEventListener(
-          'story-error',
-          (e) => ((window as unknown as { issues: unknown }).issues = (e as CustomEvent).detail.issues),
-        );
-      });
-      await page.goto(`${baseUrl()}?story=broken/story.json`);
-      // The checks (and story-error) come after the reader's first input.
-      await page.waitForFunction(() => document.querySelector('story-map')?.chapterElements?.length);
-      await page.keyboard.press('Shift');
-      await page.waitForFunction(() => (window as unknown as { issues?: unknown }).issues !== undefined);
-      const issues = await page.evaluate(
-        () => (window as unknown as { issues: { file: string; message: string }[] }).issues,
-      );
-      expect(issues[0]).toMatchObject({ file: 'broken/places.geojson' });
-      expect(issues[0]!.message).toMatch(/missing.*HTTP 404/);
-      expect(await page.locator('story-map section[data-chapter]').count()).toBe(2);
-      // Logged once for readers who have no panel: one line of ours (the browser logs its own line for the 404).
-      expect(consoleErrors.filter((e) => e.startsWith('story-map:'))).toEqual([
-        expect.stringMatching(
-          /^story-map: broken\/places\.geojson: error: the places file is missing: .* answered HTTP 404/,
-        ),
-      ]);
-    } finally {
-      await close();
-    }
-  });
+  // A missing GeoJSON file: the fault table's "a GeoJSON file that is missing" (faults.ts).
 });
 
 describe('a browser without WebGL 2', () => {

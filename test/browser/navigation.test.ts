@@ -228,54 +228,7 @@ describe('wrong URLs and failed loads', () => {
     }
   });
 
-  it('says in the text column why a ?story= file did not load (missing, an HTML page, broken JSON), with a link back', async () => {
-    const { page, close } = await openPage(browser(), 'about:blank', DESKTOP);
-    try {
-      await page.route('**/nowhere/*.json', (r) => {
-        const name = new URL(r.request().url()).pathname.split('/').pop();
-        if (name === 'home.json')
-          return r.fulfill({
-            status: 200,
-            contentType: 'text/html',
-            body: '<!doctype html><html><body>Home</body></html>',
-          });
-        if (name === 'broken.json')
-          return r.fulfill({
-            status: 200,
-            contentType: 'application/json',
-            body: '{\n  "title": "T"\n  "chapters": []\n}',
-          });
-        return r.fulfill({ status: 404, body: 'not found' });
-      });
-      const cases = {
-        'home.json':
-          /^nowhere\/home\.json: error: the story file is missing: .*\/nowhere\/home\.json answered with an HTML page, not JSON/,
-        'missing.json':
-          /^nowhere\/missing\.json: error: the story file is missing: .*\/nowhere\/missing\.json answered HTTP 404/,
-        'broken.json': /^nowhere\/broken\.json:3:3: error: JSON syntax: /,
-      };
-      for (const [file, expected] of Object.entries(cases)) {
-        await page.goto(`${baseUrl()}?story=nowhere/${file}`);
-        const failure = page.locator('story-map .load-failed');
-        await failure.waitFor();
-        expect(await failure.locator('h2').textContent()).toBe('This story could not be loaded');
-        expect(await failure.locator('li').allTextContents()).toEqual([expect.stringMatching(expected)]);
-        // The way back: the page itself, without ?story=.
-        const back = page.locator('story-map > [slot="failed"] a');
-        expect(await back.isVisible()).toBe(true);
-        expect(new URL(await back.evaluate((a) => (a as HTMLAnchorElement).href)).search).toBe('');
-        // The panel says there is no map, and why in one line.
-        expect(await page.locator('story-map .failed').textContent()).toBe(
-          'No map: the story file could not be loaded.',
-        );
-      }
-      await page.locator('story-map > [slot="failed"] a').click();
-      await page.waitForURL((url) => url.search === '');
-      expect(await page.locator('story-map h1').textContent()).toBe(story.title);
-    } finally {
-      await close();
-    }
-  });
+  // A ?story= file that is missing, an HTML page or broken JSON: the fault table's rows (faults.ts).
 
   it("keeps the page's text when the story file cannot be fetched, and says the map could not load (no failure block)", async () => {
     const { page, close } = await openPage(browser(), 'about:blank', DESKTOP);

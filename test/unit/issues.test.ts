@@ -117,5 +117,7 @@ describe('npm run check in a terminal', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // A Node process that compiles the CLI with tsx: about 2 s alone, past the default 5 s beside two
+    // browser test files (as check.test.ts allows its own).
+  }, 20_000);
 });

@@ -98,4 +98,23 @@ describe('legendFor', () => {
       { symbol: 'dot', color: '#123456', label: 'City' },
     ]);
   });
+
+  it("legendFor(view) takes a kind named like one of Object's members for an unknown kind, not for its member", () => {
+    const view = { camera: null, focus: ['p'], highlight: ['p'], visible: ['p'], description: '' };
+    for (const kind of ['constructor', '__proto__', 'toString']) {
+      const feature = {
+        type: 'Feature',
+        id: 'p',
+        properties: { name: 'P', kind },
+        geometry: { type: 'Point', coordinates: [0, 0] },
+      };
+      expect(legendFor(view, () => ({ layer: 'places', feature: feature as never }), palette)).toEqual([
+        {
+          symbol: 'dot',
+          color: palette.accent,
+          label: kind.charAt(0).toUpperCase() + kind.slice(1).replace(/-/g, ' '),
+        },
+      ]);
+    }
+  });
 });

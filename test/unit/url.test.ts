@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashId, safeDecode, safeUrl, storyParam } from '../../src/story/url.ts';
+import { hashFor, hashId, safeDecode, safeUrl, storyParam } from '../../src/story/url.ts';
 
 describe('url helpers', () => {
   it('safeDecode(text) decodes, and returns malformed %-encoding unchanged instead of throwing', () => {
@@ -12,6 +12,14 @@ describe('url helpers', () => {
     expect(hashId('#cecot')).toBe('cecot');
     expect(hashId('#%zz')).toBe('%zz');
     expect(hashId('')).toBe('');
+  });
+
+  it('hashFor(id) percent-encodes, and writes a lone surrogate (which encodeURIComponent throws on) as U+FFFD', () => {
+    expect(hashFor('lake coatepeque')).toBe('#lake%20coatepeque');
+    expect(hashFor('🗺️ map')).toBe(`#${encodeURIComponent('🗺️ map')}`);
+    expect(() => encodeURIComponent('a\ud800b')).toThrow(URIError);
+    expect(hashFor('a\ud800b\udfffc')).toBe('#a%EF%BF%BDb%EF%BF%BDc');
+    expect(hashId(hashFor('a\ud800b'))).toBe('a\ufffdb');
   });
 
   it('storyParam(value, page) takes paths and http(s) URLs, and says when they are on another site', () => {

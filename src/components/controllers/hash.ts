@@ -6,7 +6,7 @@
  * Whatever `hostConnected` starts, `hostDisconnected` stops.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { hashId, safeDecode } from '../../story/url.ts';
+import { hashFor, hashId, safeDecode, wellFormed } from '../../story/url.ts';
 
 export interface HashOptions {
   /** False when the element must leave the hash alone (`no-hash`). */
@@ -71,8 +71,9 @@ export class HashController implements ReactiveController {
     }
     if (!this.#options.enabled()) return;
     const current = hashId(location.hash);
-    if (id !== null && current !== id) {
-      history.replaceState(history.state, '', `#${encodeURIComponent(id)}`);
+    // An id with a lone surrogate is written (and read back) with U+FFFD in its place.
+    if (id !== null && current !== wellFormed(id)) {
+      history.replaceState(history.state, '', hashFor(id));
     } else if (id === null && current !== '' && this.#options.isChapter(current)) {
       history.replaceState(history.state, '', `${location.pathname}${location.search}`);
     }
