@@ -364,6 +364,7 @@ export const RoutePropertiesSchema = z.looseObject({
 
 export const AreaPropertiesSchema = z.looseObject({
   name: text("The area's name."),
+  label: text('A shorter name for the map, drawn when the area is highlighted (default: name).').optional(),
   kind: z
     .string()
     .optional()
