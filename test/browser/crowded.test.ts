@@ -1,7 +1,9 @@
 // Near places, in MapLibre, at 1280x800 and 390x844 (test/fixtures/crowded, and the default story):
-// two markers 10 km apart both show (each one's middle is its own colour on screen), and a
-// highlighted area's name is drawn, off the marker that stands on its point, in place of the
-// basemap's name of the same place.
+// two markers 10 km apart both show (each one's middle is its own colour on screen, a ring between
+// them), and a highlighted area's name is drawn, off the marker that stands on its point, in place
+// of the basemap's name of the same place. And chapters without a map of their own: one that keeps
+// the previous chapter's ("map": "previous") does not move the map; one without a map says what
+// the map shows.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MARKER, markerScale } from '../../src/map/style.ts';
 import { baseUrl, expectClean, openPage, screenshot, useBrowser } from './page.ts';
-import { defaultStory, landOn } from './story.ts';
+import { defaultStory, landOn, wheelToChapter } from './story.ts';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/crowded');
 const FILES = ['story.json', 'places.geojson', 'areas.geojson'];
@@ -198,4 +200,53 @@ describe('near places', () => {
       await opened.close();
     }
   });
+});
+
+describe('chapters without a map of their own', () => {
+  for (const size of SIZES) {
+    it(`"map": "previous" keeps the map still as the reader scrolls into it; no map is said to show the story's area (${size.width}x${size.height})`, async () => {
+      // Motion on: a map that moved would fly, and a flight would be seen.
+      const opened = await openPage(browser(), 'about:blank', size);
+      try {
+        const { page } = opened;
+        const src = await serve(page);
+        await page.goto(`${baseUrl()}?story=${src}#crater`);
+        await landOn(page, 'crater');
+        const camera = () =>
+          page.evaluate(() => {
+            const map = document.querySelector('story-map')!.map!;
+            return { center: map.getCenter().toArray(), zoom: map.getZoom(), bearing: map.getBearing() };
+          });
+        const before = await camera();
+        await page.evaluate(() => {
+          const map = document.querySelector('story-map')!.map!;
+          const w = window as unknown as { moves: number };
+          w.moves = 0;
+          map.on('movestart', () => w.moves++);
+        });
+        await wheelToChapter(page, 'crater-kept');
+        await landOn(page, 'crater-kept');
+        expect(await camera()).toEqual(before);
+        expect(await page.evaluate(() => (window as unknown as { moves: number }).moves), 'the map never moved').toBe(
+          0,
+        );
+        // What it draws stays too: the volcano's name and the crater.
+        expect(await rendered(page, ['area-label'])).toEqual(['volcano']);
+        expect(await rendered(page, MARKER_LAYERS)).toContain('boqueron');
+        const description = (id: string) =>
+          page.evaluate((id) => document.querySelector(`[data-chapter="${id}"] .sm-map-description`)!.textContent, id);
+        expect(await description('crater-kept')).toBe(await description('crater'));
+        await screenshot(page, `crowded-${size.name}-crater-kept`);
+
+        // On to the chapter without a map: the whole story, nothing marked, and said so.
+        await wheelToChapter(page, 'no-map');
+        await landOn(page, 'no-map');
+        expect(await description('no-map')).toBe("Map of the story's area, with nothing marked on it.");
+        expect(await rendered(page, [...MARKER_LAYERS, 'area-label'])).toEqual([]);
+        expectClean(opened);
+      } finally {
+        await opened.close();
+      }
+    }, 90_000);
+  }
 });

@@ -73,7 +73,7 @@ describe('legendFor', () => {
     ]);
     const key = (visible: string[]) =>
       legendFor(
-        { camera: null, focus: ['a'], highlight: ['a'], visible, description: '' },
+        { camera: null, focus: ['a'], highlight: ['a'], visible, description: '', whole: false },
         (id) => features.get(id),
         palette,
       );
@@ -87,7 +87,7 @@ describe('legendFor', () => {
   });
 
   it('legendFor(view) follows a colour set in the data', () => {
-    const view = { camera: null, focus: ['p'], highlight: ['p'], visible: ['p'], description: '' };
+    const view = { camera: null, focus: ['p'], highlight: ['p'], visible: ['p'], description: '', whole: false };
     const feature = {
       type: 'Feature',
       id: 'p',

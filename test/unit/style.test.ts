@@ -31,6 +31,7 @@ const view: ChapterView = {
   highlight: ['a', 'r', 'zone'],
   visible: ['a', 'b', 'r', 'zone', 'edge', 'road'],
   description: '',
+  whole: false,
 };
 const empty = { type: 'FeatureCollection' as const, features: [] };
 const features = { areas: ['zone', 'edge', 'far'], routes: ['r', 'road', 'gone'] };
@@ -442,6 +443,7 @@ describe('names of highlighted areas', () => {
       highlight: ['el-salvador'],
       visible: ['el-salvador', 'cuba'],
       description: '',
+      whole: false,
     };
     const { filters } = chapterLayers(view, () => 'west', { areas: ['el-salvador', 'cuba'], routes: [] }, labels);
     const filterOf = (id: string) =>
