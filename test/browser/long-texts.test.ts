@@ -72,7 +72,10 @@ describe('texts far over their limits', () => {
       // The text reads whole; the map drew the labels cut.
       expect(await page.locator('story-map h1').evaluate((h) => h.textContent?.length)).toBe(100_000);
       // The long-named place is drawn (its symbol laid out: the style cuts its label, see
-      // style.test.ts), and so is the route's caption.
+      // style.test.ts), and so is the route's caption, once the preview panel is closed to its line
+      // (open, it takes a quarter of the map's height, and the caption is longer than the route).
+      await page.locator('story-map story-map-editor summary').click();
+      await settle(page);
       const drawn = await page.evaluate(() => {
         const map = document.querySelector('story-map')!.map!;
         return [...new Set(map.queryRenderedFeatures().map((f) => `${f.source}:${f.properties.id ?? ''}`))].sort();
