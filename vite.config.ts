@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
+import { localStoryPlugin } from './scripts/vite-local-story.ts';
 import { storyPlugin } from './scripts/vite-story-plugin.ts';
 
 /**
@@ -20,7 +21,8 @@ function workerCopy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [storyPlugin({ dataDir: 'data', story: 'data/story.json' }), workerCopy()],
+  // STORY=../my-story/story.json npm start: a story kept outside data/, at /local-story/ (see the plugin).
+  plugins: [storyPlugin({ dataDir: 'data', story: 'data/story.json' }), localStoryPlugin(), workerCopy()],
   // Relative URLs everywhere: the site and the embed bundle work from any folder of any host.
   base: './',
   build: {

@@ -58,9 +58,9 @@ export function freePort() {
 /**
  * `serveVite(args)` starts `node vite.js <args>` (`['preview', '--outDir', dir]` for a build, `[]`
  * for the dev server) on a free port of 127.0.0.1, as one process, and resolves once it answers:
- * `{url, stop}` (stop kills it by its PID).
+ * `{url, stop}` (stop kills it by its PID). `env` is added to this process's environment.
  */
-export async function serveVite(args) {
+export async function serveVite(args, env = {}) {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -73,7 +73,7 @@ export async function serveVite(args) {
       String(port),
       '--strictPort',
     ],
-    { cwd: ROOT, stdio: 'ignore' },
+    { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ...env } },
   );
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 150; i++) {

@@ -2,7 +2,10 @@
  * `<story-map-editor>`: the preview panel for editors, shown by `<story-map edit>` (in development,
  * and with `?edit` on the story page). Never loaded for readers. It never touches the map itself:
  * it is given the map's camera, and asks `<story-map>` with events to draw a file or to reload.
+ * `<story-map>` docks it in its map panel, under the timeline (see the styles below).
  *
+ * - Counts every issue in its header line (the story's and a dropped file's), which opens and
+ *   closes it; open at first on a wide element, closed on a narrow one.
  * - Lists the story's issues, as the checker prints them (`npm run check`).
  * - Watches the story's files and asks for a reload when one changes from the text the story was
  *   loaded from (the reader's chapter stays).
@@ -35,51 +38,80 @@ export class StoryMapEditor extends LitElement {
   static override styles = [
     controlStyles,
     css`
+    /*
+     * Docked in the panel, under the timeline (the element renders it there): it covers none of the
+     * text, the map's key or the timeline, and the map above it keeps the reader's width. Open, it
+     * takes at most a quarter of the screen's height and one line (the map gives up that height;
+     * collapsed, only the line).
+     */
     :host {
-      position: fixed;
-      left: 12px;
-      bottom: 12px;
-      z-index: 20;
-      width: min(34rem, calc(100vw - 24px));
+      display: block;
+      flex: none;
+      position: relative;
+      z-index: 2;
       font: 13px/1.4 var(--story-map-ui-font, system-ui, sans-serif);
       color: var(--sm-ink);
-    }
-    details {
       background: var(--sm-paper-raised);
-      border: 1px solid var(--sm-line);
-      border-radius: 6px;
-      box-shadow: 0 4px 16px var(--sm-panel-shadow);
-      max-height: 45vh;
-      overflow: auto;
+      border-top: 1px solid var(--sm-line);
     }
     details.dragging {
       outline: 3px dashed var(--sm-dropped);
+      outline-offset: -3px;
     }
     summary {
-      position: sticky;
-      top: 0;
-      padding: 8px 12px;
+      padding: 6px 12px;
       font-weight: 700;
-      background: var(--sm-paper-raised);
       cursor: pointer;
     }
     summary .count.errors { color: var(--sm-error); }
+    /*
+     * The issues across, the camera and the file side by side under them: short, so the map keeps
+     * most of its height. Always as tall, whatever it lists: the map above it keeps its size (and
+     * what it framed) when issues come and go.
+     */
+    .body {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      align-content: start;
+      align-items: start;
+      height: calc(25 * var(--sm-vh, 1vh));
+      overflow: auto;
+      padding-bottom: 4px;
+    }
+    .body > section:first-child { grid-column: 1 / -1; }
     section { padding: 0 12px 10px; }
-    h3 { font-size: 12px; margin: 6px 0 4px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--sm-muted); }
+    /* h2: the panel comes before the chapters (h2) in the page, after the headline (h1). */
+    h2 { font-size: 12px; margin: 6px 0 4px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--sm-muted); }
     ol { margin: 0; padding: 0; list-style: none; }
     li { padding: 3px 0; border-top: 1px solid var(--sm-list-rule); }
     li code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; white-space: pre-wrap; word-break: break-word; }
     li.error code::first-line { color: var(--sm-error); }
     li.warning code::first-line { color: var(--sm-warning); }
     .ok { color: var(--sm-ok); margin: 0; }
-    pre { margin: 0 0 6px; padding: 6px 8px; background: var(--sm-code); border-radius: 4px; overflow-x: auto; }
+    pre { margin: 0 0 6px; padding: 6px 8px; background: var(--sm-code); border-radius: 4px; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
     pre code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; }
     .hint { color: var(--sm-muted); margin: 4px 0 6px; }
     .choose { display: inline-flex; gap: 8px; align-items: center; flex-wrap: wrap; }
     .choose input { font: inherit; max-width: 100%; }
-    /* Narrow <story-map> (the nearest size container in the flat tree), not a narrow window. */
+    /*
+     * Narrow <story-map> (the nearest size container in the flat tree; a phone): collapsed at first,
+     * to its one line under the timeline; opened, its content is a sheet over the bottom of the
+     * screen, which the same line closes again.
+     */
     @container (max-width: 48em) {
-      details { max-height: 30vh; }
+      .body {
+        grid-template-columns: minmax(0, 1fr);
+        box-sizing: border-box;
+        height: auto;
+        position: fixed;
+        left: 0;
+        right: 0;
+        bottom: 0;
+        max-height: 45vh;
+        background: var(--sm-paper-raised);
+        border-top: 1px solid var(--sm-line);
+        box-shadow: 0 -4px 16px var(--sm-panel-shadow);
+      }
     }
   `,
   ];
@@ -93,6 +125,8 @@ export class StoryMapEditor extends LitElement {
   /** The files to watch (story, then GeoJSON), with the text the story was loaded from. */
   @property({ attribute: false }) files: readonly LoadedFile[] = [];
 
+  /** Whether the panel is open: at first, on a wide element, not on a narrow one (a phone). */
+  @state() private open = true;
   @state() private copied = false;
   @state() private dragging = false;
   @state() private dropped: { name: string; layer: Layer; count: number; issues: Issue[]; value: unknown } | null =
@@ -105,6 +139,7 @@ export class StoryMapEditor extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.open = !this.#narrow();
     window.addEventListener('dragover', this.#onDragOver);
     window.addEventListener('dragleave', this.#onDragLeave);
     window.addEventListener('drop', this.#onDrop);
@@ -126,11 +161,24 @@ export class StoryMapEditor extends LitElement {
     if (changed.has('camera')) this.copied = false;
   }
 
+  /** Whether the <story-map> it is in uses its narrow layout (48em or less, as its styles). */
+  #narrow(): boolean {
+    const host = (this.getRootNode() as ShadowRoot).host as HTMLElement | undefined;
+    if (!host) return false;
+    const em = Number.parseFloat(getComputedStyle(host).fontSize) || 16;
+    return host.getBoundingClientRect().width <= 48 * em;
+  }
+
   protected override render() {
-    const errors = this.issues.some((i) => i.severity === 'error');
-    return html`<details open class=${this.dragging ? 'dragging' : ''}>
-      <summary>Preview · <span class=${`count ${errors ? 'errors' : ''}`}>${issueCount(this.issues)}</span></summary>
-      <span class="visually-hidden" role="status">Story checked: ${issueCount(this.issues)}</span>
+    const dropped = this.dropped;
+    // Every issue: the story's and a dropped file's.
+    const all = dropped ? [...this.issues, ...dropped.issues] : this.issues;
+    const errors = all.some((i) => i.severity === 'error');
+    const count = `${issueCount(all)}${dropped?.issues.length ? ` (${issueCount(dropped.issues)} in ${dropped.name})` : ''}`;
+    return html`<details ?open=${this.open} class=${this.dragging ? 'dragging' : ''} @toggle=${this.#onToggle}>
+      <summary>Preview · <span class=${`count ${errors ? 'errors' : ''}`}>${count}</span></summary>
+      <span class="visually-hidden" role="status">Story checked: ${count}</span>
+      <div class="body">
       <section aria-label="Issues">
         ${
           this.issues.length
@@ -139,7 +187,7 @@ export class StoryMapEditor extends LitElement {
         }
       </section>
       <section aria-label="Camera">
-        <h3>Camera</h3>
+        <h2>Camera</h2>
         <!-- Focusable: a snippet wider than the panel scrolls, and the keyboard must reach it. -->
         <pre tabindex="0" aria-label="The camera, to paste into a chapter's map"><code>${this.#snippet() || 'The map is not loaded yet.'}</code></pre>
         <p class="hint">Zoom with the wheel, pan by dragging, rotate with right-drag or Ctrl+drag.</p>
@@ -147,18 +195,23 @@ export class StoryMapEditor extends LitElement {
         <span role="status">${this.copied ? 'Copied: paste it into a chapter\'s "map".' : ''}</span>
       </section>
       <section aria-label="Dropped file">
-        <h3>Try a GeoJSON file</h3>
+        <h2>Try a GeoJSON file</h2>
         ${
-          this.dropped
-            ? html`<p>${this.dropped.name}: ${this.dropped.count} features, drawn in purple as ${this.dropped.layer}; ${issueCount(this.dropped.issues)}.
+          dropped
+            ? html`<p>${dropped.name}: ${dropped.count} features, drawn in purple as ${dropped.layer}; ${issueCount(dropped.issues)}.
                 <button type="button" @click=${this.#clearDropped}>Remove</button></p>
-              ${this.dropped.issues.length ? html`<ol>${this.dropped.issues.map((i) => html`<li class=${i.severity}><code>${formatIssue(i)}</code></li>`)}</ol>` : nothing}`
+              ${dropped.issues.length ? html`<ol>${dropped.issues.map((i) => html`<li class=${i.severity}><code>${formatIssue(i)}</code></li>`)}</ol>` : nothing}`
             : html`<p class="hint">Drop a .geojson file on the page, or choose one, to see it on the map and check it.</p>`
         }
         <label class="choose">Choose a GeoJSON file <input type="file" accept=".geojson,.json,application/geo+json,application/json" @change=${this.#onChoose} /></label>
       </section>
+      </div>
     </details>`;
   }
+
+  #onToggle = (e: Event): void => {
+    this.open = (e.target as HTMLDetailsElement).open;
+  };
 
   #copy = async (): Promise<void> => {
     try {

@@ -249,12 +249,12 @@ export class StoryMap extends LitElement {
                   @story-chapter-request=${this.#onTimelineRequest}
                 ></story-timeline>`
           }
+          ${this.#preview.panel({ issues: this.issues, files: this.#loader.result?.files ?? [], story })}
         </div>
         <div class="text">
           ${failed && this.#text.chapters.length === 0 ? loadFailure(this.issues) : null}<slot></slot>
         </div>
-      </div>
-      ${this.#preview.panel({ issues: this.issues, files: this.#loader.result?.files ?? [], story })}`;
+      </div>`;
   }
 
   #index(id: string): number {

@@ -27,15 +27,20 @@ import { beforeDeadline, MapStartError, START_TIMEOUT_MS, started } from './star
 import { allowHtml, allowScriptUrl, enforced, POLICY_NAME, trustedTypesPolicy } from '../trusted-types.ts';
 import { preferredWorker } from './worker.ts';
 import {
+  type AreaLabel,
   areaFeatures,
+  areaLabels,
+  BASEMAP_ATTRIBUTION,
   type ChapterLayers,
   chapterLayers,
   overlayLayers,
+  MARKER,
+  markerImage,
+  markerImageName,
   PLACE_LAYERS,
+  type RGBA,
   STATE_SOURCES,
   type StateSource,
-  BASEMAP_ATTRIBUTION,
-  sdfCircle,
   storyStyle,
 } from './style.ts';
 
@@ -136,8 +141,9 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
       properties: { ...r.properties, caption: mapLabel(routeCaption(r as RouteFeature, story.lang)) },
     })),
   };
-  const data = { places: story.places, routes, areas: story.areas };
-  const first = options.view ? chapterFilters(story, options.view, camera) : null;
+  const labels = areaLabels(story.areas, base.labels);
+  const data = { places: story.places, routes, areas: story.areas, areaLabels: labels };
+  const first = options.view ? chapterFilters(story, options.view, camera, labels) : null;
   const map = newMap({
     container,
     style: storyStyle(base, data, { regular, regularExt, bold, italic }, palette, first?.filters ?? []),
@@ -159,10 +165,14 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
     attributionControl: { compact: false },
     locale: { 'Map.Title': 'Map. Arrow keys pan it; the story moves it as you read.' },
   });
-  // Markers are drawn from one signed-distance-field image each, so any colour and halo works.
+  areaLabelsOf.set(map, labels);
+  // Each marker image (a shape in a colour, with its ring) is drawn the first time the map asks for it.
   map.setMissingStyleImageResolver((id) => {
-    if ((id === 'dot' || id === 'ring') && !map.hasImage(id))
-      map.addImage(id, sdfCircle(48, id === 'ring'), { sdf: true, pixelRatio: 2 });
+    const asked = markerImageName(id);
+    if (asked && !map.hasImage(id))
+      map.addImage(id, markerImage(asked.ring, rgba(asked.color), rgba(palette.markerHalo)), {
+        pixelRatio: MARKER.pixelRatio,
+      });
   });
   for (const layer of PLACE_LAYERS) {
     map.on('click', layer, (e) => {
@@ -183,6 +193,36 @@ export async function createMap(options: MapOptions): Promise<MapLibreMap> {
   await started(map, deadline);
   return map;
 }
+
+let swatch: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null = null;
+const parsed = new Map<string, RGBA>();
+
+/** `rgba(color)`: a CSS colour (a theme's custom property may hold any form) as [r, g, b, alpha 0-1], by a canvas. */
+function rgba(color: string): RGBA {
+  const known = parsed.get(color);
+  if (known) return known;
+  swatch ??=
+    typeof OffscreenCanvas === 'function'
+      ? new OffscreenCanvas(1, 1).getContext('2d', { willReadFrequently: true })
+      : document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  let value: RGBA = [0, 0, 0, 1];
+  if (swatch) {
+    swatch.clearRect(0, 0, 1, 1);
+    swatch.fillStyle = '#000';
+    swatch.fillStyle = color;
+    swatch.fillRect(0, 0, 1, 1);
+    const [r, g, b, a] = swatch.getImageData(0, 0, 1, 1).data;
+    // Drawn premultiplied: an opaque colour comes back exactly.
+    value = a
+      ? [Math.round((r! * 255) / a), Math.round((g! * 255) / a), Math.round((b! * 255) / a), a / 255]
+      : [0, 0, 0, 0];
+  }
+  parsed.set(color, value);
+  return value;
+}
+
+/** Each map's area names (areaLabels of its story and basemap), for its chapters' filters. */
+const areaLabelsOf = new WeakMap<MapLibreMap, readonly AreaLabel[]>();
 
 function newMap(options: ConstructorParameters<typeof MapLibreMap>[0]): MapLibreMap {
   try {
@@ -211,7 +251,7 @@ export function onContext(map: MapLibreMap, lost: () => void, restored: () => vo
  * highlighted), labelling each place on the side that faces the camera's centre.
  */
 export function showChapter(map: MapLibreMap, story: Story, view: ChapterView, camera: Camera): void {
-  const { filters, states } = chapterFilters(story, view, camera);
+  const { filters, states } = chapterFilters(story, view, camera, areaLabelsOf.get(map) ?? []);
   // The filters are ours and well-formed: MapLibre need not validate them each chapter. An unchanged
   // filter is left alone by MapLibre (no new layout).
   for (const { layer, filter } of filters) map.setFilter(layer, filter, { validate: false });
@@ -227,7 +267,7 @@ function setStates(map: MapLibreMap, states: ChapterLayers['states']): void {
 }
 
 /** The story layers' filters and feature states for a chapter seen from `camera` (see chapterLayers). */
-function chapterFilters(story: Story, view: ChapterView, camera: Camera): ChapterLayers {
+function chapterFilters(story: Story, view: ChapterView, camera: Camera, labels: readonly AreaLabel[]): ChapterLayers {
   const ids = Object.fromEntries(STATE_SOURCES.map((s) => [s, [] as string[]])) as Record<StateSource, string[]>;
   for (const [id, { layer }] of story.features) if (layer === 'areas' || layer === 'routes') ids[layer].push(id);
   return chapterLayers(
@@ -239,6 +279,7 @@ function chapterFilters(story: Story, view: ChapterView, camera: Camera): Chapte
         : 'west';
     },
     ids,
+    labels,
   );
 }
 

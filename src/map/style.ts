@@ -6,20 +6,17 @@
  */
 import unicode from '@fontsource/noto-sans/unicode.json';
 import type {
-  ColorSpecification,
-  DataDrivenPropertyValueSpecification,
   ExpressionSpecification,
   FilterSpecification,
   LayerSpecification,
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
+import { labelPoint } from '../geo/label-point.ts';
 import { cutOutline } from '../geo/longitude.ts';
-import { MAP_LABEL_MAX } from '../story/rules.ts';
+import { MAP_LABEL_MAX, mapLabel } from '../story/rules.ts';
 import type { ChapterView } from '../story/types.ts';
 import type { Palette } from './palette.ts';
-
-type ColorSpec = DataDrivenPropertyValueSpecification<ColorSpecification>;
 
 export const FONT_REGULAR = 'Noto Sans Regular';
 export const FONT_BOLD = 'Noto Sans Bold';
@@ -47,6 +44,8 @@ export interface StoryGeoJSON {
   places: FeatureCollection;
   routes: FeatureCollection;
   areas: FeatureCollection;
+  /** The areas' names and where they go (default: `areaLabels(areas, basemap.labels)`). */
+  areaLabels?: readonly AreaLabel[];
 }
 
 const NONE: FilterSpecification = ['==', ['get', 'id'], '\u0000none'];
@@ -99,6 +98,150 @@ export function areaFeatures(areas: FeatureCollection): FeatureCollection {
   }
   return { type: 'FeatureCollection', features };
 }
+
+/**
+ * A highlighted area is named on the map (its `label`, else its `name`), at its pole of
+ * inaccessibility (geo/label-point.ts) once it is big enough there to hold a name: its inscribed
+ * circle at least `minPx` across. Its name is placed after the places' markers and labels, and
+ * moves off them: it tries its own point first, then the sides around it, `offset` em away (enough
+ * to clear a marker standing on the point). Where it is drawn, it stands in for the basemap's name
+ * of the same place ("EL SALVADOR" for a highlighted El Salvador: see `replaces`), so a place is
+ * never named twice.
+ */
+export const AREA_LABEL = {
+  font: FONT_BOLD,
+  size: 13,
+  spacing: 0.04,
+  offset: 1.2,
+  maxWidth: 8,
+  halo: 1.5,
+  minPx: 30,
+} as const;
+export const AREA_ANCHORS = [
+  'center',
+  'top',
+  'bottom',
+  'left',
+  'right',
+  'top-left',
+  'top-right',
+  'bottom-left',
+  'bottom-right',
+] as const;
+
+/** An area's name on the map: see AREA_LABEL. */
+export interface AreaLabel {
+  id: string;
+  /** The text (the area's label or name, cut as mapLabel cuts it). */
+  text: string;
+  /** Where it goes, [longitude, latitude]. */
+  at: [number, number];
+  /** The zoom from which the area holds its name (AREA_LABEL.minPx). */
+  minzoom: number;
+  /** The names of the basemap's labels that name the same place (inside the area, with the same words). */
+  replaces: string[];
+}
+
+/** The words of a name, to compare: without accents, case, punctuation, "the", "of" and "and". */
+function wordsOf(name: string): string[] {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && w !== 'the' && w !== 'of' && w !== 'and');
+}
+
+/**
+ * `sameName(a, b)`: whether two names name the same place: every word of the shorter one is a word
+ * of the other, or the start of one ("Rep." of "Republic"). "United States" and "United States of
+ * America", "Guantánamo Bay (US)" and "US Naval Base Guantánamo Bay" do; "El Salvador" and "San
+ * Salvador" do not.
+ */
+export function sameName(a: string, b: string): boolean {
+  const [short, long] = [wordsOf(a), wordsOf(b)].sort((x, y) => x.length - y.length) as [string[], string[]];
+  if (short.length === 0) return false;
+  return short.every((w) =>
+    long.some((v) => v === w || (w.length >= 2 && v.startsWith(w)) || (v.length >= 2 && w.startsWith(v))),
+  );
+}
+
+/** Whether a position is inside a Polygon or MultiPolygon (even-odd: holes are outside). */
+function insideArea(geometry: Feature['geometry'] | null | undefined, [x, y]: Position): boolean {
+  const polygons =
+    geometry?.type === 'Polygon'
+      ? [geometry.coordinates]
+      : geometry?.type === 'MultiPolygon'
+        ? geometry.coordinates
+        : [];
+  let yes = false;
+  for (const ring of polygons.flat())
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [ax, ay] = ring[i] as [number, number];
+      const [bx, by] = ring[j] as [number, number];
+      if (ay > y! !== by > y! && x! < ((bx - ax) * (y! - ay)) / (by - ay) + ax) yes = !yes;
+    }
+  return yes;
+}
+
+const areaLabelCache = new WeakMap<object, WeakMap<object, AreaLabel[]>>();
+
+/**
+ * `areaLabels(areas, basemapLabels)`: each area's name on the map (see AREA_LABEL), worked out once
+ * per pair of collections. Areas without a shape, an id or a name have none.
+ */
+export function areaLabels(areas: FeatureCollection, basemapLabels: FeatureCollection): AreaLabel[] {
+  const byLabels = areaLabelCache.get(areas) ?? new WeakMap<object, AreaLabel[]>();
+  areaLabelCache.set(areas, byLabels);
+  const cached = byLabels.get(basemapLabels);
+  if (cached) return cached;
+  const named = (Array.isArray(basemapLabels.features) ? basemapLabels.features : []).flatMap((f) => {
+    const p = (f?.properties ?? {}) as { name?: unknown; kind?: unknown };
+    return f?.geometry?.type === 'Point' &&
+      typeof p.name === 'string' &&
+      (p.kind === 'country' || p.kind === 'department')
+      ? [{ name: p.name, at: f.geometry.coordinates }]
+      : [];
+  });
+  const labels: AreaLabel[] = [];
+  for (const f of Array.isArray(areas.features) ? areas.features : []) {
+    const p = (f?.properties ?? {}) as { name?: unknown; label?: unknown };
+    const name = typeof p.label === 'string' && p.label ? p.label : typeof p.name === 'string' ? p.name : '';
+    const point = f && (typeof f.id === 'string' || typeof f.id === 'number') && name ? labelPoint(f.geometry) : null;
+    if (!point || !(point.radius > 0)) continue;
+    labels.push({
+      id: String(f.id),
+      text: mapLabel(name),
+      at: point.at,
+      minzoom: Math.max(0, Math.log2(AREA_LABEL.minPx / (2 * point.radius * 512))),
+      replaces: named
+        .filter((n) => insideArea(f.geometry, n.at) && (sameName(n.name, name) || sameName(n.name, String(p.name))))
+        .map((n) => n.name),
+    });
+  }
+  byLabels.set(basemapLabels, labels);
+  return labels;
+}
+
+/** `areaLabelFeatures(labels)`: the area-labels source (one point per area: its id, text and minzoom). */
+export function areaLabelFeatures(labels: readonly AreaLabel[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: labels.map((l) => ({
+      type: 'Feature',
+      properties: { id: l.id, text: l.text, minzoom: l.minzoom },
+      geometry: { type: 'Point', coordinates: l.at },
+    })),
+  };
+}
+
+/** The basemap's country names, fewer as the map zooms out; department names from zoom 7.5. */
+export const COUNTRY_LABEL_FILTER: FilterSpecification = [
+  'all',
+  ['==', ['get', 'kind'], 'country'],
+  ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 2.5, 2, 3.5, 3, 4.5, 4, 5.5, 6]],
+];
+export const DEPARTMENT_LABEL_FILTER: FilterSpecification = ['==', ['get', 'kind'], 'department'];
 
 const inIds = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];
 
@@ -248,11 +391,7 @@ export function storyStyle(
       type: 'symbol',
       source: 'labels',
       maxzoom: 7.5,
-      filter: [
-        'all',
-        ['==', ['get', 'kind'], 'country'],
-        ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 2.5, 2, 3.5, 3, 4.5, 4, 5.5, 6]],
-      ],
+      filter: COUNTRY_LABEL_FILTER,
       layout: {
         'text-field': ['upcase', ['get', 'name']],
         'text-font': [FONT_REGULAR],
@@ -268,9 +407,31 @@ export function storyStyle(
       type: 'symbol',
       source: 'labels',
       minzoom: 7.5,
-      filter: ['==', ['get', 'kind'], 'department'],
+      filter: DEPARTMENT_LABEL_FILTER,
       layout: { 'text-field': ['get', 'name'], 'text-font': [FONT_ITALIC], 'text-size': 11, 'text-max-width': 6 },
       paint: { 'text-color': palette.departmentLabel, 'text-halo-color': palette.halo, 'text-halo-width': 1 },
+    },
+    {
+      // Above the basemap's names (placed before them), below the places (placed after them: see AREA_LABEL).
+      id: 'area-label',
+      type: 'symbol',
+      source: 'area-labels',
+      filter: NONE,
+      layout: {
+        'text-field': ['get', 'text'],
+        'text-font': [AREA_LABEL.font],
+        'text-size': AREA_LABEL.size,
+        'text-letter-spacing': AREA_LABEL.spacing,
+        'text-max-width': AREA_LABEL.maxWidth,
+        'text-variable-anchor': [...AREA_ANCHORS],
+        'text-radial-offset': AREA_LABEL.offset,
+        'text-justify': 'center',
+      },
+      paint: {
+        'text-color': palette.highlightText,
+        'text-halo-color': palette.halo,
+        'text-halo-width': AREA_LABEL.halo,
+      },
     },
     ...(['context', 'highlight'] as const).flatMap((kind) =>
       SIDES.map((side) =>
@@ -278,7 +439,6 @@ export function storyStyle(
           marker: kind === 'highlight' ? markerColor : palette.context,
           text: kind === 'highlight' ? palette.highlightText : palette.context,
           halo: palette.halo,
-          markerHalo: palette.markerHalo,
         }),
       ),
     ),
@@ -299,6 +459,10 @@ export function storyStyle(
       areas: { type: 'geojson', data: areaFeatures(story.areas), promoteId: 'id' },
       routes: { type: 'geojson', data: story.routes, promoteId: 'id' },
       'route-labels': { type: 'geojson', data: routeLabelFeatures(story.routes) },
+      'area-labels': {
+        type: 'geojson',
+        data: areaLabelFeatures(story.areaLabels ?? areaLabels(story.areas, basemap.labels)),
+      },
       places: { type: 'geojson', data: story.places },
     },
     'font-faces': {
@@ -335,18 +499,36 @@ export const ANCHORS: Record<
  * The two kinds of place layer: places shown for context (quiet), and highlighted places (bold,
  * bigger, in their kind's colour). Context layers come first, so highlighted places are drawn and
  * placed on top.
+ *
+ * Markers always show (`icon-allow-overlap`), so near places overlap when the map is zoomed out.
+ * Each marker is an image of its own colour with its ring (markerImage): the ring of the upper of
+ * two near markers parts them, as a coin lying on another. (With one signed-distance-field image
+ * for every colour, MapLibre draws all the halos of a layer under all its dots: two near dots
+ * merged into one blob.) The dots are small, and smaller still on a map of a continent: `icon`
+ * scales the 24 px image (MARKER) from `icon[0]` at zoom ICON_ZOOMS[0] to `icon[1]` at
+ * ICON_ZOOMS[1]. So more than half of the lower of two places 10 km apart shows from zoom 5 on
+ * (4 px apart there at 14°N; at zoom 6, 8 px apart, nearly all of it; before, a dot of 6.4 px hid
+ * most of another up to zoom 6): see the markers' tests in test/unit/style.test.ts.
  */
 export const PLACE = {
-  context: { icon: 0.55, font: FONT_REGULAR, size: 12, offset: 0.7, maxWidth: 9, halo: 1.5 },
-  highlight: { icon: 0.8, font: FONT_BOLD, size: 14, offset: 0.8, maxWidth: 10, halo: 2 },
+  context: { icon: [0.3, 0.45], font: FONT_REGULAR, size: 12, offset: 0.6, maxWidth: 9, halo: 1.5 },
+  highlight: { icon: [0.36, 0.6], font: FONT_BOLD, size: 14, offset: 0.7, maxWidth: 10, halo: 2 },
 } as const;
+export const ICON_ZOOMS = [4, 8] as const;
+
+/** `markerScale(kind, zoom)`: the `icon-size` of a place layer's markers at a zoom (see PLACE). */
+export function markerScale(kind: PlaceLayerKind, zoom: number): number {
+  const [a, b] = PLACE[kind].icon;
+  const t = Math.max(0, Math.min(1, (zoom - ICON_ZOOMS[0]) / (ICON_ZOOMS[1] - ICON_ZOOMS[0])));
+  return a + (b - a) * t;
+}
 export type PlaceLayerKind = keyof typeof PLACE;
 
 /** `placeLayer(kind, side, colors)` is one place layer (see PLACE and SIDES). */
 function placeLayer(
   kind: PlaceLayerKind,
   side: Side,
-  colors: { marker: ColorSpec; text: string; halo: string; markerHalo: string },
+  colors: { marker: ExpressionSpecification | string; text: string; halo: string },
 ): LayerSpecification {
   const d = PLACE[kind];
   return {
@@ -355,8 +537,15 @@ function placeLayer(
     source: 'places',
     filter: NONE,
     layout: {
-      'icon-image': ['match', ['get', 'precision'], 'approximate', 'ring', 'dot'],
-      'icon-size': d.icon,
+      // `marker:dot:#2b2b2b`: the map view draws each image the first time it is asked for (markerImage).
+      'icon-image': [
+        'concat',
+        MARKER_IMAGE_PREFIX,
+        ['match', ['get', 'precision'], 'approximate', 'ring', 'dot'],
+        ':',
+        colors.marker,
+      ],
+      'icon-size': ['interpolate', ['linear'], ['zoom'], ICON_ZOOMS[0], d.icon[0], ICON_ZOOMS[1], d.icon[1]],
       'icon-allow-overlap': true,
       'text-field': shortened(['coalesce', ['get', 'label'], ['get', 'name']]),
       'text-font': [d.font],
@@ -368,9 +557,6 @@ function placeLayer(
       'text-max-width': d.maxWidth,
     },
     paint: {
-      'icon-color': colors.marker,
-      'icon-halo-color': colors.markerHalo,
-      'icon-halo-width': d.halo,
       'text-color': colors.text,
       'text-halo-color': colors.halo,
       'text-halo-width': d.halo,
@@ -434,23 +620,45 @@ export interface ChapterLayers {
 }
 
 /**
- * `chapterLayers(view, sideOf, features)` returns what a chapter shows: the filter of every filtered
- * story layer (highlighted places in the prominent layers, the rest of the visible ones in the quiet
- * layers, each place in the layer for its side of the map, see SIDES; labels of highlighted routes),
- * and the state of every area and route of `features` (the story's, by source).
+ * `chapterLayers(view, sideOf, features, labels)` returns what a chapter shows: the filter of every
+ * filtered story layer (highlighted places in the prominent layers, the rest of the visible ones in
+ * the quiet layers, each place in the layer for its side of the map, see SIDES; labels of
+ * highlighted routes; names of highlighted areas from their zoom, and the basemap's names without
+ * those they stand in for, see AREA_LABEL), and the state of every area and route of `features`
+ * (the story's, by source).
  */
 export function chapterLayers(
   view: ChapterView,
   sideOf: (id: string) => Side,
   features: Readonly<Record<StateSource, readonly string[]>>,
+  labels: readonly AreaLabel[] = [],
 ): ChapterLayers {
   const quiet = view.visible.filter((id) => !view.highlight.includes(id));
   const on = (ids: readonly string[], side: Side) => inIds(ids.filter((id) => sideOf(id) === side));
   const visible = new Set(view.visible);
   const highlight = new Set(view.highlight);
+  // MapLibre evaluates a filter's zoom at the tile's zoom (a whole number); the still does the same.
+  const named = labels.filter((l) => highlight.has(l.id));
+  const replaced = named
+    .filter((l) => l.replaces.length > 0)
+    .map(
+      (l): ExpressionSpecification => [
+        'all',
+        ['in', ['get', 'name'], ['literal', l.replaces]],
+        ['>=', ['zoom'], l.minzoom],
+      ],
+    );
+  const basemap = (filter: FilterSpecification): FilterSpecification =>
+    replaced.length ? ['all', filter as ExpressionSpecification, ['!', ['any', ...replaced]]] : filter;
   return {
     filters: [
       { layer: 'route-label', filter: inIds(view.highlight) },
+      {
+        layer: 'area-label',
+        filter: ['all', inIds(named.map((l) => l.id)), ['>=', ['zoom'], ['get', 'minzoom']]],
+      },
+      { layer: 'country-label', filter: basemap(COUNTRY_LABEL_FILTER) },
+      { layer: 'department-label', filter: basemap(DEPARTMENT_LABEL_FILTER) },
       ...SIDES.flatMap((side) => [
         { layer: `place-context-${side}`, filter: on(quiet, side) },
         { layer: `place-highlight-${side}`, filter: on(view.highlight, side) },
@@ -467,23 +675,54 @@ export function chapterLayers(
 }
 
 /**
- * `sdfCircle(size, ring)` draws a marker as a signed distance field (alpha 192 at the edge, as
- * MapLibre expects), so one image serves every colour and halo. `ring` makes it hollow, for
- * approximate locations.
+ * The marker image, in CSS px (MapLibre's `icon-size` scales it): 24 px square, drawn at pixel
+ * ratio 2; a dot of radius 8 ringed 2 px wide in the marker halo's colour, or for an approximate
+ * place a ring of that radius, 3 px thick, with the halo's colour on both sides.
  */
-export function sdfCircle(size: number, ring = false): { width: number; height: number; data: Uint8Array } {
+export const MARKER = { size: 24, pixelRatio: 2, radius: 8, outline: 2, ring: 3 } as const;
+/** The start of a marker image's name: `marker:dot:<colour>` or `marker:ring:<colour>`. */
+export const MARKER_IMAGE_PREFIX = 'marker:';
+
+/** `markerImageName(name)`: the shape and colour a marker image's name asks for, or null for another image. */
+export function markerImageName(name: string): { ring: boolean; color: string } | null {
+  const m = /^marker:(dot|ring):(.+)$/s.exec(name);
+  return m ? { ring: m[1] === 'ring', color: m[2]! } : null;
+}
+
+export type RGBA = readonly [r: number, g: number, b: number, a: number];
+
+/**
+ * `markerImage(ring, fill, outline)`: a marker (see MARKER) as RGBA pixels, not premultiplied, for
+ * `map.addImage(name, image, {pixelRatio: MARKER.pixelRatio})`: its colour `fill` over its ring in
+ * `outline` (colours 0-255, alpha 0-1), antialiased over one pixel.
+ */
+export function markerImage(
+  ring: boolean,
+  fill: RGBA,
+  outline: RGBA,
+): { width: number; height: number; data: Uint8Array } {
+  const k = MARKER.pixelRatio;
+  const size = MARKER.size * k;
   const data = new Uint8Array(size * size * 4);
   const c = size / 2;
-  const radius = size / 2 - size / 6;
-  const thickness = size / 8;
-  for (let y = 0; y < size; y++) {
+  // Coverage of the disc of radius r (image px) at distance d from the centre.
+  const disc = (r: number, d: number) => Math.max(0, Math.min(1, r - d + 0.5));
+  const r = MARKER.radius * k;
+  const o = MARKER.outline * k;
+  const t = MARKER.ring * k;
+  for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++) {
       const d = Math.hypot(x + 0.5 - c, y + 0.5 - c);
-      const inside = ring ? Math.min(radius - d, d - (radius - thickness)) : radius - d;
-      const value = Math.max(0, Math.min(255, Math.round(192 + inside * (64 / (size / 12)))));
-      data.set([0, 0, 0, value], (y * size + x) * 4);
+      const colour = ring ? disc(r, d) - disc(r - t, d) : disc(r, d);
+      const all = ring ? disc(r + o, d) - disc(r - t - o, d) : disc(r + o, d);
+      const edge = all - colour;
+      const a = colour * fill[3] + edge * outline[3];
+      if (a <= 0) continue;
+      const i = (y * size + x) * 4;
+      for (let j = 0; j < 3; j++)
+        data[i + j] = Math.round((colour * fill[3] * fill[j]! + edge * outline[3] * outline[j]!) / a);
+      data[i + 3] = Math.round(a * 255);
     }
-  }
   return { width: size, height: size, data };
 }
 

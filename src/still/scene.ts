@@ -22,7 +22,16 @@ import { cutOutline, longitudeDelta } from '../geo/longitude.ts';
 import type { BasemapGeoJSON } from '../map/style.ts';
 import { routeCaption } from '../story/format.ts';
 import { mapLabel } from '../story/rules.ts';
-import { labelLine, ANCHORS as STYLE_ANCHORS, PLACE as STYLE_PLACE } from '../map/style.ts';
+import {
+  AREA_ANCHORS,
+  AREA_LABEL,
+  areaLabels,
+  labelLine,
+  MARKER,
+  markerScale,
+  ANCHORS as STYLE_ANCHORS,
+  PLACE as STYLE_PLACE,
+} from '../map/style.ts';
 import type { Camera, ChapterView, LngLat, RouteFeature, Story } from '../story/types.ts';
 
 export interface Size {
@@ -63,7 +72,7 @@ export type Anchor =
   | 'bottom-right';
 
 /** What a label is, which sets its font, colour and halo (the template's classes). */
-export type LabelKind = 'highlight' | 'context' | 'country' | 'sea' | 'department' | 'route';
+export type LabelKind = 'highlight' | 'context' | 'area' | 'country' | 'sea' | 'department' | 'route';
 
 export interface StillLabel {
   kind: LabelKind;
@@ -146,15 +155,22 @@ const TEXT_PADDING = 2;
 
 /**
  * The place layers' sizes, style.ts's PLACE table (its font as this file names it): marker image
- * scale, font, size (px), radial offset and max width (em), halo (px). The marker image (sdfCircle(48), pixel ratio 2) is 24 CSS px
- * with its edge 8 px from the centre (a ring 3 px thick), scaled by `icon`.
+ * scale at two zooms (markerScale), font, size (px), radial offset and max width (em), text halo
+ * (px). The marker image (style.ts: MARKER) is 24 CSS px with its edge 8 px from the centre (a ring
+ * 3 px thick) and a 2 px outline, scaled by `icon`.
  */
 export const PLACE = {
   context: { ...STYLE_PLACE.context, font: 'regular' },
   highlight: { ...STYLE_PLACE.highlight, font: 'bold' },
 } as const;
-const MARKER_RADIUS = 8;
-export const RING_WIDTH = 3;
+const MARKER_RADIUS = MARKER.radius;
+export const RING_WIDTH = MARKER.ring;
+/**
+ * What a marker keeps other labels off, from its centre, per unit of `icon`: MapLibre's collision
+ * box of an icon is its image (24 px square, scaled by `icon`), plus its icon-padding (2 px).
+ */
+const MARKER_BOX = MARKER.size / 2;
+const ICON_PADDING = 2;
 
 /** The anchors a place label tries in order, by the side of the map it is on: style.ts's own. */
 export const ANCHORS: Record<'west' | 'east', readonly Anchor[]> = STYLE_ANCHORS;
@@ -476,14 +492,13 @@ export function stillScene(options: StillOptions): StillScene {
   // Markers: every visible place within the drawn area (plus its radius).
   const markers: StillMarker[] = [];
   for (const layer of ['context', 'highlight'] as const) {
-    const spec = PLACE[layer];
     for (const f of story.places.features) {
       const id = String(f.id);
       if (!visible.has(id) || highlighted.has(id) !== (layer === 'highlight')) continue;
       const at = f.geometry.coordinates as LngLat;
       for (const k of copies([at[0], at[0]])) {
         const [x, y] = project(at, k);
-        const radius = MARKER_RADIUS * spec.icon;
+        const radius = MARKER_RADIUS * markerScale(layer, zoom);
         if (x < extent[0] - radius || x > extent[2] + radius || y < extent[1] - radius || y > extent[3] + radius)
           continue;
         const p = f.properties;
@@ -496,17 +511,17 @@ export function stillScene(options: StillOptions): StillScene {
           kind: typeof p.kind === 'string' ? p.kind : null,
           color: layer === 'highlight' ? own(p) : null,
           radius,
-          halo: spec.halo,
+          halo: MARKER.outline * (radius / MARKER_RADIUS),
         });
       }
     }
   }
 
   // Labels, in MapLibre's placement order (the top layer first): highlighted places, other places,
-  // then the basemap's names and the route captions, each kept only where it collides with no
+  // highlighted areas' names, then the basemap's names and the route captions, each kept only where it collides with no
   // marker and no label placed before it, and fits in the map.
   const placed: Box[] = markers.map((m) => {
-    const r = m.radius + m.halo;
+    const r = (m.radius / MARKER_RADIUS) * MARKER_BOX + ICON_PADDING;
     return [m.x - r, m.y - r, m.x + r, m.y + r];
   });
   // A place's label may touch its own marker (MapLibre's text and icon of one symbol do not collide).
@@ -549,22 +564,40 @@ export function stillScene(options: StillOptions): StillScene {
     return f?.geometry.type === 'Point' && longitudeDelta(camera.center[0], f.geometry.coordinates[0]!) > 0;
   }
 
-  // The basemap's names: department names in close-ups (from 7.5), else countries by rank.
   // MapLibre evaluates a filter's zoom at the tile's (integer) zoom, not the map's.
   const tileZoom = Math.floor(zoom);
+  // A name in each copy of the world in view (the nearest copy first).
+  const pointsAt = (at: readonly [number, number]): [number, number][] =>
+    copies([at[0], at[0]])
+      .sort((a, b) => Math.abs(at[0] + 360 * a - camera.center[0]) - Math.abs(at[0] + 360 * b - camera.center[0]))
+      .map((k) => project(at, k));
+  const points = (f: Feature) => pointsAt((f.geometry as unknown as { coordinates: [number, number] }).coordinates);
+
+  // Highlighted areas' names, from their zoom (style.ts: AREA_LABEL), each at the first of its
+  // anchors where it fits; they stand in for the basemap's names of the same places.
+  const named = areaLabels(story.areas, basemap.labels).filter((l) => highlighted.has(l.id) && tileZoom >= l.minzoom);
+  const replaced = new Set(named.flatMap((l) => l.replaces));
+  for (const l of named) {
+    const spec: TextSpec = {
+      kind: 'area',
+      id: l.id,
+      text: l.text,
+      font: 'bold',
+      size: AREA_LABEL.size,
+      spacing: AREA_LABEL.spacing,
+      maxWidth: AREA_LABEL.maxWidth,
+    };
+    for (const at of pointsAt(l.at))
+      for (const anchor of AREA_ANCHORS) if (tryPlace(layout(spec, at, anchor, AREA_LABEL.offset, measure))) break;
+  }
+
+  // The basemap's names: department names in close-ups (from 7.5), else countries by rank.
   const rankLimit = tileZoom < 2.5 ? 1 : tileZoom < 3.5 ? 2 : tileZoom < 4.5 ? 3 : tileZoom < 5.5 ? 4 : 6;
   const names = basemap.labels.features
     .filter((f) => f.geometry?.type === 'Point')
     .map((f) => ({ f, p: (f.properties ?? {}) as { name?: string; kind?: string; rank?: number } }))
-    .filter(({ p }) => typeof p.name === 'string');
+    .filter(({ p }) => typeof p.name === 'string' && !(p.kind !== 'sea' && replaced.has(p.name)));
   const basemapSpecs: { at: [number, number]; spec: TextSpec }[] = [];
-  // A name in each copy of the world in view (the nearest copy first).
-  const points = (f: Feature): [number, number][] => {
-    const at = (f.geometry as unknown as { coordinates: [number, number] }).coordinates;
-    return copies([at[0], at[0]])
-      .sort((a, b) => Math.abs(at[0] + 360 * a - camera.center[0]) - Math.abs(at[0] + 360 * b - camera.center[0]))
-      .map((k) => project(at, k));
-  };
   if (zoom >= 7.5) {
     for (const { f, p } of names.filter(({ p }) => p.kind === 'department'))
       for (const at of points(f))

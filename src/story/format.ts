@@ -151,7 +151,9 @@ function viewWords(view: ChapterView, features: Story['features'], lang: string)
   const main = view.highlight.map(name);
   const others = view.visible.filter((id) => !view.highlight.includes(id)).map(name);
   const list = (names: string[]) => listFormat(lang).format(names);
-  if (main.length === 0 && others.length === 0) return 'Map of the region.';
+  // A chapter without a map of its own shows the story's camera or area, with nothing on it.
+  if (main.length === 0 && others.length === 0)
+    return view.whole ? "Map of the story's area, with nothing marked on it." : 'Map of the region.';
   if (others.length === 0) return `Map showing ${list(main)}.`;
   if (main.length === 0) return `Map showing ${list(others)}.`;
   return `Map showing ${list(main)}, with ${list(others)}.`;

@@ -14,6 +14,7 @@ import { measure } from '../geo/measure.ts';
 import { type Issue, quote } from './issues.ts';
 import { suggester } from './suggest.ts';
 import { CHAPTER_ID, featureId, isColor, isLanguageTag, parseDate, parseDay } from './rules.ts';
+import { KEEP_MAP } from './schema.ts';
 import {
   isObject,
   maybeBBox,
@@ -212,24 +213,10 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
       id = `${given}-${i + 1}`;
     }
     chapterIds.add(id);
-    const map = maybeObject(c.map);
-    const focus = resolveIds(map.focus, `${path}.map.focus`);
-    const highlight = map.highlight === undefined ? focus : resolveIds(map.highlight, `${path}.map.highlight`);
-    const show = resolveIds(map.show, `${path}.map.show`);
-    let camera = maybeCamera(map.camera);
-    let fitIds = focus;
-    if (!camera && focus.length === 0) {
-      // Nothing to aim at: show the story's overview, else its area (chapterCamera fits it), else all places.
-      if (overview) camera = overview;
-      else if (!bounds) fitIds = allPlaceIds();
-    }
-    const view: ChapterView = {
-      camera,
-      focus: fitIds,
-      highlight,
-      visible: [...new Set([...focus, ...highlight, ...show])],
-      description: maybeText(map.description),
-    };
+    // `"map": "previous"` keeps the previous chapter's map: the same view, so the map does not move
+    // (on the first chapter there is none: the checker says so, and it shows the story's area).
+    const kept = c.map === KEEP_MAP ? draft.at(-1)?.view : undefined;
+    const view = kept ?? chapterView(maybeObject(c.map), path);
     draft.push({
       id,
       index: draft.length,
@@ -242,6 +229,29 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
       view,
     });
   });
+
+  /** A chapter's own map. */
+  function chapterView(map: Obj, path: string): ChapterView {
+    const focus = resolveIds(map.focus, `${path}.map.focus`);
+    const highlight = map.highlight === undefined ? focus : resolveIds(map.highlight, `${path}.map.highlight`);
+    const show = resolveIds(map.show, `${path}.map.show`);
+    let camera = maybeCamera(map.camera);
+    let fitIds = focus;
+    const whole = !camera && focus.length === 0;
+    if (whole) {
+      // Nothing to aim at: show the story's overview, else its area (chapterCamera fits it), else all places.
+      if (overview) camera = overview;
+      else if (!bounds) fitIds = allPlaceIds();
+    }
+    return {
+      camera,
+      focus: fitIds,
+      highlight,
+      visible: [...new Set([...focus, ...highlight, ...show])],
+      description: maybeText(map.description),
+      whole,
+    };
+  }
 
   /** A block of text; a block that cannot be shown as it is keeps its text as a paragraph. */
   function block(b: unknown, path: string): Block[] {

@@ -230,6 +230,13 @@ export const ChapterMapSchema = z
   })
   .meta({ description: 'The whole map state of the chapter: where it looks and what it draws.' });
 
+/** `"map": "previous"`: the chapter keeps the previous chapter's map (camera and features), so the map stays still. */
+export const KEEP_MAP = 'previous';
+export const KeepMapSchema = z.literal(KEEP_MAP).meta({
+  description:
+    "Keep the previous chapter's map as it is (where it looks and what it draws): the map stays still as the reader goes on. Not on the first chapter.",
+});
+
 export const ChapterSchema = z
   .strictObject({
     id: z
@@ -242,7 +249,10 @@ export const ChapterSchema = z
     kicker: text("A line above the heading (default: the dates of the chapter's events).").optional(),
     body: z.array(BlockSchema).optional().meta({ description: "The chapter's text, in order." }),
     sources: z.array(SourceSchema).optional().meta({ description: 'Sources, listed under the chapter.' }),
-    map: ChapterMapSchema.optional(),
+    map: z.union([ChapterMapSchema, KeepMapSchema]).optional().meta({
+      description:
+        'The map of the chapter, or "previous" to keep the previous chapter\'s map as it is. Without it, the map shows the story\'s camera (map.camera), else its area, with nothing marked.',
+    }),
   })
   .meta({ description: 'A chapter: its text and the map and timeline state it brings.' });
 
@@ -364,6 +374,7 @@ export const RoutePropertiesSchema = z.looseObject({
 
 export const AreaPropertiesSchema = z.looseObject({
   name: text("The area's name."),
+  label: text('A shorter name for the map, drawn when the area is highlighted (default: name).').optional(),
   kind: z
     .string()
     .optional()

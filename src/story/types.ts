@@ -82,6 +82,11 @@ export interface ChapterView {
   readonly visible: readonly string[];
   /** The editor's words for what the map shows, or null: `describeView` (format.ts) then words it. */
   readonly description: string | null;
+  /**
+   * The chapter aims at nothing of its own (no `map`, or one with no camera and no focus): the map
+   * shows the story's camera, else its area, else all its places (drawing only what `visible` names).
+   */
+  readonly whole: boolean;
 }
 
 /** How much of a date an editor gave: a day (`2025-02-04`), a month (`1741-06`) or a year (`1784`). */

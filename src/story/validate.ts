@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { BBox, Layer } from './types.ts';
 import { formatPath, type Issue, quote } from './issues.ts';
 import { editDistance } from './suggest.ts';
-import { AreaPropertiesSchema, PlacePropertiesSchema, RoutePropertiesSchema, StorySchema } from './schema.ts';
+import { AreaPropertiesSchema, KEEP_MAP, PlacePropertiesSchema, RoutePropertiesSchema, StorySchema } from './schema.ts';
 import { collectionIssues, storyAreas } from './geojson.ts';
 import { fieldsAt } from './fields.ts';
 import { schemaIssues } from './zod-issues.ts';
@@ -49,6 +49,7 @@ export function validateStory(files: StoryFileSet): Issue[] {
   const { story, storyFile } = files;
   issues.push(...schemaIssues(StorySchema, story, storyFile));
   issues.push(...eventOrder(story, storyFile));
+  issues.push(...keptMaps(story, storyFile));
 
   const given = maybeBBox(maybeObject(maybeObject(story).map).bounds);
   // Measured once for the whole story (unless map.bounds gives it): each place is then judged at once.
@@ -135,4 +136,23 @@ function eventOrder(story: unknown, file: string): Issue[] {
     if (!last || date >= last.date) last = { date, index: i };
   });
   return out;
+}
+
+/**
+ * `"map": "previous"` keeps the previous chapter's map: the first chapter has none to keep (the
+ * page then shows the story's area, as for a chapter without a map).
+ */
+function keptMaps(story: unknown, file: string): Issue[] {
+  const chapters = (story as { chapters?: unknown } | undefined)?.chapters;
+  if (!Array.isArray(chapters)) return [];
+  const first = chapters[0] as { map?: unknown } | undefined;
+  if (first?.map !== KEEP_MAP) return [];
+  return [
+    {
+      severity: 'error',
+      file,
+      path: 'chapters[0].map',
+      message: `${quote(KEEP_MAP)} keeps the previous chapter's map, and this is the first chapter: give it a map of its own (like {"focus": ["a-place-id"]}), or leave "map" out to show the story's area`,
+    },
+  ];
 }

@@ -32,12 +32,19 @@ const EXPECTED: Record<string, string> = {
   tuple: 'a list [ ... ]',
 };
 
+/** Whether a branch's one issue is that the value, at the top, is of another type altogether. */
+function otherType(branch: readonly ZodIssue[], value: unknown): boolean {
+  if (branch.length !== 1 || branch[0]!.path.length !== 0) return false;
+  const issue = branch[0]!;
+  if (issue.code === 'invalid_type') return true;
+  // A literal ("previous") when the value is not even of the literal's type (an object, a number).
+  return issue.code === 'invalid_value' && issue.values.every((v) => typeof v !== typeof value);
+}
+
 /** The issues of the union branch the value was most likely meant for, or null if none stands out. */
-function likelyBranch(errors: readonly (readonly ZodIssue[])[]): readonly ZodIssue[] | null {
+function likelyBranch(errors: readonly (readonly ZodIssue[])[], value: unknown): readonly ZodIssue[] | null {
   // A branch whose only complaint is the value's type at the top did not match at all.
-  const near = errors.filter(
-    (branch) => !(branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0),
-  );
+  const near = errors.filter((branch) => !otherType(branch, value));
   return near.length === 1 ? near[0]! : null;
 }
 
@@ -75,14 +82,20 @@ function convert(issue: ZodIssue, within: Path, ctx: Context): Issue[] {
           ),
         ];
       }
-      const branch = likelyBranch(issue.errors);
+      const branch = likelyBranch(issue.errors, valueAt(input, path));
       if (branch) return branch.flatMap((sub) => convert(sub, path, ctx));
       const expected = [
         ...new Set(
           issue.errors.flatMap((b) =>
-            b
-              .filter((i) => i.code === 'invalid_type')
-              .map((i) => EXPECTED[(i as { expected: string }).expected] ?? (i as { expected: string }).expected),
+            b.flatMap((i) =>
+              i.path.length !== 0
+                ? []
+                : i.code === 'invalid_type'
+                  ? [EXPECTED[i.expected] ?? i.expected]
+                  : i.code === 'invalid_value'
+                    ? [quote(i.values)]
+                    : [],
+            ),
           ),
         ),
       ];

@@ -290,3 +290,150 @@ describe('preview mode (?edit)', () => {
     }
   });
 });
+
+describe('the preview panel, where it is', () => {
+  type Box = { left: number; top: number; right: number; bottom: number };
+  const meets = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+  /** The boxes of the panel (the editor), the map key, the timeline's first three events, the next chapter's heading and the map panel. */
+  const boxes = (page: Page, next: string) =>
+    page.evaluate((next) => {
+      const el = document.querySelector('story-map')!;
+      const box = (e: Element | null | undefined) => {
+        if (!e) return null;
+        const r = e.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      };
+      const editor = el.renderRoot.querySelector('story-map-editor')!;
+      const view = el.renderRoot.querySelector('story-map-view')!;
+      const timeline = el.renderRoot.querySelector('story-timeline')!;
+      return {
+        editor: box(editor)!,
+        open: editor.renderRoot.querySelector('details')!.open,
+        summary: box(editor.renderRoot.querySelector('summary'))!,
+        legend: box(view.renderRoot.querySelector('.legend'))!,
+        events: [...timeline.renderRoot.querySelectorAll('button[data-event]')].slice(0, 3).map((b) => box(b)!),
+        heading: box(el.querySelector(`[data-chapter="${next}"] h2`))!,
+        panel: box(el.renderRoot.querySelector('.panel'))!,
+        map: box(view)!,
+      };
+    }, next);
+
+  const summaryText = (page: Page) =>
+    page.evaluate(() =>
+      document
+        .querySelector('story-map')!
+        .renderRoot.querySelector('story-map-editor')!
+        .renderRoot.querySelector('summary')!
+        .textContent!.replace(/\s+/g, ' ')
+        .trim(),
+    );
+
+  /** Checks a GeoJSON file with a mistake, as a drop would. */
+  const dropBroken = (page: Page) =>
+    page.evaluate(
+      (text) =>
+        document
+          .querySelector('story-map')!
+          .renderRoot.querySelector('story-map-editor')!
+          .preview('crossing.geojson', text),
+      fixtureFile('52-naive-crossing-line', 'routes.geojson'),
+    );
+
+  it("docks under the timeline on a desktop (1280x800): none of the text, the map key or the timeline under it, and it counts a dropped file's issues", async () => {
+    const { page, close } = await openPage(browser(), `${baseUrl()}?edit#cecot`, {
+      width: 1280,
+      height: 800,
+      context: { reducedMotion: 'reduce' },
+    });
+    try {
+      await landOn(page, 'cecot');
+      await page.waitForFunction(() =>
+        document
+          .querySelector('story-map')!
+          .renderRoot.querySelector('story-map-editor')
+          ?.renderRoot.querySelector('summary'),
+      );
+      const b = await boxes(page, 'crackdown');
+      expect(b.open, 'open on a desktop').toBe(true);
+      expect(meets(b.editor, b.legend), 'the map key').toBe(false);
+      for (const e of b.events) expect(meets(b.editor, e), 'the first events').toBe(false);
+      expect(meets(b.editor, b.heading), "the next chapter's heading").toBe(false);
+      // In the map's column, under the map and the timeline, on screen; the map keeps its width.
+      expect(b.editor.left).toBeGreaterThanOrEqual(b.panel.left - 1);
+      expect(b.editor.top).toBeGreaterThanOrEqual(b.map.bottom);
+      expect(b.editor.bottom).toBeLessThanOrEqual(800 + 1);
+      expect(Math.abs(b.map.right - b.map.left - (b.panel.right - b.panel.left))).toBeLessThanOrEqual(1.5);
+      // And no chapter's text under it.
+      const sections = await page.evaluate(() =>
+        [...document.querySelectorAll('story-map [data-chapter]')].map((s) => {
+          const r = s.getBoundingClientRect();
+          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        }),
+      );
+      for (const s of sections) expect(meets(b.editor, s)).toBe(false);
+
+      expect(await summaryText(page)).toBe('Preview · no issues');
+      await dropBroken(page);
+      await expect.poll(() => summaryText(page)).toBe('Preview · 1 error (1 error in crossing.geojson)');
+      await settle(page);
+      await screenshot(page, 'edit-desktop-docked');
+    } finally {
+      await close();
+    }
+  });
+
+  it('is one line under the timeline on a phone (390x844), collapsed, and opens as a sheet with its toggle', async () => {
+    const { page, close } = await openPage(browser(), `${baseUrl()}?edit#cecot`, {
+      width: 390,
+      height: 844,
+      context: { reducedMotion: 'reduce', hasTouch: true, isMobile: true },
+    });
+    try {
+      await landOn(page, 'cecot');
+      await page.waitForFunction(() =>
+        document
+          .querySelector('story-map')!
+          .renderRoot.querySelector('story-map-editor')
+          ?.renderRoot.querySelector('summary'),
+      );
+      const b = await boxes(page, 'crackdown');
+      expect(b.open, 'collapsed on a phone').toBe(false);
+      expect(meets(b.editor, b.legend), 'the map key').toBe(false);
+      for (const e of b.events) expect(meets(b.editor, e), 'the first events').toBe(false);
+      expect(meets(b.editor, b.heading), "the next chapter's heading").toBe(false);
+      // One line, inside the sticky map panel: it takes nothing from the text below.
+      expect(b.editor.bottom - b.editor.top).toBeLessThan(40);
+      expect(b.editor.top).toBeGreaterThanOrEqual(b.panel.top);
+      expect(b.editor.bottom).toBeLessThanOrEqual(b.panel.bottom + 1);
+      // The toggle says what it is and how many issues there are, and is big enough to tap.
+      expect(await summaryText(page)).toBe('Preview · no issues');
+      expect(b.summary.bottom - b.summary.top).toBeGreaterThanOrEqual(24);
+
+      await dropBroken(page);
+      await expect.poll(() => summaryText(page)).toBe('Preview · 1 error (1 error in crossing.geojson)');
+      await page.locator('story-map story-map-editor summary').tap();
+      const opened = await boxes(page, 'crackdown');
+      expect(opened.open).toBe(true);
+      // Open, its content is a sheet at the bottom of the screen; the line stays where it was, to close it.
+      const sheet = await page.evaluate(() => {
+        const r = document
+          .querySelector('story-map')!
+          .renderRoot.querySelector('story-map-editor')!
+          .renderRoot.querySelector('.body')!
+          .getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, height: r.height };
+      });
+      expect(sheet.bottom).toBeCloseTo(844, 0);
+      expect(sheet.height).toBeLessThanOrEqual(844 * 0.45 + 1);
+      expect(opened.summary.top).toBeCloseTo(b.summary.top, 0);
+      expect(await panelText(page)).toContain('crossing.geojson:5:181: error: this line jumps');
+      await screenshot(page, 'edit-phone-open');
+      await page.locator('story-map story-map-editor summary').tap();
+      expect((await boxes(page, 'crackdown')).open).toBe(false);
+      await screenshot(page, 'edit-phone-collapsed');
+    } finally {
+      await close();
+    }
+  });
+});

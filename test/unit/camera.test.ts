@@ -118,6 +118,7 @@ describe('cameraForView', () => {
     highlight: [],
     visible: [],
     description: '',
+    whole: false,
     ...over,
   });
 
@@ -178,6 +179,7 @@ describe('across 180°', () => {
     highlight: [],
     visible: [],
     description: '',
+    whole: false,
   };
   /** The longitudes a camera at bearing 0 shows, from its centre: [west, east] as offsets in degrees. */
   const shown = (zoom: number, width: number): [number, number] => {

@@ -153,6 +153,7 @@ const view = (highlight: string[], visible: string[], description: string | null
   highlight,
   visible,
   description,
+  whole: false,
 });
 
 describe('describeView', () => {
@@ -163,6 +164,11 @@ describe('describeView', () => {
     expect(describeView(view([], ['a', 'b']), story.features, 'en')).toBe('Map showing Ayacucho and Bogotá.');
     expect(describeView(view(['c'], ['c']), story.features, 'en')).toBe('Map showing Cusco.');
     expect(describeView(view([], []), story.features, 'en')).toBe('Map of the region.');
+    // A chapter without a map of its own: the story's camera or area, with nothing on it.
+    expect(describeView({ ...view([], []), whole: true }, story.features, 'en')).toBe(
+      "Map of the story's area, with nothing marked on it.",
+    );
+    expect(describeView({ ...view(['c'], ['c']), whole: true }, story.features, 'en')).toBe('Map showing Cusco.');
   });
 
   it("describeView(view, features, lang) keeps the editor's description", () => {

@@ -73,7 +73,7 @@ describe('legendFor', () => {
     ]);
     const key = (visible: string[]) =>
       legendFor(
-        { camera: null, focus: ['a'], highlight: ['a'], visible, description: '' },
+        { camera: null, focus: ['a'], highlight: ['a'], visible, description: '', whole: false },
         (id) => features.get(id),
         palette,
       );
@@ -87,7 +87,7 @@ describe('legendFor', () => {
   });
 
   it('legendFor(view) follows a colour set in the data', () => {
-    const view = { camera: null, focus: ['p'], highlight: ['p'], visible: ['p'], description: '' };
+    const view = { camera: null, focus: ['p'], highlight: ['p'], visible: ['p'], description: '', whole: false };
     const feature = {
       type: 'Feature',
       id: 'p',
@@ -100,7 +100,7 @@ describe('legendFor', () => {
   });
 
   it("legendFor(view) takes a kind named like one of Object's members for an unknown kind, not for its member", () => {
-    const view = { camera: null, focus: ['p'], highlight: ['p'], visible: ['p'], description: '' };
+    const view = { camera: null, focus: ['p'], highlight: ['p'], visible: ['p'], description: '', whole: false };
     for (const kind of ['constructor', '__proto__', 'toString']) {
       const feature = {
         type: 'Feature',

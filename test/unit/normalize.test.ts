@@ -328,6 +328,67 @@ describe('normalizeStory', () => {
     expect(without.story.chapters[0]!.view.focus).toEqual(['a', 'b']);
   });
 
+  it('normalizeStory(story) marks a chapter that aims at nothing of its own (it shows the story: whole)', () => {
+    const { story } = normalizeStory(
+      small({
+        chapters: [
+          { id: 'none', title: 'No map' },
+          { id: 'shown', title: 'Shown only', map: { show: ['b'] } },
+          { id: 'focus', title: 'Focus', map: { focus: ['a'] } },
+          { id: 'camera', title: 'Camera', map: { camera: { center: [-80, 15], zoom: 3 } } },
+        ],
+      }),
+      smallData,
+      { story: 's' },
+    );
+    expect(story.chapters.map((c) => [c.id, c.view.whole])).toEqual([
+      ['none', true],
+      ['shown', true],
+      ['focus', false],
+      ['camera', false],
+    ]);
+  });
+
+  it('normalizeStory(story) gives a chapter with "map": "previous" the previous chapter\'s map, the same view', () => {
+    const { story, issues } = normalizeStory(
+      small({
+        chapters: [
+          { id: 'one', title: 'One', map: { focus: ['a'], show: ['b'], description: 'A and B.' } },
+          { id: 'two', title: 'Two', map: 'previous' },
+          { id: 'three', title: 'Three', map: 'previous' },
+          { id: 'four', title: 'Four', map: { focus: ['b'] } },
+          { id: 'five', title: 'Five', map: 'previous' },
+        ],
+      }),
+      smallData,
+      { story: 's' },
+    );
+    expect(issues).toEqual([]);
+    const [one, two, three, four, five] = story.chapters.map((c) => c.view);
+    // The same object: nothing about the map changes, so it does not move.
+    expect(two).toBe(one);
+    expect(three).toBe(one);
+    expect(five).toBe(four);
+    expect(one).toMatchObject({ focus: ['a'], visible: ['a', 'b'], description: 'A and B.', whole: false });
+  });
+
+  it('normalizeStory(story) shows the story\'s area for "map": "previous" on the first chapter (the checker names it)', () => {
+    const { story, issues } = normalizeStory(
+      small({
+        map: { camera: { center: [-80, 15], zoom: 3 } },
+        chapters: [
+          { id: 'one', title: 'One', map: 'previous' },
+          { id: 'two', title: 'Two', map: 'previous' },
+        ],
+      }),
+      smallData,
+      { story: 's' },
+    );
+    expect(issues).toEqual([]);
+    expect(story.chapters[0]!.view).toMatchObject({ camera: { center: [-80, 15], zoom: 3 }, visible: [], whole: true });
+    expect(story.chapters[1]!.view).toBe(story.chapters[0]!.view);
+  });
+
   it('normalizeStory(story) turns strings into paragraphs and keeps quotes with their speaker', () => {
     const { story, issues } = normalizeStory(
       small({

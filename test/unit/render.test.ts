@@ -62,7 +62,7 @@ describe('storyTemplate', () => {
     );
     expect([...rendered(own).querySelectorAll('.sm-map-description')].map((p) => p.textContent)).toEqual([
       'A map of nothing.',
-      'Map of the region.',
+      "Map of the story's area, with nothing marked on it.",
     ]);
   });
 

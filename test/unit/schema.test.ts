@@ -54,6 +54,23 @@ describe('the zod schema', () => {
     expect(schemaIssues(StorySchema, read('data/examples/panama-canal/story.json'), 'story.json')).toEqual([]);
   });
 
+  it('takes "previous" for a chapter\'s map (it keeps the previous one), and names anything else that is not a map', () => {
+    const story = (map: unknown) => ({
+      title: 'T',
+      chapters: [
+        { id: 'a', title: 'A' },
+        { id: 'b', title: 'B', map },
+      ],
+    });
+    expect(schemaIssues(StorySchema, story('previous'), 's.json')).toEqual([]);
+    expect(schemaIssues(StorySchema, story(5), 's.json').map((i) => i.message)).toEqual([
+      'expected an object { ... } or "previous", got the number 5',
+    ]);
+    expect(schemaIssues(StorySchema, story({ focsu: [] }), 's.json').map((i) => i.message)).toEqual([
+      'unknown field "focsu"; did you mean "focus"?',
+    ]);
+  });
+
   it('fieldsAt(schema, path) lists the fields allowed at a path, for "did you mean"', () => {
     expect(fieldsAt(StorySchema, ['chapters', 0, 'map'])).toEqual([
       'focus',

@@ -289,6 +289,70 @@ describe('stillScene', () => {
   });
 });
 
+describe('stillScene: near places and the names of areas (test/fixtures/crowded)', () => {
+  const dir = 'test/fixtures/crowded/';
+  const crowded = json(`${dir}story.json`);
+  const empty = { type: 'FeatureCollection', features: [] };
+  const { story: s, issues } = normalizeStory(
+    crowded,
+    { places: json(dir + crowded.data.places), routes: empty, areas: json(dir + crowded.data.areas) },
+    { story: `${dir}story.json` },
+  );
+  const sceneOf = (st: Story, id: string, size: { width: number; height: number }) => {
+    const ch = st.chapters.find((c) => c.id === id)!;
+    return stillScene({ basemap, story: st, view: ch.view, camera: stillCamera(st, ch, size), size });
+  };
+  const overlaps = (a: number[], b: number[]) => a[0]! < b[2]! && b[0]! < a[2]! && a[1]! < b[3]! && b[1]! < a[3]!;
+
+  it('the story is valid', () => {
+    expect(issues).toEqual([]);
+  });
+
+  it("stillScene names a highlighted area off the marker that stands on its name's point, at both sizes", () => {
+    for (const id of ['volcano', 'crater'])
+      for (const size of Object.values(REFERENCE)) {
+        const scene = sceneOf(s, id, size);
+        const name = scene.labels.filter((l) => l.kind === 'area');
+        const crater = scene.markers.find((m) => m.id === 'boqueron')!;
+        expect(
+          name.map((l) => l.id),
+          `${id} ${size.width}`,
+        ).toEqual(['volcano']);
+        expect(name[0]!.lines.map((l) => l.text).join(' ')).toBe('San Salvador Volcano');
+        for (const m of scene.markers) {
+          const r = m.radius + m.halo;
+          expect(overlaps(name[0]!.box, [m.x - r, m.y - r, m.x + r, m.y + r]), `${id}: over ${m.id}`).toBe(false);
+        }
+        // The marker is where the name would have gone: the name moved, but stays by it.
+        const [x0, y0, x1, y1] = name[0]!.box;
+        const gap = Math.hypot(Math.max(x0 - crater.x, 0, crater.x - x1), Math.max(y0 - crater.y, 0, crater.y - y1));
+        expect(gap).toBeLessThan(20);
+      }
+  });
+
+  it("stillScene draws a highlighted area's name instead of the basemap's name of it (the default story's El Salvador)", () => {
+    const scene = sceneOf(story, 'crackdown', REFERENCE.wide);
+    expect(scene.labels.filter((l) => l.kind === 'area').map((l) => l.lines[0]!.text)).toEqual(['El Salvador']);
+    expect(scene.labels.some((l) => l.kind === 'country' && l.id === 'El Salvador')).toBe(false);
+    // Where El Salvador is only shown (not highlighted), the basemap names it.
+    const shown = sceneOf(story, 'rubio', REFERENCE.wide);
+    expect(shown.labels.some((l) => l.kind === 'area')).toBe(false);
+  });
+
+  it('stillScene draws two markers 10 km apart so that each shows its middle (smaller markers when zoomed out)', () => {
+    for (const size of Object.values(REFERENCE)) {
+      const scene = sceneOf(s, 'capitals', size);
+      const a = scene.markers.find((m) => m.id === 'san-salvador')!;
+      const b = scene.markers.find((m) => m.id === 'santa-tecla')!;
+      const d = Math.hypot(a.x - b.x, a.y - b.y);
+      expect(d).toBeGreaterThan(6);
+      expect(d).toBeLessThan(9);
+      expect(d).toBeGreaterThan(a.radius + a.halo);
+      expect(d).toBeGreaterThan(b.radius + b.halo);
+    }
+  });
+});
+
 describe('stillTemplate', () => {
   const ch = chapter('offer');
   const size = REFERENCE.wide;

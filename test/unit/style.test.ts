@@ -1,12 +1,23 @@
+import { readFileSync } from 'node:fs';
 import { createPropertyExpression, featureFilter, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection } from 'geojson';
+import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
+import { mercatorX } from '../../src/geo/camera.ts';
+import { decodeBasemap } from '../../src/map/basemap.ts';
 import {
+  AREA_LABEL,
   areaFeatures,
+  areaLabels,
   chapterLayers,
+  markerScale,
+  PLACE,
+  sameName,
   routeLabelFeatures,
+  MARKER,
+  markerImage,
+  markerImageName,
   PLACE_LAYERS,
-  sdfCircle,
   STATE_SOURCES,
   storyStyle,
 } from '../../src/map/style.ts';
@@ -20,6 +31,7 @@ const view: ChapterView = {
   highlight: ['a', 'r', 'zone'],
   visible: ['a', 'b', 'r', 'zone', 'edge', 'road'],
   description: '',
+  whole: false,
 };
 const empty = { type: 'FeatureCollection' as const, features: [] };
 const features = { areas: ['zone', 'edge', 'far'], routes: ['r', 'road', 'gone'] };
@@ -47,7 +59,7 @@ const style = storyStyle(
 );
 const layer = (id: string) => style.layers.find((l) => l.id === id)!;
 const storyLayers = style.layers.filter(
-  (l) => 'source' in l && ['places', 'routes', 'route-labels', 'areas'].includes(l.source as string),
+  (l) => 'source' in l && ['places', 'routes', 'route-labels', 'areas', 'area-labels'].includes(l.source as string),
 );
 
 /** A layer's paint property, evaluated for a feature in `state` (as MapLibre would draw it). */
@@ -102,11 +114,9 @@ describe('chapterLayers', () => {
 
   it('chapterLayers(view) filters every story layer of the style that is not drawn by state', () => {
     const byState = storyLayers.filter((l) => STATE_SOURCES.includes((l as { source: string }).source as never));
+    // And the basemap's names, which give way to the names of highlighted areas.
     expect([...filters.keys()].sort()).toEqual(
-      storyLayers
-        .filter((l) => !byState.includes(l))
-        .map((l) => l.id)
-        .sort(),
+      [...storyLayers.filter((l) => !byState.includes(l)).map((l) => l.id), 'country-label', 'department-label'].sort(),
     );
     expect(PLACE_LAYERS.every((id) => filters.has(id))).toBe(true);
     // What a filter hides can neither take label room nor be clicked: no symbol is drawn by state.
@@ -174,19 +184,46 @@ describe('storyStyle', () => {
   });
 });
 
-describe('sdfCircle', () => {
-  it('sdfCircle(size) is opaque inside, 192 at the edge and 0 far outside', () => {
-    const { data, width } = sdfCircle(48);
-    const alpha = (x: number, y: number) => data[(y * width + x) * 4 + 3]!;
-    expect(alpha(24, 24)).toBe(255);
-    expect(alpha(0, 0)).toBe(0);
-    const edge = alpha(24 + 16, 24);
-    expect(Math.abs(edge - 192)).toBeLessThan(40);
+describe('marker images', () => {
+  const red = [181, 54, 29, 1] as const;
+  const white = [255, 255, 255, 1] as const;
+  const at = (image: ReturnType<typeof markerImage>, cssX: number) => {
+    const k = MARKER.pixelRatio;
+    const i = ((MARKER.size / 2) * k * image.width + Math.round((MARKER.size / 2 + cssX) * k)) * 4;
+    return [...image.data.slice(i, i + 4)];
+  };
+
+  it('markerImage(dot, colour, outline) is a dot of its colour, ringed in the outline colour, clear outside', () => {
+    const dot = markerImage(false, red, white);
+    expect(dot.width).toBe(MARKER.size * MARKER.pixelRatio);
+    expect(at(dot, 0)).toEqual([181, 54, 29, 255]);
+    expect(at(dot, MARKER.radius + MARKER.outline / 2)).toEqual([255, 255, 255, 255]);
+    expect(at(dot, MARKER.radius + MARKER.outline + 1)[3]).toBe(0);
   });
-  it('sdfCircle(size, ring) is hollow: its middle is outside the shape (below the 192 edge, and any halo)', () => {
-    const { data, width } = sdfCircle(48, true);
-    expect(data[(24 * width + 24) * 4 + 3]).toBeLessThan(64);
-    expect(data[(24 * width + 24 + 13) * 4 + 3]).toBeGreaterThan(192);
+
+  it('markerImage(ring, …) is hollow: clear in its middle, its colour in the ring, outlined on both sides', () => {
+    const ring = markerImage(true, red, white);
+    expect(at(ring, 0)[3]).toBe(0);
+    expect(at(ring, MARKER.radius - MARKER.ring / 2)).toEqual([181, 54, 29, 255]);
+    expect(at(ring, MARKER.radius + MARKER.outline / 2)).toEqual([255, 255, 255, 255]);
+    expect(at(ring, MARKER.radius - MARKER.ring - MARKER.outline / 2)).toEqual([255, 255, 255, 255]);
+  });
+
+  it("markerImageName(name) reads the shape and colour back from the place layers' image names", () => {
+    expect(markerImageName('marker:dot:#2b2b2b')).toEqual({ ring: false, color: '#2b2b2b' });
+    expect(markerImageName('marker:ring:rgb(1, 2, 3)')).toEqual({ ring: true, color: 'rgb(1, 2, 3)' });
+    expect(markerImageName('dot')).toBeNull();
+    const l = layer('place-highlight-west') as { layout: Record<string, unknown> };
+    const spec = (latest as unknown as Record<string, Record<string, unknown>>).layout_symbol!['icon-image'];
+    const parsed = createPropertyExpression(l.layout['icon-image'], 'icon-image', spec as never);
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    const image = (properties: Record<string, unknown>) =>
+      String(parsed.value.evaluate({ zoom: 5 }, { type: 1, properties, geometry: [] } as never));
+    expect(markerImageName(image({ kind: 'prison' }))).toEqual({ ring: false, color: palette.kinds.prison });
+    expect(markerImageName(image({ kind: 'lake', precision: 'approximate', color: '#123456' }))).toEqual({
+      ring: true,
+      color: '#123456',
+    });
   });
 });
 
@@ -325,5 +362,163 @@ describe('areas split at 180°', () => {
     });
     expect(labelled!.properties).toBe(split.properties);
     expect(plain).toEqual(line('road', 'happened'));
+  });
+});
+
+describe('names of highlighted areas', () => {
+  const read = (path: string) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
+  const base = decodeBasemap(read('data/basemap/americas.json') as Topology);
+  const areas = read('data/areas.geojson') as FeatureCollection;
+  const labels = areaLabels(areas, base.labels);
+  const of = (id: string) => labels.find((l) => l.id === id)!;
+
+  it('sameName(a, b) matches names of the same place, whatever the words left out, the accents and the case', () => {
+    expect(sameName('United States of America', 'United States')).toBe(true);
+    expect(sameName('Guantánamo Bay (US)', 'US Naval Base Guantanamo Bay')).toBe(true);
+    expect(sameName('Dominican Rep.', 'Dominican Republic')).toBe(true);
+    expect(sameName('EL SALVADOR', 'El Salvador')).toBe(true);
+    expect(sameName('San Salvador', 'El Salvador')).toBe(false);
+    expect(sameName('Santa Ana', 'San Vicente')).toBe(false);
+    expect(sameName('', 'Panama')).toBe(false);
+  });
+
+  it("areaLabels(areas, basemap labels) names each area once: it stands in for the basemap's name of the same place inside it", () => {
+    expect(of('el-salvador').replaces).toEqual(['El Salvador']);
+    expect(of('united-states').replaces).toEqual(['United States of America']);
+    expect(of('san-vicente-department').replaces).toEqual(['San Vicente']);
+    expect(of('cuba').replaces).toEqual(['Cuba']);
+    // The departments' names inside El Salvador are names of other places.
+    expect(of('el-salvador').replaces).not.toContain('San Salvador');
+    expect(of('el-salvador').text).toBe('El Salvador');
+    // Worked out once per story and basemap.
+    expect(areaLabels(areas, base.labels)).toBe(labels);
+  });
+
+  it('areaLabels(...) names an area from the zoom where it holds a name (its inscribed circle 30 px across)', () => {
+    for (const l of labels) {
+      const f = areas.features.find((a) => a.id === l.id)!;
+      expect(f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon').toBe(true);
+    }
+    // The naval base (a few km) is named only in close-ups: not on a map of the Caribbean.
+    expect(of('guantanamo-lease').minzoom).toBeGreaterThan(7);
+    expect(of('el-salvador').minzoom).toBeGreaterThan(4);
+    expect(of('el-salvador').minzoom).toBeLessThan(5);
+    expect(of('united-states').minzoom).toBe(0);
+    expect(AREA_LABEL.minPx).toBe(30);
+  });
+
+  it("areaLabels(...) uses the area's label, else its name, and skips areas that have neither or no shape", () => {
+    const square = [
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+        [0, 0],
+      ],
+    ];
+    const got = areaLabels(
+      {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            id: 'a',
+            properties: { name: 'Long name', label: 'Short' },
+            geometry: { type: 'Polygon', coordinates: square },
+          },
+          { type: 'Feature', id: 'b', properties: {}, geometry: { type: 'Polygon', coordinates: square } },
+          { type: 'Feature', id: 'c', properties: { name: 'C' }, geometry: null as never },
+        ],
+      },
+      base.labels,
+    );
+    expect(got.map((l) => [l.id, l.text])).toEqual([['a', 'Short']]);
+  });
+
+  it("chapterLayers(..., labels) names the chapter's highlighted areas from their zoom, and hides the basemap's names they stand in for", () => {
+    const view: ChapterView = {
+      camera: null,
+      focus: ['el-salvador'],
+      highlight: ['el-salvador'],
+      visible: ['el-salvador', 'cuba'],
+      description: '',
+      whole: false,
+    };
+    const { filters } = chapterLayers(view, () => 'west', { areas: ['el-salvador', 'cuba'], routes: [] }, labels);
+    const filterOf = (id: string) =>
+      featureFilter(filters.find((f) => f.layer === id)!.filter as never, `${id}.filter`);
+    const keepsAt = (id: string, zoom: number, properties: Record<string, unknown>) =>
+      filterOf(id).filter({ zoom }, { type: 1, properties, geometry: [] } as never);
+    const z = of('el-salvador').minzoom;
+    expect(keepsAt('area-label', Math.ceil(z), { id: 'el-salvador', minzoom: z })).toBe(true);
+    expect(keepsAt('area-label', Math.floor(z), { id: 'el-salvador', minzoom: z })).toBe(false);
+    // Cuba is shown, not highlighted: not named by the story.
+    expect(keepsAt('area-label', 8, { id: 'cuba', minzoom: of('cuba').minzoom })).toBe(false);
+    // The basemap's "El Salvador" gives way where the story names it; other countries keep theirs.
+    const country = (name: string) => ({ kind: 'country', name, rank: 1 });
+    expect(keepsAt('country-label', Math.ceil(z), country('El Salvador'))).toBe(false);
+    expect(keepsAt('country-label', Math.floor(z), country('El Salvador'))).toBe(true);
+    expect(keepsAt('country-label', Math.ceil(z), country('Cuba'))).toBe(true);
+    expect(keepsAt('department-label', 8, { kind: 'department', name: 'San Salvador' })).toBe(true);
+    // Without labels, the basemap's layers keep their own filters.
+    const plain = chapterLayers(view, () => 'west', { areas: [], routes: [] });
+    expect(plain.filters.find((f) => f.layer === 'country-label')!.filter).toEqual(
+      (layer('country-label') as { filter: unknown }).filter,
+    );
+  });
+
+  it('storyStyle(...) draws the area names above the basemap names and below the places (placed after their markers)', () => {
+    const ids = style.layers.map((l) => l.id);
+    const at = ids.indexOf('area-label');
+    expect(at).toBeGreaterThan(ids.indexOf('country-label'));
+    expect(at).toBeGreaterThan(ids.indexOf('department-label'));
+    expect(at).toBeLessThan(Math.min(...PLACE_LAYERS.map((id) => ids.indexOf(id))));
+    const areaLayout = (layer('area-label') as { layout: Record<string, unknown> }).layout;
+    expect(areaLayout['text-variable-anchor']).toContain('center');
+    // Far enough from its point to clear a marker standing on it (MapLibre's box of a marker: its 24 px image, plus 2 px).
+    expect(AREA_LABEL.offset * AREA_LABEL.size - (7 / 24) * AREA_LABEL.size).toBeGreaterThan(
+      12 * markerScale('highlight', 22) + 2,
+    );
+  });
+});
+
+describe('markers of near places', () => {
+  /** The share of a marker of radius r that shows under another whose ring reaches R, d px away. */
+  function shows(r: number, R: number, d: number): number {
+    if (d >= r + R) return 1;
+    if (d <= Math.abs(R - r)) return R >= r ? 0 : 1 - (R * R) / (r * r);
+    const a = r * r * Math.acos((d * d + r * r - R * R) / (2 * d * r));
+    const b = R * R * Math.acos((d * d + R * R - r * r) / (2 * d * R));
+    const c = 0.5 * Math.sqrt((-d + r + R) * (d + r - R) * (d - r + R) * (d + r + R));
+    return 1 - (a + b - c) / (Math.PI * r * r);
+  }
+  /** Pixels between two places 10 km apart at 14°N (an east-west pair) at a zoom. */
+  const tenKm = (zoom: number) => {
+    const degrees = 10 / (111.32 * Math.cos((14 * Math.PI) / 180));
+    return (mercatorX(degrees) - mercatorX(0)) * 512 * 2 ** zoom;
+  };
+
+  it('markerScale(kind, zoom) shrinks the markers on maps of a continent, highlighted ones bigger than quiet ones', () => {
+    expect(markerScale('highlight', 2)).toBe(PLACE.highlight.icon[0]);
+    expect(markerScale('highlight', 12)).toBe(PLACE.highlight.icon[1]);
+    for (const z of [2, 5, 6, 9]) expect(markerScale('highlight', z)).toBeGreaterThan(markerScale('context', z));
+    expect(markerScale('highlight', 6)).toBeCloseTo((PLACE.highlight.icon[0] + PLACE.highlight.icon[1]) / 2, 6);
+    const icon = (layer('place-highlight-west') as { layout: Record<string, unknown> }).layout['icon-size'];
+    expect(JSON.stringify(icon)).toContain(JSON.stringify(PLACE.highlight.icon[1]));
+  });
+
+  it('two places 10 km apart both show, more than half of each, from zoom 5 (on the old markers, most of one was hidden)', () => {
+    for (const upper of ['highlight', 'context'] as const)
+      for (const lower of ['highlight', 'context'] as const)
+        for (const zoom of [5, 5.8, 6, 7, 9]) {
+          const r = MARKER.radius * markerScale(lower, zoom);
+          const R = (MARKER.radius + MARKER.outline) * markerScale(upper, zoom);
+          expect(shows(r, R, tenKm(zoom)), `${lower} under ${upper} at ${zoom}`).toBeGreaterThan(0.5);
+          // Its middle shows too, from zoom 5.5.
+          if (zoom >= 5.5) expect(tenKm(zoom)).toBeGreaterThan(R);
+        }
+    // The markers before (a dot of 6.4 px ringed by 2 px) hid most of another at 5.8.
+    expect(shows(6.4, 8.4, tenKm(5.8))).toBeLessThan(0.5);
   });
 });

@@ -13,7 +13,7 @@ function chapter(id: string, index: number, period: [string, string] | null): Ch
     kicker: null,
     body: [],
     sources: [],
-    view: { camera: null, focus: [], highlight: [], visible: [], description: '' },
+    view: { camera: null, focus: [], highlight: [], visible: [], description: '', whole: false },
     period: period && [when(period[0]), when(period[1])],
     after: false,
   };
