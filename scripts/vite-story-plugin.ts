@@ -88,7 +88,15 @@ export async function prerender(
     if (typeof ref !== 'string') continue;
     const path = resolve(file, '..', ref);
     files[layer] = relative(root, path).split(sep).join('/');
-    data[layer] = JSON.parse(await readFile(path, 'utf8'));
+    try {
+      data[layer] = JSON.parse(await readFile(path, 'utf8'));
+    } catch (error) {
+      // An editor's mistake, not the build's end: the page is built without the layer, and the
+      // element names the file's problem in the browser (with its line), as the checker does.
+      console.warn(
+        `[story] ${storyPath}: the ${layer} file ${JSON.stringify(ref)} could not be read (${(error as Error).message.split('\n')[0]}); the page is built without it`,
+      );
+    }
   }
   const { story, issues } = normalizeStory(input, data, files);
   for (const issue of issues) console.warn(`[story] ${formatIssue(issue)}`);
