@@ -14,7 +14,7 @@ import { measure } from '../geo/measure.ts';
 import { type Issue, quote } from './issues.ts';
 import { suggester } from './suggest.ts';
 import { CHAPTER_ID, featureId, isColor, isLanguageTag, parseDate, parseDay } from './rules.ts';
-import { KEEP_MAP } from './schema.ts';
+import { KEEP_MAP } from './rules.ts';
 import {
   isObject,
   maybeBBox,

@@ -96,6 +96,9 @@ export function isColor(v: unknown): v is string {
  * `long` for paragraphs, quotes, notes and descriptions. The checker enforces them; the page still
  * reads a longer text, and shortens what it draws on the map (MAP_LABEL_MAX).
  */
+/** `"map": "previous"`: the chapter keeps the previous chapter's map (camera and features), so the map stays still. */
+export const KEEP_MAP = 'previous';
+
 export const TEXT_LIMITS = { short: 300, long: 10_000 } as const;
 
 /** The longest label the map draws (the interactive map and the still); a longer one ends with "…". */

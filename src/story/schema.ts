@@ -18,6 +18,7 @@ import {
   DATE_PATTERN,
   DAY_PATTERN,
   isLanguageTag,
+  KEEP_MAP,
   PLACE_KINDS,
   parseDate,
   parseDay,
@@ -230,8 +231,6 @@ export const ChapterMapSchema = z
   })
   .meta({ description: 'The whole map state of the chapter: where it looks and what it draws.' });
 
-/** `"map": "previous"`: the chapter keeps the previous chapter's map (camera and features), so the map stays still. */
-export const KEEP_MAP = 'previous';
 export const KeepMapSchema = z.literal(KEEP_MAP).meta({
   description:
     "Keep the previous chapter's map as it is (where it looks and what it draws): the map stays still as the reader goes on. Not on the first chapter.",

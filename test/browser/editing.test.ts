@@ -149,6 +149,17 @@ describe('mistakes: a panel for editors, none for readers', () => {
       );
       expect(scripts).toContainEqual(expect.stringMatching(/^check-worker-/));
       expect(scripts.filter((name) => /^(validate|locate|checks)-/.test(name))).toEqual([]);
+      // Nor the schema inside another chunk (a constant of schema.ts imported by normalize.ts once
+      // put zod into the first chunk: 25 KiB brotli more before the first input).
+      const withZod = await page.evaluate(async () => {
+        const urls = performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
+          .filter((url) => new URL(url).pathname.endsWith('.js') && !/\/check-worker-/.test(url));
+        const texts = await Promise.all(urls.map(async (url) => [url, await (await fetch(url)).text()] as const));
+        return texts.filter(([, text]) => text.includes('ZodError')).map(([url]) => new URL(url).pathname);
+      });
+      expect(withZod).toEqual([]);
       // The page links the text's styles itself: the element loads no copy of them.
       expect(scripts.filter((name) => /^text-styles-/.test(name))).toEqual([]);
     } finally {
