@@ -183,7 +183,7 @@ export function storyPlugin(options: StoryPluginOptions): Plugin {
     configureServer(server) {
       // The print figures' maps of the page served last (the build writes them as files).
       server.middlewares.use((req, res, next) => {
-        const svg = served.get(decodeURIComponent((req.url ?? '').split('?')[0]!).replace(/^\//, ''));
+        const svg = served.get((req.url ?? '').split('?')[0]!.replace(/^\//, ''));
         if (svg === undefined) return next();
         res.setHeader('Content-Type', 'image/svg+xml');
         res.end(svg);
