@@ -14,7 +14,7 @@ import { cutOutline, longitudeDelta } from '../../src/geo/longitude.ts';
 import { normalizeStory } from '../../src/story/normalize.ts';
 import type { Story, StoryFeature } from '../../src/story/types.ts';
 import { baseUrl, expectClean, openPage, screenshot, useBrowser } from './page.ts';
-import { landOn } from './story.ts';
+import { landOn, serveFolder } from './story.ts';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/antimeridian');
 const FILES = ['story.json', 'places.geojson', 'routes.geojson', 'areas.geojson'];
@@ -39,15 +39,7 @@ const SIZES = [
 const browser = useBrowser();
 
 /** Serves the story's files at /across/… (so the page opens it with ?story=across/story.json). */
-async function serve(page: Page): Promise<string> {
-  await page.route('**/across/*', (route) => {
-    const body = text[new URL(route.request().url()).pathname.split('/').pop()!];
-    return body === undefined
-      ? route.fulfill({ status: 404, body: 'not found' })
-      : route.fulfill({ status: 200, contentType: 'application/json', body });
-  });
-  return 'across/story.json';
-}
+const serve = (page: Page) => serveFolder(page, 'across', text);
 
 type Lines = (readonly number[])[][];
 

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MARKER, markerScale } from '../../src/map/style.ts';
 import { baseUrl, expectClean, openPage, screenshot, useBrowser } from './page.ts';
-import { defaultStory, landOn, wheelToChapter } from './story.ts';
+import { defaultStory, landOn, serveFolder, wheelToChapter } from './story.ts';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/crowded');
 const FILES = ['story.json', 'places.geojson', 'areas.geojson'];
@@ -31,15 +31,7 @@ const SIZES = [
 const browser = useBrowser();
 
 /** Serves the story's files at /crowded/… (so the page opens it with ?story=crowded/story.json). */
-async function serve(page: Page): Promise<string> {
-  await page.route('**/crowded/*', (route) => {
-    const body = text[new URL(route.request().url()).pathname.split('/').pop()!];
-    return body === undefined
-      ? route.fulfill({ status: 404, body: 'not found' })
-      : route.fulfill({ status: 200, contentType: 'application/json', body });
-  });
-  return 'crowded/story.json';
-}
+const serve = (page: Page) => serveFolder(page, 'crowded', text);
 
 /** Where MapLibre draws a longitude and latitude, in the page's CSS pixels; and the map's zoom. */
 function onPage(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number; zoom: number }> {

@@ -335,3 +335,17 @@ export function loseContext(page: Page, how: 'loseContext' | 'restoreContext'): 
     w.lost![how]();
   }, how);
 }
+
+/**
+ * `serveFolder(page, folder, files)`: the page gets `files` (name → text) at /<folder>/<name>, and
+ * 404 for any other name there; resolves with `<folder>/story.json`, for `?story=`.
+ */
+export async function serveFolder(page: Page, folder: string, files: Record<string, string>): Promise<string> {
+  await page.route(`**/${folder}/*`, (route) => {
+    const body = files[new URL(route.request().url()).pathname.split('/').pop()!];
+    return body === undefined
+      ? route.fulfill({ status: 404, body: 'not found' })
+      : route.fulfill({ status: 200, contentType: 'application/json', body });
+  });
+  return `${folder}/story.json`;
+}
