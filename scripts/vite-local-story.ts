@@ -11,7 +11,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Connect, Plugin } from 'vite';
+import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
 
 /** Where the story's folder is served. */
 export const LOCAL_STORY = '/local-story/';
@@ -87,25 +87,19 @@ export function localStoryPlugin(story: string | undefined = process.env.STORY?.
       () => logger.warn(`story-map: STORY=${story}: there is no such file`),
     );
   };
+  /** The same in the dev server and `vite preview`: the folder served, and its address printed with theirs. */
+  const serve = (server: ViteDevServer | PreviewServer) => {
+    if (!dir) return;
+    server.middlewares.use(localStoryMiddleware(dir));
+    const print = server.printUrls.bind(server);
+    server.printUrls = () => {
+      print();
+      announce(server, server.resolvedUrls?.local ?? []);
+    };
+  };
   return {
     name: 'story-map:local-story',
-    configureServer(server) {
-      if (!dir) return;
-      server.middlewares.use(localStoryMiddleware(dir));
-      const print = server.printUrls.bind(server);
-      server.printUrls = () => {
-        print();
-        announce(server, server.resolvedUrls?.local ?? []);
-      };
-    },
-    configurePreviewServer(server) {
-      if (!dir) return;
-      server.middlewares.use(localStoryMiddleware(dir));
-      const print = server.printUrls.bind(server);
-      server.printUrls = () => {
-        print();
-        announce(server, server.resolvedUrls?.local ?? []);
-      };
-    },
+    configureServer: serve,
+    configurePreviewServer: serve,
   };
 }

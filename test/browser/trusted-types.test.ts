@@ -92,6 +92,13 @@ const drawn = (where: Page | Frame, selector = 'story-map') =>
 const checksWorker = (w: Started) => w.name === 'story-map checks';
 const mapWorker = (w: Started) => w.name !== 'story-map checks';
 
+/** MapLibre's one worker in `where` started from `url` with no error, and answered. */
+async function expectMapWorker(where: Page | Frame, url: RegExp): Promise<void> {
+  const map = (await started(where)).filter(mapWorker);
+  expect(map).toEqual([expect.objectContaining({ url: expect.stringMatching(url), errors: 0 })]);
+  expect(map[0]!.messages).toBeGreaterThan(0);
+}
+
 describe('under Trusted Types', () => {
   it('the story page: the map, its worker, the checks worker and the timeline run with no violation', async () => {
     const { page, close, consoleErrors, offOrigin } = await openPage(browser(), 'about:blank', {
@@ -117,11 +124,7 @@ describe('under Trusted Types', () => {
             errors: 0,
           }),
         ]);
-      const map = (await started(page)).filter(mapWorker);
-      expect(map).toEqual([
-        expect.objectContaining({ url: expect.stringMatching(/\/assets\/maplibre-gl-worker-[\w-]+\.mjs$/), errors: 0 }),
-      ]);
-      expect(map[0]!.messages).toBeGreaterThan(0);
+      await expectMapWorker(page, /\/assets\/maplibre-gl-worker-[\w-]+\.mjs$/);
       expect(await violations()).toEqual([]);
       expect(consoleErrors).toEqual([]);
       expect(offOrigin).toEqual([]);
@@ -227,9 +230,7 @@ describe('under Trusted Types', () => {
       expect(await drawn(page, '#first')).toEqual({ loaded: true, features: true });
       // MapLibre's worker, on the CDN, started from the blob: URL that imports it. (A browser starts
       // no checks worker from another origin: those checks run on the page's thread.)
-      const map = (await started(page)).filter(mapWorker);
-      expect(map).toEqual([expect.objectContaining({ url: expect.stringMatching(/^blob:/), errors: 0 })]);
-      expect(map[0]!.messages).toBeGreaterThan(0);
+      await expectMapWorker(page, /^blob:/);
 
       // The iframe embed: its map and both its workers, through its timeline.
       const frame = (await (await page.waitForSelector('iframe[data-story-map-frame]')).contentFrame())!;
@@ -241,11 +242,7 @@ describe('under Trusted Types', () => {
       await expect
         .poll(async () => (await started(frame)).filter(checksWorker))
         .toEqual([expect.objectContaining({ messages: 1, errors: 0 })]);
-      const frameMap = (await started(frame)).filter(mapWorker);
-      expect(frameMap).toEqual([
-        expect.objectContaining({ url: expect.stringMatching(/\/assets\/maplibre-gl-worker-[\w-]+\.mjs$/), errors: 0 }),
-      ]);
-      expect(frameMap[0]!.messages).toBeGreaterThan(0);
+      await expectMapWorker(frame, /\/assets\/maplibre-gl-worker-[\w-]+\.mjs$/);
 
       expect(await violations()).toEqual([]);
       expect(consoleErrors).toEqual([]);
