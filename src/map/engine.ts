@@ -21,7 +21,7 @@ import { longitudeDelta } from '../geo/longitude.ts';
 import { routeCaption } from '../story/format.ts';
 import { mapLabel } from '../story/rules.ts';
 import { loadBasemap } from './load-basemap.ts';
-import type { Camera, ChapterView, RouteFeature, Story } from '../story/types.ts';
+import type { Camera, ChapterView, Layer, RouteFeature, Story } from '../story/types.ts';
 import type { Palette } from './palette.ts';
 import { beforeDeadline, MapStartError, START_TIMEOUT_MS, started } from './start.ts';
 import { allowHtml, allowScriptUrl, enforced, POLICY_NAME, trustedTypesPolicy } from '../trusted-types.ts';
@@ -39,8 +39,6 @@ import {
   markerImageName,
   PLACE_LAYERS,
   type RGBA,
-  STATE_SOURCES,
-  type StateSource,
   storyStyle,
 } from './style.ts';
 
@@ -268,8 +266,8 @@ function setStates(map: MapLibreMap, states: ChapterLayers['states']): void {
 
 /** The story layers' filters and feature states for a chapter seen from `camera` (see chapterLayers). */
 function chapterFilters(story: Story, view: ChapterView, camera: Camera, labels: readonly AreaLabel[]): ChapterLayers {
-  const ids = Object.fromEntries(STATE_SOURCES.map((s) => [s, [] as string[]])) as Record<StateSource, string[]>;
-  for (const [id, { layer }] of story.features) if (layer === 'areas' || layer === 'routes') ids[layer].push(id);
+  const ids: Record<Layer, string[]> = { places: [], routes: [], areas: [] };
+  for (const [id, { layer }] of story.features) ids[layer].push(id);
   return chapterLayers(
     view,
     (id) => {

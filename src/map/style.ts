@@ -15,7 +15,7 @@ import type { Feature, FeatureCollection, LineString, MultiLineString, Position 
 import { labelPoint } from '../geo/label-point.ts';
 import { cutOutline } from '../geo/longitude.ts';
 import { MAP_LABEL_MAX, mapLabel } from '../story/rules.ts';
-import type { ChapterView } from '../story/types.ts';
+import type { ChapterView, Layer } from '../story/types.ts';
 import type { Palette } from './palette.ts';
 
 export const FONT_REGULAR = 'Noto Sans Regular';
@@ -243,7 +243,8 @@ export const COUNTRY_LABEL_FILTER: FilterSpecification = [
 ];
 export const DEPARTMENT_LABEL_FILTER: FilterSpecification = ['==', ['get', 'kind'], 'department'];
 
-const inIds = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids]]];
+/** Features whose `id` is one of `ids`, in one order for the same set (MapLibre lays a layer out again when its filter differs). */
+const inIds = (ids: readonly string[]): ExpressionSpecification => ['in', ['get', 'id'], ['literal', [...ids].sort()]];
 
 /** `opacity` where the feature's state has `key` set, else 0 (nothing set: hidden). */
 const shownWhen = (key: keyof StoryFeatureState, opacity: number): ExpressionSpecification => [
@@ -625,16 +626,21 @@ export interface ChapterLayers {
  * the quiet layers, each place in the layer for its side of the map, see SIDES; labels of
  * highlighted routes; names of highlighted areas from their zoom, and the basemap's names without
  * those they stand in for, see AREA_LABEL), and the state of every area and route of `features`
- * (the story's, by source).
+ * (the story's ids, by source).
+ *
+ * Each filter names only the ids of its own source, so that a chapter which changes nothing a
+ * layer shows leaves that layer's filter as it was: MapLibre then does not lay its tiles out again.
  */
 export function chapterLayers(
   view: ChapterView,
   sideOf: (id: string) => Side,
-  features: Readonly<Record<StateSource, readonly string[]>>,
+  features: Readonly<Record<Layer, readonly string[]>>,
   labels: readonly AreaLabel[] = [],
 ): ChapterLayers {
-  const quiet = view.visible.filter((id) => !view.highlight.includes(id));
-  const on = (ids: readonly string[], side: Side) => inIds(ids.filter((id) => sideOf(id) === side));
+  const places = new Set(features.places);
+  const routes = new Set(features.routes);
+  const quiet = view.visible.filter((id) => places.has(id) && !view.highlight.includes(id));
+  const on = (ids: readonly string[], side: Side) => inIds(ids.filter((id) => places.has(id) && sideOf(id) === side));
   const visible = new Set(view.visible);
   const highlight = new Set(view.highlight);
   // MapLibre evaluates a filter's zoom at the tile's zoom (a whole number); the still does the same.
@@ -652,7 +658,7 @@ export function chapterLayers(
     replaced.length ? ['all', filter as ExpressionSpecification, ['!', ['any', ...replaced]]] : filter;
   return {
     filters: [
-      { layer: 'route-label', filter: inIds(view.highlight) },
+      { layer: 'route-label', filter: inIds(view.highlight.filter((id) => routes.has(id))) },
       {
         layer: 'area-label',
         filter: ['all', inIds(named.map((l) => l.id)), ['>=', ['zoom'], ['get', 'minzoom']]],

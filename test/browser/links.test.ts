@@ -71,12 +71,17 @@ describe('deep links and keyboard', () => {
     try {
       const { page } = opened;
       const before = await page.evaluate(() => history.length);
+      // Chromium fetches and decodes the page's icon again at every replaceState: the icon is in the HTML.
+      const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="icon"]')!.href);
+      const asked: string[] = [];
+      page.on('request', (r) => asked.push(r.url()));
       for (const id of ['offer', 'cecot', 'legal']) {
         await wheelToChapter(page, id, 2000);
         await page.waitForFunction((id) => location.hash === `#${id}`, id);
       }
       await scrollRest(page);
       expect(await page.evaluate(() => history.length)).toBe(before);
+      expect(asked.filter((url) => url === icon)).toEqual([]);
       expectClean(opened);
     } finally {
       await opened.close();

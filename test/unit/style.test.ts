@@ -29,12 +29,12 @@ const view: ChapterView = {
   camera: null,
   focus: ['a', 'b'],
   highlight: ['a', 'r', 'zone'],
-  visible: ['a', 'b', 'r', 'zone', 'edge', 'road'],
+  visible: ['a', 'b', 'r', 'zone', 'edge', 'road', 'edge-town'],
   description: '',
   whole: false,
 };
 const empty = { type: 'FeatureCollection' as const, features: [] };
-const features = { areas: ['zone', 'edge', 'far'], routes: ['r', 'road', 'gone'] };
+const features = { places: ['a', 'b', 'edge-town'], areas: ['zone', 'edge', 'far'], routes: ['r', 'road', 'gone'] };
 const fonts = { regular: 'r', regularExt: 'x', bold: 'b', italic: 'i' };
 const basemap = { countries: empty, borders: empty, departments: empty, labels: empty };
 const collection = (...fs: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features: fs });
@@ -83,17 +83,35 @@ describe('chapterLayers', () => {
   const states = new Map(chapter.states.map((s) => [`${s.source}/${s.id}`, s.state]));
 
   it('chapterLayers(view) puts highlighted places in the prominent layer of their side', () => {
-    expect(filters.get('place-highlight-west')).toBe(
-      JSON.stringify(['in', ['get', 'id'], ['literal', ['a', 'r', 'zone']]]),
-    );
+    expect(filters.get('place-highlight-west')).toBe(JSON.stringify(['in', ['get', 'id'], ['literal', ['a']]]));
     expect(filters.get('place-highlight-east')).toBe(JSON.stringify(['in', ['get', 'id'], ['literal', []]]));
   });
 
   it('chapterLayers(view) puts the other visible places in the quiet layer', () => {
     expect(keeps('place-context-east', { id: 'b' })).toBe(true);
     expect(keeps('place-context-west', { id: 'b' })).toBe(false);
-    expect(keeps('place-context-west', { id: 'edge' })).toBe(true);
+    expect(keeps('place-context-west', { id: 'edge-town' })).toBe(true);
     expect(keeps('place-context-west', { id: 'a' })).toBe(false);
+    // An area or a route is not a place.
+    expect(keeps('place-context-west', { id: 'edge' })).toBe(false);
+  });
+
+  it('chapterLayers(view) leaves the filter of a layer whose features the chapter does not change as it was', () => {
+    // Another route highlighted, the same places in another order: only the route labels change.
+    const next = chapterLayers(
+      { ...view, highlight: ['r', 'a', 'zone'].reverse(), visible: [...view.visible].reverse() },
+      (id) => (id === 'b' ? 'east' : 'west'),
+      features,
+    );
+    const again = chapterLayers(
+      { ...view, highlight: ['a', 'road', 'zone'] },
+      (id) => (id === 'b' ? 'east' : 'west'),
+      features,
+    );
+    const changed = (other: typeof chapter) =>
+      other.filters.filter((f) => JSON.stringify(f.filter) !== filters.get(f.layer)).map((f) => f.layer);
+    expect(changed(next)).toEqual([]);
+    expect(changed(again)).toEqual(['route-label']);
   });
 
   it('chapterLayers(view) labels the highlighted routes only', () => {
@@ -445,7 +463,12 @@ describe('names of highlighted areas', () => {
       description: '',
       whole: false,
     };
-    const { filters } = chapterLayers(view, () => 'west', { areas: ['el-salvador', 'cuba'], routes: [] }, labels);
+    const { filters } = chapterLayers(
+      view,
+      () => 'west',
+      { places: [], areas: ['el-salvador', 'cuba'], routes: [] },
+      labels,
+    );
     const filterOf = (id: string) =>
       featureFilter(filters.find((f) => f.layer === id)!.filter as never, `${id}.filter`);
     const keepsAt = (id: string, zoom: number, properties: Record<string, unknown>) =>
@@ -462,7 +485,7 @@ describe('names of highlighted areas', () => {
     expect(keepsAt('country-label', Math.ceil(z), country('Cuba'))).toBe(true);
     expect(keepsAt('department-label', 8, { kind: 'department', name: 'San Salvador' })).toBe(true);
     // Without labels, the basemap's layers keep their own filters.
-    const plain = chapterLayers(view, () => 'west', { areas: [], routes: [] });
+    const plain = chapterLayers(view, () => 'west', { places: [], areas: [], routes: [] });
     expect(plain.filters.find((f) => f.layer === 'country-label')!.filter).toEqual(
       (layer('country-label') as { filter: unknown }).filter,
     );
