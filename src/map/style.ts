@@ -254,6 +254,26 @@ const shownWhen = (key: keyof StoryFeatureState, opacity: number): ExpressionSpe
   0,
 ];
 
+/** The property that tells which of the basemap's collections a feature of the `basemap` source comes from. */
+const PART = 'sm:part';
+type BasemapPart = 'countries' | 'borders' | 'departments';
+const basemapPart = (part: BasemapPart): FilterSpecification => ['==', ['get', PART], part];
+
+/**
+ * `basemapFeatures(basemap)`: the countries, borders and departments in one collection, each
+ * feature marked with its part: one source instead of three, so a new zoom lays out, sends and
+ * masks one set of tiles for them (the labels stay a source of their own: chapters filter them).
+ */
+export function basemapFeatures(basemap: BasemapGeoJSON): FeatureCollection {
+  const parts: BasemapPart[] = ['countries', 'borders', 'departments'];
+  return {
+    type: 'FeatureCollection',
+    features: parts.flatMap((part) =>
+      basemap[part].features.map((f) => ({ ...f, properties: { ...f.properties, [PART]: part } })),
+    ),
+  };
+}
+
 /** The basemap's credit, the only attribution of the style (MapLibre parses it as HTML: trusted-types.ts allows it). */
 export const BASEMAP_ATTRIBUTION = 'Made with Natural Earth';
 
@@ -269,6 +289,10 @@ export const BASEMAP_ATTRIBUTION = 'Made with Natural Earth';
  * first time a chapter shows one. Labels and places are filtered instead: a hidden label must not
  * take room from the others (placement ignores opacity), nor be found by a click. The route labels
  * read a copy of the routes (`route-labels`), so that filtering them leaves the lines' tiles alone.
+ *
+ * The lines and fills come from two sources, the basemap's and the story's shapes, each drawn in one
+ * run of layers (area fills over the borders, not under them): MapLibre draws the tiles' clipping
+ * masks of a source again at each change of source, and for every frame of a flight.
  */
 export function storyStyle(
   basemap: BasemapGeoJSON,
@@ -284,12 +308,40 @@ export function storyStyle(
   ] as unknown as ExpressionSpecification;
   const layers: LayerSpecification[] = [
     { id: 'water', type: 'background', paint: { 'background-color': palette.water } },
-    { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': palette.land } },
+    {
+      id: 'land',
+      type: 'fill',
+      source: 'basemap',
+      filter: basemapPart('countries'),
+      paint: { 'fill-color': palette.land },
+    },
+    {
+      id: 'coast',
+      type: 'line',
+      source: 'basemap',
+      filter: basemapPart('countries'),
+      paint: { 'line-color': palette.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.4, 8, 1] },
+    },
+    {
+      id: 'departments',
+      type: 'line',
+      source: 'basemap',
+      filter: basemapPart('departments'),
+      minzoom: 6.5,
+      paint: { 'line-color': palette.department, 'line-width': 0.8, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'borders',
+      type: 'line',
+      source: 'basemap',
+      filter: basemapPart('borders'),
+      paint: { 'line-color': palette.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4] },
+    },
     {
       id: 'area-fill',
       type: 'fill',
-      source: 'areas',
-      filter: ['!=', ['get', OUTLINE], true],
+      source: STATE_SOURCE,
+      filter: ['all', shapeOf('areas'), ['!=', ['get', OUTLINE], true]],
       paint: {
         // No antialiased edge: it would draw the cut of an area split at 180° as a hairline. The area's
         // line (drawn whenever its fill is) covers the other edges.
@@ -299,29 +351,10 @@ export function storyStyle(
       },
     },
     {
-      id: 'coast',
-      type: 'line',
-      source: 'countries',
-      paint: { 'line-color': palette.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.4, 8, 1] },
-    },
-    {
-      id: 'departments',
-      type: 'line',
-      source: 'departments',
-      minzoom: 6.5,
-      paint: { 'line-color': palette.department, 'line-width': 0.8, 'line-dasharray': [3, 2] },
-    },
-    {
-      id: 'borders',
-      type: 'line',
-      source: 'borders',
-      paint: { 'line-color': palette.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4] },
-    },
-    {
       id: 'area-line',
       type: 'line',
-      source: 'areas',
-      filter: ['!=', ['get', CUT], true],
+      source: STATE_SOURCE,
+      filter: ['all', shapeOf('areas'), ['!=', ['get', CUT], true]],
       paint: {
         'line-color': ['coalesce', ['get', 'color'], palette.accent],
         'line-width': 1.6,
@@ -331,8 +364,8 @@ export function storyStyle(
     {
       id: 'route-line',
       type: 'line',
-      source: 'routes',
-      filter: ['!=', ['get', 'status'], 'proposed'],
+      source: STATE_SOURCE,
+      filter: ['all', shapeOf('routes'), ['!=', ['get', 'status'], 'proposed']],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
         'line-color': [
@@ -347,8 +380,8 @@ export function storyStyle(
     {
       id: 'route-line-proposed',
       type: 'line',
-      source: 'routes',
-      filter: ['==', ['get', 'status'], 'proposed'],
+      source: STATE_SOURCE,
+      filter: ['all', shapeOf('routes'), ['==', ['get', 'status'], 'proposed']],
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': ['coalesce', ['get', 'color'], palette.proposed],
@@ -452,13 +485,10 @@ export function storyStyle(
     version: 8,
     name: 'story-map',
     sources: {
-      countries: { type: 'geojson', data: basemap.countries, attribution: BASEMAP_ATTRIBUTION },
-      borders: { type: 'geojson', data: basemap.borders },
-      departments: { type: 'geojson', data: basemap.departments },
+      basemap: { type: 'geojson', data: basemapFeatures(basemap), attribution: BASEMAP_ATTRIBUTION },
       labels: { type: 'geojson', data: basemap.labels },
-      // Feature states are keyed by the story's ids.
-      areas: { type: 'geojson', data: areaFeatures(story.areas), promoteId: 'id' },
-      routes: { type: 'geojson', data: story.routes, promoteId: 'id' },
+      // Feature states are keyed by the story's ids (unique across its layers).
+      [STATE_SOURCE]: { type: 'geojson', data: shapeFeatures(story), promoteId: 'id' },
       'route-labels': { type: 'geojson', data: routeLabelFeatures(story.routes) },
       'area-labels': {
         type: 'geojson',
@@ -603,13 +633,32 @@ export interface StoryFeatureState {
   highlight: boolean;
 }
 
-/** The sources whose features are drawn by state rather than filtered. */
-export const STATE_SOURCES = ['areas', 'routes'] as const;
-export type StateSource = (typeof STATE_SOURCES)[number];
+/**
+ * The source of the features drawn by state rather than filtered: the story's areas and routes, in
+ * one source so that a frame draws its tiles' clipping masks once for both (MapLibre draws them
+ * again at each change of source between layers).
+ */
+export const STATE_SOURCE = 'shapes';
+/** The story layers drawn by state. */
+export const STATE_LAYERS = ['areas', 'routes'] as const;
+export type StateLayer = (typeof STATE_LAYERS)[number];
+/** The property that tells areas from routes in the STATE_SOURCE. */
+const SHAPE = 'sm:shape';
+const shapeOf = (layer: StateLayer): ExpressionSpecification => ['==', ['get', SHAPE], layer];
+
+/** `shapeFeatures(story)`: the STATE_SOURCE's features: the areaFeatures and the routes, each marked with its layer. */
+export function shapeFeatures(story: Pick<StoryGeoJSON, 'areas' | 'routes'>): FeatureCollection {
+  const marked = (layer: StateLayer, collection: FeatureCollection) =>
+    collection.features.map((f) => ({ ...f, properties: { ...f.properties, [SHAPE]: layer } }));
+  return {
+    type: 'FeatureCollection',
+    features: [...marked('areas', areaFeatures(story.areas)), ...marked('routes', story.routes)],
+  };
+}
 
 /** One feature's state for a chapter. */
 export interface FeatureStateOf {
-  source: StateSource;
+  source: typeof STATE_SOURCE;
   id: string;
   state: StoryFeatureState;
 }
@@ -670,9 +719,9 @@ export function chapterLayers(
         { layer: `place-highlight-${side}`, filter: on(view.highlight, side) },
       ]),
     ],
-    states: STATE_SOURCES.flatMap((source) =>
-      features[source].map((id) => ({
-        source,
+    states: STATE_LAYERS.flatMap((layer) =>
+      features[layer].map((id) => ({
+        source: STATE_SOURCE,
         id,
         state: { visible: visible.has(id), highlight: highlight.has(id) },
       })),

@@ -84,7 +84,7 @@ export interface StillTemplateOptions {
 /**
  * `stillTemplate(scene, {label})`: the scene as `<svg class="sm-still-map" role="img">`, its viewBox
  * the map's size (what is drawn in the scene's margin shows beyond it: `overflow: visible`).
- * Drawing order as the style's layers: water, land and coast, area fills, departments, borders, area
+ * Drawing order as the style's layers: water, land and coast, departments, borders, area fills, area
  * outlines, routes, the basemap's names and route captions, then quiet places, then highlighted ones
  * (each place's marker, then its label).
  */
@@ -104,9 +104,9 @@ export function stillTemplate(scene: StillScene, { label: name, className }: Sti
   return html`<svg class=${className ? `sm-still-map ${className}` : 'sm-still-map'} viewBox=${`0 0 ${scene.width} ${scene.height}`} role="img" aria-label=${name} data-zoom=${scene.zoom.toFixed(2)}>
     <rect class="sm-s-water" x=${-m} y=${-m} width=${scene.width + 2 * m} height=${scene.height + 2 * m}></rect>
     <path class="sm-s-land" d=${scene.land} stroke-width=${scene.coastWidth}></path>
-    ${scene.areaFills.map((a) => shape('sm-s-area-fill', a.d, a.color, TOKENS.area))}
     ${scene.departments ? svg`<path class="sm-s-department" d=${scene.departments}></path>` : nothing}
     <path class="sm-s-border" d=${scene.borders} stroke-width=${scene.borderWidth}></path>
+    ${scene.areaFills.map((a) => shape('sm-s-area-fill', a.d, a.color, TOKENS.area))}
     ${scene.areaLines.map((a) => shape('sm-s-area-line', a.d, a.color, TOKENS.accent))}
     ${scene.routes.map((r) =>
       shape(

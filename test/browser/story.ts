@@ -10,6 +10,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { baseUrl, type OpenedPage, type OpenPageOptions, openPage } from './page.ts';
 import { DEFAULT_MAX_ZOOM, framePadding, labelWidth } from '../../src/geo/camera.ts';
+import { STATE_SOURCE } from '../../src/map/style.ts';
 import { normalizeStory } from '../../src/story/normalize.ts';
 import { triggerLine } from '../../src/scroll/active.ts';
 import type { BBox, Story } from '../../src/story/types.ts';
@@ -279,11 +280,11 @@ export async function expectChapter(story: Story, page: Page, id: string): Promi
   // drawn when the chapter shows them, filled when it highlights them, hidden otherwise.
   const lines = [...story.features].filter(([, f]) => f.layer === 'areas' || f.layer === 'routes');
   const states = await page.evaluate(
-    (features) => {
+    ({ ids, source }) => {
       const map = document.querySelector('story-map')!.map!;
-      return features.map(([id, source]) => ({ id, ...map.getFeatureState({ source, id }) }));
+      return ids.map((id) => ({ id, ...map.getFeatureState({ source, id }) }));
     },
-    lines.map(([id, f]) => [id, f.layer] as const),
+    { ids: lines.map(([id]) => id), source: STATE_SOURCE },
   );
   expect(states, `areas and routes of ${id}`).toEqual(
     lines.map(([fid]) => ({

@@ -18,7 +18,8 @@ import {
   markerImage,
   markerImageName,
   PLACE_LAYERS,
-  STATE_SOURCES,
+  STATE_SOURCE,
+  shapeFeatures,
   storyStyle,
 } from '../../src/map/style.ts';
 import { MAP_LABEL_MAX, mapLabel } from '../../src/story/rules.ts';
@@ -49,6 +50,21 @@ const line = (id: string, status: string): Feature => ({
     ],
   },
 });
+const square = (id: string): Feature => ({
+  type: 'Feature',
+  properties: { id },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 0],
+      ],
+    ],
+  },
+});
 const chapter = chapterLayers(view, (id) => (id === 'b' ? 'east' : 'west'), features);
 const style = storyStyle(
   basemap,
@@ -59,7 +75,7 @@ const style = storyStyle(
 );
 const layer = (id: string) => style.layers.find((l) => l.id === id)!;
 const storyLayers = style.layers.filter(
-  (l) => 'source' in l && ['places', 'routes', 'route-labels', 'areas', 'area-labels'].includes(l.source as string),
+  (l) => 'source' in l && ['places', STATE_SOURCE, 'route-labels', 'area-labels'].includes(l.source as string),
 );
 
 /** A layer's paint property, evaluated for a feature in `state` (as MapLibre would draw it). */
@@ -121,17 +137,17 @@ describe('chapterLayers', () => {
 
   it('chapterLayers(view, sideOf, features) gives every area and route a state: visible, and highlighted', () => {
     expect(Object.fromEntries(states)).toEqual({
-      'areas/zone': { visible: true, highlight: true },
-      'areas/edge': { visible: true, highlight: false },
-      'areas/far': { visible: false, highlight: false },
-      'routes/r': { visible: true, highlight: true },
-      'routes/road': { visible: true, highlight: false },
-      'routes/gone': { visible: false, highlight: false },
+      'shapes/zone': { visible: true, highlight: true },
+      'shapes/edge': { visible: true, highlight: false },
+      'shapes/far': { visible: false, highlight: false },
+      'shapes/r': { visible: true, highlight: true },
+      'shapes/road': { visible: true, highlight: false },
+      'shapes/gone': { visible: false, highlight: false },
     });
   });
 
   it('chapterLayers(view) filters every story layer of the style that is not drawn by state', () => {
-    const byState = storyLayers.filter((l) => STATE_SOURCES.includes((l as { source: string }).source as never));
+    const byState = storyLayers.filter((l) => (l as { source: string }).source === STATE_SOURCE);
     // And the basemap's names, which give way to the names of highlighted areas.
     expect([...filters.keys()].sort()).toEqual(
       [...storyLayers.filter((l) => !byState.includes(l)).map((l) => l.id), 'country-label', 'department-label'].sort(),
@@ -160,18 +176,40 @@ describe('storyStyle: areas and routes drawn by state', () => {
     expect(paintOf('route-line', 'line-opacity', { visible: true, highlight: false })).toBe(1);
     expect(paintOf('route-line-proposed', 'line-opacity', { visible: true, highlight: false })).toBe(1);
     expect(paintOf('route-line-proposed', 'line-opacity', { visible: false, highlight: false })).toBe(0);
-    expect(keeps('route-line-proposed', { id: 'r', status: 'proposed' })).toBe(true);
-    expect(keeps('route-line', { id: 'r', status: 'proposed' })).toBe(false);
-    expect(keeps('route-line', { id: 'road', status: 'happened' })).toBe(true);
-    expect(keeps('route-line-proposed', { id: 'road', status: 'happened' })).toBe(false);
+    const [r, road] = shapeFeatures({
+      areas: empty,
+      routes: collection(line('r', 'proposed'), line('road', 'happened')),
+    }).features.map((f) => f.properties!);
+    expect(keeps('route-line-proposed', r!)).toBe(true);
+    expect(keeps('route-line', r!)).toBe(false);
+    expect(keeps('route-line', road!)).toBe(true);
+    expect(keeps('route-line-proposed', road!)).toBe(false);
+    // An area is neither.
+    const [zone] = shapeFeatures({ areas: collection(square('zone')), routes: empty }).features.map(
+      (f) => f.properties!,
+    );
+    expect(keeps('route-line', zone!)).toBe(false);
+    expect(keeps('area-line', zone!)).toBe(true);
+    expect(keeps('area-fill', zone!)).toBe(true);
+    expect(keeps('area-fill', road!)).toBe(false);
   });
 
   it("storyStyle(...) keys the state sources' features by the story's ids, and labels routes from a copy", () => {
-    for (const source of STATE_SOURCES) expect(style.sources[source]).toMatchObject({ promoteId: 'id' });
+    expect(style.sources[STATE_SOURCE]).toMatchObject({ promoteId: 'id' });
+    const ids = (source: string) =>
+      (style.sources[source] as { data: FeatureCollection }).data.features.map((f) => f.properties?.id);
+    expect(ids(STATE_SOURCE)).toEqual(['r', 'road']);
     expect(layer('route-label')).toMatchObject({ source: 'route-labels' });
-    expect(style.sources['route-labels']).toMatchObject({
-      data: style.sources.routes && (style.sources.routes as { data: unknown }).data,
-    });
+    expect(ids('route-labels')).toEqual(['r', 'road']);
+  });
+
+  it("storyStyle(...) draws the layers of each tile-clipped source in one run (MapLibre draws a source's clipping masks again at each change of source)", () => {
+    const clipped = style.layers
+      .filter((l) => l.type === 'fill' || l.type === 'line')
+      .map((l) => (l as { source: string }).source);
+    const runs = clipped.filter((source, i) => source !== clipped[i - 1]);
+    expect(runs).toEqual([...new Set(runs)]);
+    expect(runs).toEqual(['basemap', STATE_SOURCE]);
   });
 
   it('storyStyle(...) is a valid MapLibre style', () => {
@@ -324,7 +362,10 @@ describe('areas split at 180°', () => {
     // line layer the split polygons.
     expect(fill.properties!.id).toBe('bering');
     expect(outline.properties!.id).toBe('bering');
-    const keepsOf = (id: string, f: Feature) => keeps(id, f.properties as Record<string, unknown>);
+    // As the map's source has them.
+    const shapes = shapeFeatures({ areas: collection(whole, split), routes: empty }).features;
+    const keepsOf = (id: string, f: Feature) =>
+      keeps(id, shapes[out.indexOf(f)]!.properties as Record<string, unknown>);
     expect([keepsOf('area-fill', whole), keepsOf('area-fill', fill), keepsOf('area-fill', outline)]).toEqual([
       true,
       true,
