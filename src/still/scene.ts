@@ -31,7 +31,7 @@ import {
   markerScale,
   ANCHORS as STYLE_ANCHORS,
   PLACE as STYLE_PLACE,
-} from '../map/style.ts';
+} from '../map/marks.ts';
 import type { Camera, ChapterView, LngLat, RouteFeature, Story } from '../story/types.ts';
 
 export interface Size {
