@@ -35,25 +35,7 @@ import {
 } from './marks.ts';
 
 // The marks the still shares (marks.ts) are part of the style's own API too.
-export {
-  FONT_REGULAR,
-  FONT_BOLD,
-  FONT_ITALIC,
-  labelLine,
-  AREA_LABEL,
-  AREA_ANCHORS,
-  type AreaLabel,
-  sameName,
-  areaLabels,
-  SIDES,
-  type Side,
-  ANCHORS,
-  PLACE,
-  ICON_ZOOMS,
-  markerScale,
-  type PlaceLayerKind,
-  MARKER,
-} from './marks.ts';
+export * from './marks.ts';
 
 export interface FontUrls {
   regular: string;
