@@ -330,6 +330,18 @@ describe('the preview panel, where it is', () => {
       };
     }, next);
 
+  /** Waits for the CECOT chapter and the preview panel, and returns the boxes with the next chapter's heading. */
+  const atCecot = async (page: Page) => {
+    await landOn(page, 'cecot');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('story-map')!
+        .renderRoot.querySelector('story-map-editor')
+        ?.renderRoot.querySelector('summary'),
+    );
+    return boxes(page, 'crackdown');
+  };
+
   const summaryText = (page: Page) =>
     page.evaluate(() =>
       document
@@ -358,14 +370,7 @@ describe('the preview panel, where it is', () => {
       context: { reducedMotion: 'reduce' },
     });
     try {
-      await landOn(page, 'cecot');
-      await page.waitForFunction(() =>
-        document
-          .querySelector('story-map')!
-          .renderRoot.querySelector('story-map-editor')
-          ?.renderRoot.querySelector('summary'),
-      );
-      const b = await boxes(page, 'crackdown');
+      const b = await atCecot(page);
       expect(b.open, 'open on a desktop').toBe(true);
       expect(meets(b.editor, b.legend), 'the map key').toBe(false);
       for (const e of b.events) expect(meets(b.editor, e), 'the first events').toBe(false);
@@ -401,14 +406,7 @@ describe('the preview panel, where it is', () => {
       context: { reducedMotion: 'reduce', hasTouch: true, isMobile: true },
     });
     try {
-      await landOn(page, 'cecot');
-      await page.waitForFunction(() =>
-        document
-          .querySelector('story-map')!
-          .renderRoot.querySelector('story-map-editor')
-          ?.renderRoot.querySelector('summary'),
-      );
-      const b = await boxes(page, 'crackdown');
+      const b = await atCecot(page);
       expect(b.open, 'collapsed on a phone').toBe(false);
       expect(meets(b.editor, b.legend), 'the map key').toBe(false);
       for (const e of b.events) expect(meets(b.editor, e), 'the first events').toBe(false);
