@@ -17,7 +17,7 @@ import { beforeDeadline, type MapFailure, MapStartError, START_TIMEOUT_MS } from
 import { type LoadStep, loadingNote, panelView, type MapPhase, SLOW_MS, wantsEngine } from '../map/panel.ts';
 import { preferWorker } from '../map/worker.ts';
 import { legendFor } from '../map/legend.ts';
-import { type Palette, readPalette } from '../map/palette.ts';
+import { CSS_PALETTE, type Palette, readPalette } from '../map/palette.ts';
 import type { Issue } from '../story/issues.ts';
 import type { Camera, ChapterView, Story } from '../story/types.ts';
 import { cssom } from './cssom.ts';
@@ -287,8 +287,7 @@ export class StoryMapView extends LitElement {
   /** The key to what this chapter's map draws (see legendFor). */
   #legend() {
     const { story, view } = this;
-    const palette = this.#readPalette();
-    const entries = story && view && palette ? legendFor(view, (id) => story.features.get(id), palette) : [];
+    const entries = story && view ? legendFor(view, (id) => story.features.get(id), CSS_PALETTE) : [];
     if (entries.length === 0) return null;
     return html`<ul class="legend" aria-label="Map key">
       ${entries.map(

@@ -159,7 +159,17 @@ export class StoryTimeline extends LitElement {
     super.connectedCallback();
     this.#resize = new ResizeObserver(() => {
       const width = this.clientWidth;
-      if (width !== this.width) this.width = width;
+      if (width === this.width) return;
+      if (this.width > 0) {
+        this.width = width;
+        return;
+      }
+      // The first layout gets a task of its own rather than the frame that measured the element:
+      // it makes the page's first date formats, and the first costs 20-50 ms (Intl loads its locale
+      // data) in a frame already long with the page's first render. The height is reserved meanwhile.
+      setTimeout(() => {
+        if (this.isConnected) this.width = this.clientWidth;
+      });
     });
     this.#resize.observe(this);
   }

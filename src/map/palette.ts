@@ -48,6 +48,14 @@ export function readPalette(token: (name: string) => string): Palette {
 }
 
 /**
+ * The palette as references to the theme's custom properties (`var(--sm-map-area)`), for what CSS
+ * paints, such as the map key: the browser resolves them where they are drawn, so nothing has to
+ * read the computed style (a forced style recalculation of the page, tens of milliseconds while it
+ * loads) before the map itself is built.
+ */
+export const CSS_PALETTE: Palette = readPalette((name) => `var(${name})`);
+
+/**
  * `kindColor(palette, kind)` is the marker colour of a place's `kind`, or undefined when the kind is
  * not one of PLACE_KINDS. Only the palette's own entries count: a kind written "constructor" or
  * "__proto__" must not find Object's members (a function is no colour).
