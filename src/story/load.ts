@@ -8,8 +8,12 @@ import type { CheckInput } from './checks.ts';
 import type { Issue } from './issues.ts';
 import { checkHere } from './run-checks.ts';
 import { safeDecode } from './url.ts';
-import { normalizeStory, type StoryData, type StoryFiles } from './normalize.ts';
+import { normalizeStory, shownOnly, type StoryData, type StoryFiles } from './normalize.ts';
+import type { ReadInput, ReadOutput } from './run-read.ts';
 import { LAYERS, type Layer, type Story } from './types.ts';
+import { MAX_NESTING, nestingPassed } from './nesting.ts';
+
+export { MAX_NESTING, nestingPassed };
 
 /** A file a load read, with its text exactly as loaded (null when it could not be loaded). */
 export interface LoadedFile {
@@ -69,7 +73,19 @@ export interface LoadOptions {
    * thread. The page passes run-checks.ts `checkStory`, which runs them in a worker.
    */
   check?: (input: CheckInput, signal?: AbortSignal) => Promise<Issue[]>;
+  /**
+   * Parses the GeoJSON files of READ_ELSEWHERE characters or more and normalizes the story, or
+   * resolves with null to leave it to this thread; without it, everything is read here. The page
+   * passes run-read.ts `readStory`, which does it in a worker.
+   */
+  read?: (input: ReadInput, signal?: AbortSignal) => Promise<ReadOutput>;
 }
+
+/**
+ * A GeoJSON file this long or longer (in UTF-16 units: about 1 MB) is parsed by `read` when there
+ * is one: a smaller file parses here faster than a worker starts.
+ */
+export const READ_ELSEWHERE = 1_000_000;
 
 /**
  * `displayName(url, base)` is how a file is named in messages: on the disk (the checker), relative
@@ -113,32 +129,6 @@ function until<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise
   });
 }
 
-/**
- * Arrays and objects nested deeper than this are refused, with one error where the limit is passed:
- * a story nests about 6 levels, a GeoJSON file about 8, and the checks (and any JSON parser that
- * recurses, such as the one that finds line numbers) would run out of stack on thousands.
- */
-export const MAX_NESTING = 1000;
-
-/** The offset in `text` of the bracket that nests deeper than `limit` (strings skipped), or -1. One pass. */
-export function nestingPassed(text: string, limit = MAX_NESTING): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      // A string: to its closing quote, past escapes (a string never closed runs to the end).
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) i++;
-        else if (d === 0x22) break;
-      }
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return i;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return -1;
-}
-
 /** 1-based line and column of `offset` ("\n", "\r\n" and a lone "\r" each end a line, as in locate.ts). */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -159,12 +149,14 @@ interface Fetched {
   ok: boolean;
   /** True when it nests deeper than MAX_NESTING: its text is kept (the editor watches it), and not checked. */
   deep?: boolean;
+  /** True when it was read but not parsed: it is long enough to be parsed by `read` (READ_ELSEWHERE). */
+  deferred?: boolean;
   value: unknown;
   text: string | null;
   issues: Issue[];
 }
 
-async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<Fetched> {
+async function fetchJson(url: URL, options: LoadOptions, what: string, deferFrom = Infinity): Promise<Fetched> {
   const file = displayName(url, options.names);
   const { signal } = options;
   const fetchFn = options.fetch ?? fetch;
@@ -242,6 +234,12 @@ async function fetchJson(url: URL, options: LoadOptions, what: string): Promise<
       ],
     };
   }
+  if (text.length >= deferFrom) return { file, ok: true, deferred: true, value: undefined, text, issues: [] };
+  return parseText(text, file, what, signal);
+}
+
+/** `parseText(text, file, what, signal)`: the text's value, or the issues saying why it has none (too deep, not JSON). */
+async function parseText(text: string, file: string, what: string, signal?: AbortSignal): Promise<Fetched> {
   const deep = nestingPassed(text);
   if (deep >= 0) {
     return {
@@ -306,6 +304,8 @@ export async function loadStoryData(
   const data: StoryData = {};
   const files: StoryFiles = { story: storyFile };
   const read: Partial<Record<Layer, LoadedFile>> = {};
+  /** The texts of the files left to `read`, unparsed. */
+  const deferred: Partial<Record<Layer, string>> = {};
   const issues: Issue[] = [];
   const texts = new Map<string, string>();
   if (storyText !== null) texts.set(storyFile, storyText);
@@ -338,9 +338,13 @@ export async function loadStoryData(
         return;
       }
       const url = new URL(ref, base);
-      const fetched = await fetchJson(url, options, `${layer} file`);
+      const fetched = await fetchJson(url, options, `${layer} file`, options.read ? READ_ELSEWHERE : Infinity);
       read[layer] = { url: url.href, text: fetched.text };
       files[layer] = fetched.file;
+      if (fetched.deferred) {
+        deferred[layer] = fetched.text!;
+        return;
+      }
       // A file that could not be read is null to normalize (its ids are unknown, not missing).
       data[layer] = fetched.ok ? (fetched.value ?? 'null') : null;
       issues.push(...fetched.issues);
@@ -348,15 +352,38 @@ export async function loadStoryData(
     }),
   );
   const loaded = LAYERS.flatMap((layer) => read[layer] ?? []);
-  const result = normalizeStory(input, data, files);
+  // The long files go to `read` with the rest of the story (normalize needs all of it); where it
+  // cannot (no worker, a file that does not parse) they are parsed here, with the usual issues.
+  const elsewhere = LAYERS.some((layer) => deferred[layer] !== undefined)
+    ? await until(options.read!({ story: input, data, texts: deferred, files }, signal), signal)
+    : null;
+  for (const layer of LAYERS) {
+    const text = deferred[layer];
+    if (text === undefined) continue;
+    texts.set(files[layer]!, text);
+    if (elsewhere) continue;
+    const parsed = await parseText(text, files[layer]!, `${layer} file`, signal);
+    data[layer] = parsed.ok ? (parsed.value ?? 'null') : null;
+    issues.push(...parsed.issues);
+    if (parsed.deep) texts.delete(files[layer]!);
+    delete deferred[layer];
+  }
+  // The page keeps only the features some chapter shows (shownOnly), whichever thread read them.
+  const result = elsewhere ?? normalizeStory(input, data, files);
+  const story = elsewhere ? result.story : shownOnly(result.story);
   if (options.onStory) {
     const found = await withLines([...issues, ...result.issues], texts, signal);
     signal?.throwIfAborted();
-    options.onStory({ story: result.story, issues: found, text: storyText, failed: false, files: loaded });
+    options.onStory({ story, issues: found, text: storyText, failed: false, files: loaded });
   }
   await until(Promise.resolve(options.checksAfter?.()), signal);
   const layers: CheckInput['layers'] = {};
   for (const layer of LAYERS) {
+    // A file parsed in the worker is checked from its text (the checks parse it where they run).
+    if (deferred[layer] !== undefined) {
+      layers[layer] = { file: files[layer]!, text: deferred[layer] };
+      continue;
+    }
     if (data[layer] === undefined || data[layer] === null || !files[layer]) continue;
     // A fetched file has its text too: a worker takes that (cheap to copy) and parses it again; checks
     // on this thread use the value already parsed.
@@ -380,7 +407,7 @@ export async function loadStoryData(
     ),
     signal,
   );
-  return { story: result.story, issues: all, text: storyText, failed: false, files: loaded };
+  return { story, issues: all, text: storyText, failed: false, files: loaded };
 }
 
 /** `loadStory(url, options)` fetches a story file and everything it names. */

@@ -385,3 +385,23 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
   };
   return { story, issues };
 }
+
+/**
+ * `shownOnly(story)` is the story with only the features some chapter's map shows or frames: its
+ * `visible` ids (what the map, the still and the key draw) and its `focus` (what the camera fits:
+ * every place, for a chapter that frames the whole story by them). Chapters name nothing else. A
+ * loaded story keeps only these (load.ts): a file of 50,000 places whose chapters show 800 gives the
+ * map 800 to index, and a worker that read the file (read-worker.ts) 800 to copy back to the page.
+ */
+export function shownOnly(story: Story): Story {
+  const shown = new Set(story.chapters.flatMap((c) => [...c.view.focus, ...c.view.visible]));
+  const keep = <F extends StoryFeature>(list: FeatureCollection<F['geometry'], F['properties']>) =>
+    fc((list.features as F[]).filter((f) => shown.has(f.id)));
+  return {
+    ...story,
+    places: keep<PlaceFeature>(story.places),
+    routes: keep<RouteFeature>(story.routes),
+    areas: keep<AreaFeature>(story.areas),
+    features: new Map([...story.features].filter(([id]) => shown.has(id))),
+  };
+}

@@ -6,23 +6,9 @@
  * from the page's origin only), a page whose CSP `worker-src` leaves the file out, a file that did
  * not load. Aborting `signal` stops the worker and rejects with its reason.
  */
-import { scriptUrl } from '../trusted-types.ts';
 import type { CheckInput } from './checks.ts';
 import type { Issue } from './issues.ts';
-
-/**
- * `new Worker(url, options)` with the URL made trusted (trusted-types.ts), for a page that enforces
- * Trusted Types. Called by that name below, in the shape bundlers know
- * (`new Worker(new URL(<file>, import.meta.url))`): Vite reads that shape as text, bundles the file as a
- * worker and rewrites its URL (webpack 5 looks for the global `Worker` only: not tested here).
- */
-// biome-ignore lint/complexity/useArrowFunction: it is called with `new`, which an arrow function refuses.
-const TrustedWorker = function (url: URL, options: WorkerOptions): Worker {
-  return new globalThis.Worker(scriptUrl(url.href), options);
-} as unknown as new (
-  url: URL,
-  options: WorkerOptions,
-) => Worker;
+import { ask, TrustedWorker } from './worker.ts';
 
 /** `checkHere(input)` runs the checks on this thread (their code loads then): the checker's way, and the fallback. */
 export async function checkHere(input: CheckInput): Promise<Issue[]> {
@@ -46,43 +32,13 @@ export function forWorker(input: CheckInput): CheckInput {
 }
 
 export function checkStory(input: CheckInput, signal?: AbortSignal): Promise<Issue[]> {
-  signal?.throwIfAborted();
-  let worker: Worker;
-  try {
-    const Worker = TrustedWorker;
-    worker = new Worker(new URL('./check-worker.ts', import.meta.url), { type: 'module', name: 'story-map checks' });
-  } catch {
-    return checkHere(input);
-  }
-  return new Promise<Issue[]>((resolve, reject) => {
-    const stop = () => {
-      worker.terminate();
-      signal?.removeEventListener('abort', abort);
-    };
-    const abort = () => {
-      stop();
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', abort, { once: true });
-    worker.addEventListener('message', (event: MessageEvent<Issue[]>) => {
-      stop();
-      resolve(event.data);
-    });
-    // The worker could not load (blocked, missing) or failed: the checks run here instead.
-    const instead = () => {
-      stop();
-      checkHere(input).then(resolve, reject);
-    };
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      instead();
-    });
-    worker.addEventListener('messageerror', instead);
-    try {
-      worker.postMessage(forWorker(input));
-    } catch {
-      // Something in a story given as an object cannot be copied to a worker (a function, a DOM node).
-      instead();
-    }
-  });
+  return ask(
+    () => {
+      const Worker = TrustedWorker;
+      return new Worker(new URL('./check-worker.ts', import.meta.url), { type: 'module', name: 'story-map checks' });
+    },
+    forWorker(input),
+    () => checkHere(input),
+    signal,
+  );
 }

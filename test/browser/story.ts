@@ -11,14 +11,17 @@ import { expect } from 'vitest';
 import { baseUrl, type OpenedPage, type OpenPageOptions, openPage } from './page.ts';
 import { DEFAULT_MAX_ZOOM, framePadding, labelWidth } from '../../src/geo/camera.ts';
 import { STATE_SOURCE } from '../../src/map/style.ts';
-import { normalizeStory } from '../../src/story/normalize.ts';
+import { normalizeStory, shownOnly } from '../../src/story/normalize.ts';
 import { triggerLine } from '../../src/scroll/active.ts';
 import type { BBox, Story } from '../../src/story/types.ts';
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), '../../data');
 const readJson = (name: string) => JSON.parse(readFileSync(join(DATA, name), 'utf8'));
 
-/** A story under data/ (default: the default story), normalised by the same code the element runs. */
+/**
+ * A story under data/ (default: the default story), normalised by the same code the element runs,
+ * with the features its chapters show or frame, as a loaded story has them (load.ts, shownOnly).
+ */
 export function defaultStory(file = 'story.json'): Story {
   const dir = file.includes('/') ? file.replace(/[^/]*$/, '') : '';
   const input = readJson(file);
@@ -29,7 +32,7 @@ export function defaultStory(file = 'story.json'): Story {
   };
   const { story, issues } = normalizeStory(input, data, { story: `data/${file}` });
   if (issues.length) throw new Error(`data/${file} has issues: ${JSON.stringify(issues)}`);
-  return story;
+  return shownOnly(story);
 }
 
 export interface PageState {

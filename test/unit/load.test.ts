@@ -1,6 +1,16 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { loadStory, loadStoryData, type LoadResult, MAX_NESTING, nestingPassed } from '../../src/story/load.ts';
+import type { CheckInput } from '../../src/story/checks.ts';
+import {
+  loadStory,
+  loadStoryData,
+  type LoadResult,
+  MAX_NESTING,
+  nestingPassed,
+  READ_ELSEWHERE,
+} from '../../src/story/load.ts';
+import { normalizeStory } from '../../src/story/normalize.ts';
+import type { ReadInput } from '../../src/story/run-read.ts';
 import { duplicateKeys, locate, parsePath, syntaxIssues } from '../../src/story/locate.ts';
 import { formatIssue } from '../../src/story/issues.ts';
 
@@ -369,5 +379,96 @@ describe('loadStory, cancelled', () => {
     });
     await expect(promise).rejects.toMatchObject({ name: 'AbortError' });
     expect(early).toHaveLength(1);
+  });
+});
+
+describe('loadStory, with a long file read elsewhere', () => {
+  /** A places file of `n` places, one per line, long enough past `n` of about 5,000 to be read by `read`. */
+  const manyPlaces = (n: number, last = '') =>
+    `{"type":"FeatureCollection","features":[\n${Array.from({ length: n }, (_, i) =>
+      JSON.stringify({
+        type: 'Feature',
+        id: `p${i}`,
+        properties: { name: `Place number ${i}, somewhere in the Americas`, kind: 'town' },
+        geometry: {
+          type: 'Point',
+          coordinates: [Number((-90 + (i % 50) / 10).toFixed(1)), Number((10 + Math.floor(i / 50) / 10).toFixed(1))],
+        },
+      }),
+    ).join(',\n')}${last}\n]}\n`;
+  const long = manyPlaces(6000);
+  const storyOf = (focus: string[]) =>
+    JSON.stringify({
+      title: 'T',
+      data: { places: 'p.geojson', areas: 'a.geojson' },
+      chapters: [
+        { id: 'one', title: 'One', map: { focus } },
+        { id: 'two', title: 'Two', map: { focus: ['p7'] } },
+      ],
+    });
+  const areas = JSON.stringify({ type: 'FeatureCollection', features: [] });
+  /** The files as issues name them (outside a page: by URL). */
+  const F = { story: 'http://test/story.json', p: 'http://test/p.geojson', a: 'http://test/a.geojson' };
+
+  it('loadStory(url, {read}) gives read the long file unparsed, with the story and the files parsed here, and keeps what it answers', async () => {
+    expect(long.length).toBeGreaterThanOrEqual(READ_ELSEWHERE);
+    const given: ReadInput[] = [];
+    const checked: CheckInput[] = [];
+    const answer = { story: normalizeStory({}, {}, { story: 'story.json' }).story, issues: [] };
+    const result = await loadStory('http://test/story.json', {
+      fetch: serve({ 'story.json': storyOf(['p1']), 'p.geojson': long, 'a.geojson': areas }),
+      read: async (input) => {
+        given.push(input);
+        return answer;
+      },
+      check: async (input) => {
+        checked.push(input);
+        return [];
+      },
+    });
+    expect(given).toHaveLength(1);
+    expect(given[0]!.texts).toEqual({ places: long });
+    expect(given[0]!.data).toEqual({ areas: JSON.parse(areas) });
+    expect(given[0]!.story).toEqual(JSON.parse(storyOf(['p1'])));
+    expect(given[0]!.files).toEqual({ story: F.story, places: F.p, areas: F.a });
+    expect(result.story).toBe(answer.story);
+    // The checks get the long file's text to parse where they run, and its text for line numbers.
+    expect(checked[0]!.layers.places).toEqual({ file: F.p, text: long });
+    expect(new Map(checked[0]!.texts).get(F.p)).toBe(long);
+  });
+
+  it('loadStory(url, {read}) reads the file here, the same as without read, when read answers null', async () => {
+    const files = { 'story.json': storyOf(['p1', 'p2', 'nowhere']), 'p.geojson': long, 'a.geojson': areas };
+    const here = await loadStory('http://test/story.json', { fetch: serve(files) });
+    const instead = await loadStory('http://test/story.json', { fetch: serve(files), read: async () => null });
+    expect(instead.story).toEqual(here.story);
+    expect(instead.issues).toEqual(here.issues);
+    expect(here.issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/no place, route or area has the id "nowhere"/),
+    ]);
+    // Only the places the chapters show are kept, whichever way the file was read.
+    expect(here.story.places.features.map((f) => f.id)).toEqual(['p1', 'p2', 'p7']);
+  });
+
+  it('loadStory(url, {read}) reports a long file that does not parse with its line, when read leaves it', async () => {
+    const broken = manyPlaces(6000, ',');
+    const lines = broken.split('\n');
+    const result = await loadStory('http://test/story.json', {
+      fetch: serve({ 'story.json': storyOf(['p1']), 'p.geojson': broken, 'a.geojson': areas }),
+      read: async () => null,
+    });
+    expect(result.issues).toEqual([
+      // The `]` after the comma, on the line before the file's last (empty) one.
+      expect.objectContaining({ file: F.p, severity: 'error', line: lines.length - 1, column: 1 }),
+    ]);
+    expect(result.story.chapters.map((c) => c.id)).toEqual(['one', 'two']);
+  });
+
+  it('loadStory(url, {read}) does not call read for files shorter than READ_ELSEWHERE', async () => {
+    const result = await loadStory('http://test/story.json', {
+      fetch: serve({ 'story.json': storyOf(['a']), 'p.geojson': places, 'a.geojson': areas }),
+      read: () => expect.unreachable('read for a short file'),
+    });
+    expect(result.story.places.features.map((f) => f.id)).toEqual(['a']);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { normalizeStory } from '../../src/story/normalize.ts';
+import { normalizeStory, shownOnly } from '../../src/story/normalize.ts';
 import { chapterForFeature } from '../../src/story/navigate.ts';
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), '../../data');
@@ -419,5 +419,70 @@ describe('chapterForFeature', () => {
     expect(chapterForFeature(story, 'cecot', 1)!.id).toBe('cecot');
     expect(chapterForFeature(story, 'lake-coatepeque', 5)!.id).toBe('lakeside');
     expect(chapterForFeature(story, 'nowhere', 0)).toBeNull();
+  });
+});
+
+describe('shownOnly', () => {
+  it('shownOnly(story) keeps the features some chapter shows, in every layer and in features, and nothing else', () => {
+    const line = (id: string) => ({
+      type: 'Feature',
+      id,
+      properties: { name: id },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [-74, 4.6],
+          [-77, -12],
+        ],
+      },
+    });
+    const box = (id: string) => ({
+      type: 'Feature',
+      id,
+      properties: { name: id },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-75, 4],
+            [-74, 4],
+            [-74, 5],
+            [-75, 4],
+          ],
+        ],
+      },
+    });
+    const { story } = normalizeStory(
+      small({
+        chapters: [
+          { id: 'one', title: 'One', map: { focus: ['a'], highlight: ['r'] } },
+          { id: 'two', title: 'Two', map: { focus: ['c'], show: ['z'] } },
+        ],
+      }),
+      {
+        places: {
+          type: 'FeatureCollection',
+          features: [place('a', [-74, 4.6]), place('b', [-77, -12]), place('c', [-70, 0])],
+        },
+        routes: { type: 'FeatureCollection', features: [line('r'), line('s')] },
+        areas: { type: 'FeatureCollection', features: [box('y'), box('z')] },
+      },
+      { story: 's.json' },
+    );
+    const shown = shownOnly(story);
+    expect(shown.places.features.map((f) => f.id)).toEqual(['a', 'c']);
+    expect(shown.routes.features.map((f) => f.id)).toEqual(['r']);
+    expect(shown.areas.features.map((f) => f.id)).toEqual(['z']);
+    expect([...shown.features.keys()].sort()).toEqual(['a', 'c', 'r', 'z']);
+    // The rest of the story is the story's own.
+    expect(shown.chapters).toBe(story.chapters);
+    expect(shown.places.features[0]).toBe(story.places.features[0]);
+  });
+
+  it('shownOnly(story) keeps every place when a chapter frames the whole story by its places', () => {
+    const { story } = normalizeStory(small({ chapters: [{ id: 'one', title: 'One' }] }), smallData, {
+      story: 's.json',
+    });
+    expect(shownOnly(story).places.features.map((f) => f.id)).toEqual(['a', 'b']);
   });
 });

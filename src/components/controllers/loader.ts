@@ -14,6 +14,7 @@ import { formatIssue, type Issue } from '../../story/issues.ts';
 import { type LoadOptions, type LoadResult, loadStory, loadStoryData } from '../../story/load.ts';
 import { normalizeStory } from '../../story/normalize.ts';
 import { checkStory } from '../../story/run-checks.ts';
+import { readStory } from '../../story/run-read.ts';
 import type { StoryInput } from '../../story/types.ts';
 import { emit } from '../events.ts';
 import { readerHasActed } from '../first-input.ts';
@@ -94,6 +95,8 @@ export class StoryLoader implements ReactiveController {
       checksAfter: () => checksWhen((this.#host as { edit?: boolean }).edit === true),
       // In a worker: checking a large GeoJSON file takes seconds a reader's main thread should not spend.
       check: checkStory,
+      // In a worker too: a long GeoJSON file is parsed there, and only the features shown come back.
+      read: readStory,
     };
     if (fresh) options.fetch = (url, init) => fetch(url, { ...init, cache: 'no-store' });
     let result: LoadResult;
