@@ -46,7 +46,8 @@ export default defineConfig({
     // Fonts, the basemap and the MapLibre worker stay separate files, fetched when the map loads.
     assetsInlineLimit: 0,
   },
-  // The checks' worker (src/story/run-checks.ts) is a module worker, bundled as one.
+  // The workers of the checks (src/story/run-checks.ts) and of large GeoJSON (src/story/run-read.ts)
+  // are module workers, each bundled as one.
   worker: { format: 'es' },
   server: { port: 5173 },
   preview: { port: 4173 },

@@ -14,7 +14,7 @@
 //      export is the CSS text, its `@import`s inlined, minified and lowered for the site's browser
 //      targets (lightningcss, Vite's own);
 //    any other `?query` import fails the build.
-// 3. Relative `.ts` specifiers left by tsc become `.js`, the checks worker's `new URL` too (tsc rewrites none in the .d.ts files, and
+// 3. Relative `.ts` specifiers left by tsc become `.js`, the workers' `new URL`s too (tsc rewrites none in the .d.ts files, and
 //    misses some dynamic imports in class methods).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

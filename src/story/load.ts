@@ -22,6 +22,7 @@ export interface LoadedFile {
 }
 
 export interface LoadResult {
+  /** The story, with only the features its chapters show or frame (normalize.ts shownOnly). */
   story: Story;
   issues: Issue[];
   /** The story file's text as parsed; null when it could not be loaded or parsed (or was given as an object). */
@@ -145,7 +146,10 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 
 interface Fetched {
   file: string;
-  /** True when the file was read and parsed (its value may still be anything, even null). */
+  /**
+   * True when the file was read and parsed (its value may still be anything, even null), or read
+   * and left to `read` to parse (`deferred`).
+   */
   ok: boolean;
   /** True when it nests deeper than MAX_NESTING: its text is kept (the editor watches it), and not checked. */
   deep?: boolean;
@@ -288,9 +292,10 @@ async function withLines(issues: Issue[], texts: Map<string, string>, signal?: A
 
 /**
  * `loadStoryData(input, base, storyFile, options, storyText)` loads the GeoJSON files a parsed
- * story names, relative to `base` (the story file's URL), normalises the whole and checks it.
- * The issues are the fetches', then the checker's (one file at a time), then normalize's (between
- * files), listed file by file and line by line.
+ * story names, relative to `base` (the story file's URL), normalises the whole (here, or with
+ * `options.read` for a long file) and checks it. The story keeps only the features its chapters
+ * show or frame (normalize.ts shownOnly). The issues are the fetches', then the checker's (one file
+ * at a time), then normalize's (between files), listed file by file and line by line.
  */
 export async function loadStoryData(
   input: unknown,

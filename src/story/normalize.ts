@@ -389,8 +389,8 @@ export function normalizeStory(input: unknown, data: StoryData, files: StoryFile
 /**
  * `shownOnly(story)` is the story with only the features some chapter's map shows or frames: its
  * `visible` ids (what the map, the still and the key draw) and its `focus` (what the camera fits:
- * every place, for a chapter that frames the whole story by them). Chapters name nothing else. A
- * loaded story keeps only these (load.ts): a file of 50,000 places whose chapters show 800 gives the
+ * every place, for a chapter that frames the whole story by them). Nothing else draws a feature (a
+ * distance names two places, but normalize has measured it already). A loaded story keeps only these (load.ts): a file of 50,000 places whose chapters show 800 gives the
  * map 800 to index, and a worker that read the file (read-worker.ts) 800 to copy back to the page.
  */
 export function shownOnly(story: Story): Story {

@@ -109,6 +109,8 @@ describe('a story with a long GeoJSON file', () => {
       });
       // A comma too many after the last feature: the mistake is the `]` after it, on the last line but one.
       const broken = placesText.replace(/\n\]\}\n$/, ',\n]}\n');
+      const workers: string[] = [];
+      page.on('worker', (w) => workers.push(w.url()));
       // Preview mode: the issues are announced at once, with no input from the reader.
       await openBig(page, { placesBody: broken, query: '&edit' });
       const reported = await page.waitForFunction(
@@ -121,6 +123,8 @@ describe('a story with a long GeoJSON file', () => {
       expect(issues).toEqual(
         expect.arrayContaining([expect.objectContaining({ file: 'big/places.geojson', line: lines - 1, column: 1 })]),
       );
+      // The worker tried it first, and left it to the page.
+      expect(workers.some((u) => /read-worker/.test(u))).toBe(true);
       // The text still reads.
       await expect.poll(() => page.locator('story-map section[data-chapter]').count()).toBe(chapters.length);
     } finally {

@@ -4,6 +4,7 @@
 // workers (MapLibre's, and the checks') started through the story-map policy and answering.
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { largeStory } from '../../scripts/large-story.mjs';
 import { useHostServer } from './host-server.ts';
 import { baseUrl, openPage, useBrowser, watchPolicy } from './page.ts';
 import { chapterEvents, defaultStory, landOn, settle } from './story.ts';
@@ -90,7 +91,8 @@ const drawn = (where: Page | Frame, selector = 'story-map') =>
   }, selector);
 
 const checksWorker = (w: Started) => w.name === 'story-map checks';
-const mapWorker = (w: Started) => w.name !== 'story-map checks';
+/** Our own workers have names (the checks', and large GeoJSON's: `story-map data`); MapLibre's has none. */
+const mapWorker = (w: Started) => w.name !== 'story-map checks' && w.name !== 'story-map data';
 
 /** MapLibre's one worker in `where` started from `url` with no error, and answered. */
 async function expectMapWorker(where: Page | Frame, url: RegExp): Promise<void> {
@@ -125,6 +127,40 @@ describe('under Trusted Types', () => {
           }),
         ]);
       await expectMapWorker(page, /\/assets\/maplibre-gl-worker-[\w-]+\.mjs$/);
+      expect(await violations()).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+      expect(offOrigin).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('the story page with a GeoJSON file of over 1 MB: its reading worker starts and answers with no violation', async () => {
+    const { story: big, places, routes, areas } = largeStory({ chapters: 4, places: 6000, routes: 2, areas: 1 });
+    const { page, close, consoleErrors, offOrigin } = await openPage(browser(), 'about:blank', {
+      context: { reducedMotion: 'reduce' },
+    });
+    try {
+      await withPolicy(page, `default-src 'self'; ${TRUSTED_TYPES}`);
+      const violations = await watchPolicy(page);
+      await watchWorkers(page);
+      for (const [name, body] of Object.entries({
+        'story.json': big,
+        'places.geojson': places,
+        'routes.geojson': routes,
+        'areas.geojson': areas,
+      }))
+        await page.route(`**/big/${name}`, (r) => r.fulfill({ json: body }));
+      await page.goto(`${baseUrl()}?story=big/story.json`);
+      await settle(page, { timeout: 30_000 });
+      expect(await drawn(page)).toEqual({ loaded: true, features: true });
+      expect((await started(page)).filter((w) => w.name === 'story-map data')).toEqual([
+        expect.objectContaining({
+          url: expect.stringMatching(/\/assets\/read-worker-[\w-]+\.js$/),
+          messages: 1,
+          errors: 0,
+        }),
+      ]);
       expect(await violations()).toEqual([]);
       expect(consoleErrors).toEqual([]);
       expect(offOrigin).toEqual([]);

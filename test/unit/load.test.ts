@@ -10,9 +10,10 @@ import {
   READ_ELSEWHERE,
 } from '../../src/story/load.ts';
 import { normalizeStory } from '../../src/story/normalize.ts';
+import { readHere } from '../../src/story/read.ts';
 import type { ReadInput } from '../../src/story/run-read.ts';
 import { duplicateKeys, locate, parsePath, syntaxIssues } from '../../src/story/locate.ts';
-import { formatIssue } from '../../src/story/issues.ts';
+import { formatIssue, type Issue } from '../../src/story/issues.ts';
 
 /** A fetch that serves these files from http://test/, and 404 for anything else. */
 function serve(files: Record<string, string>) {
@@ -470,5 +471,62 @@ describe('loadStory, with a long file read elsewhere', () => {
       read: () => expect.unreachable('read for a short file'),
     });
     expect(result.story.places.features.map((f) => f.id)).toEqual(['a']);
+  });
+});
+
+describe('readHere', () => {
+  const long = `{"type":"FeatureCollection","features":[\n${Array.from({ length: 6000 }, (_, i) =>
+    JSON.stringify({
+      type: 'Feature',
+      // p9 is written as p5: an id given twice, which normalize reports on the file's line 11.
+      id: i === 9 ? 'p5' : `p${i}`,
+      properties: { name: `Place number ${i}, somewhere in the Americas`, kind: 'town' },
+      geometry: { type: 'Point', coordinates: [Number((-90 + (i % 50) / 10).toFixed(1)), 10] },
+    }),
+  ).join(',\n')}\n]}\n`;
+  const areas = JSON.stringify({ type: 'FeatureCollection', features: [] });
+  // A first chapter with no map, in a story with no camera and no bounds: it frames every place.
+  const storyText = JSON.stringify({
+    title: 'T',
+    data: { places: 'p.geojson', areas: 'a.geojson' },
+    chapters: [
+      { id: 'intro', title: 'Intro' },
+      { id: 'one', title: 'One', map: { focus: ['p1', 'nowhere'] } },
+    ],
+  });
+  const F = { story: 'http://test/story.json', places: 'http://test/p.geojson', areas: 'http://test/a.geojson' };
+  const input = (text: string): ReadInput => ({
+    story: JSON.parse(storyText),
+    data: { areas: JSON.parse(areas) },
+    texts: { places: text },
+    files: F,
+  });
+
+  it('readHere(input), copied as a worker sends it, is the story and the issues a load on this thread shows', async () => {
+    let early: LoadResult | undefined;
+    await loadStory('http://test/story.json', {
+      fetch: serve({ 'story.json': storyText, 'p.geojson': long, 'a.geojson': areas }),
+      onStory: (r) => (early = r),
+    });
+    const answer = structuredClone(readHere(input(long)))!;
+    expect(answer.story).toEqual(early!.story);
+    // The intro frames every place, so every one is kept (shownOnly).
+    expect(answer.story.places.features).toHaveLength(6000);
+    // The long file's issues have their lines already; the story file's get theirs on the page.
+    expect(answer.issues.filter((i) => i.file === F.places)).toEqual([
+      expect.objectContaining({ path: 'features[9].id', line: 11 }),
+    ]);
+    expect(answer.issues.filter((i) => i.file === F.places)).toEqual(early!.issues.filter((i) => i.file === F.places));
+    const unlocated = (list: readonly Issue[]) => list.map(({ line: _l, column: _c, ...rest }) => rest);
+    expect(unlocated(answer.issues)).toEqual(unlocated(early!.issues));
+    // Without the intro, only the place the chapter shows comes back.
+    const story = JSON.parse(storyText);
+    const framed = readHere({ ...input(long), story: { ...story, chapters: story.chapters.slice(1) } });
+    expect(framed!.story.places.features.map((f) => f.id)).toEqual(['p1']);
+  });
+
+  it('readHere(input) is null for a long file nested too deep or not JSON, for the page to report', () => {
+    expect(readHere(input(`${'['.repeat(MAX_NESTING + 1)}${']'.repeat(MAX_NESTING + 1)}`))).toBeNull();
+    expect(readHere(input(long.replace(/\n\]\}\n$/, ',\n]}\n')))).toBeNull();
   });
 });
