@@ -101,15 +101,19 @@ async function expectMapWorker(where: Page | Frame, url: RegExp): Promise<void> 
   expect(map[0]!.messages).toBeGreaterThan(0);
 }
 
+/** A blank page whose story page will be served with the README's line, its violations and workers watched. */
+async function storyPageUnderPolicy() {
+  const opened = await openPage(browser(), 'about:blank', { context: { reducedMotion: 'reduce' } });
+  await withPolicy(opened.page, `default-src 'self'; ${TRUSTED_TYPES}`);
+  const violations = await watchPolicy(opened.page);
+  await watchWorkers(opened.page);
+  return { ...opened, violations };
+}
+
 describe('under Trusted Types', () => {
   it('the story page: the map, its worker, the checks worker and the timeline run with no violation', async () => {
-    const { page, close, consoleErrors, offOrigin } = await openPage(browser(), 'about:blank', {
-      context: { reducedMotion: 'reduce' },
-    });
+    const { page, close, consoleErrors, offOrigin, violations } = await storyPageUnderPolicy();
     try {
-      await withPolicy(page, `default-src 'self'; ${TRUSTED_TYPES}`);
-      const violations = await watchPolicy(page);
-      await watchWorkers(page);
       await page.goto(baseUrl());
       await settle(page, { timeout: 30_000 });
       await viaTimeline(page, 'cecot');
@@ -137,13 +141,8 @@ describe('under Trusted Types', () => {
 
   it('the story page with a GeoJSON file of over 1 MB: its reading worker starts and answers with no violation', async () => {
     const { story: big, places, routes, areas } = largeStory({ chapters: 4, places: 6000, routes: 2, areas: 1 });
-    const { page, close, consoleErrors, offOrigin } = await openPage(browser(), 'about:blank', {
-      context: { reducedMotion: 'reduce' },
-    });
+    const { page, close, consoleErrors, offOrigin, violations } = await storyPageUnderPolicy();
     try {
-      await withPolicy(page, `default-src 'self'; ${TRUSTED_TYPES}`);
-      const violations = await watchPolicy(page);
-      await watchWorkers(page);
       for (const [name, body] of Object.entries({
         'story.json': big,
         'places.geojson': places,
