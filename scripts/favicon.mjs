@@ -11,13 +11,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findChrome } from './bench-util.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIZE = 32;
 
-const { runnerImport } = await import('vite');
-const { module: chrome } = await runnerImport(join(ROOT, 'test/browser/chrome.ts'));
-const info = await chrome.findChrome();
+const info = await findChrome();
 const { chromium } = await import('playwright-core');
 const browser = await chromium.launch({ executablePath: info.executablePath, args: info.args });
 try {

@@ -365,13 +365,14 @@ export async function loadStoryData(
   for (const layer of LAYERS) {
     const text = deferred[layer];
     if (text === undefined) continue;
+    if (!elsewhere) {
+      const parsed = await parseText(text, files[layer]!, `${layer} file`, signal);
+      data[layer] = parsed.ok ? (parsed.value ?? 'null') : null;
+      issues.push(...parsed.issues);
+      delete deferred[layer];
+      if (parsed.deep) continue;
+    }
     texts.set(files[layer]!, text);
-    if (elsewhere) continue;
-    const parsed = await parseText(text, files[layer]!, `${layer} file`, signal);
-    data[layer] = parsed.ok ? (parsed.value ?? 'null') : null;
-    issues.push(...parsed.issues);
-    if (parsed.deep) texts.delete(files[layer]!);
-    delete deferred[layer];
   }
   // The page keeps only the features some chapter shows (shownOnly), whichever thread read them.
   const result = elsewhere ?? normalizeStory(input, data, files);
